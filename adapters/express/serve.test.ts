@@ -1,0 +1,48 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { createApp, handler, token } from 'carve';
+import { describe, expect, it } from 'vitest';
+import { serve } from './serve';
+
+describe('serve', () => {
+  it('serves the app and /openapi.json on loopback', async () => {
+    const hello = handler({ method: 'GET', path: '/hello', auth: 'public' }, () => ({ hello: 'world' }));
+    const server = await serve(createApp({ handlers: [hello] }), { port: 0, handleSignals: false });
+    try {
+      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(await (await fetch(`${server.url}/hello`)).json()).toEqual({ hello: 'world' });
+      expect(await (await fetch(`${server.url}/openapi.json`)).json()).toMatchObject({ openapi: '3.1.0' });
+      const missing = await fetch(`${server.url}/nope`);
+      expect(missing.status).toBe(404);
+      expect(missing.headers.get('content-type')).toBe('application/problem+json');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses to start when a handler cannot get its dependencies', async () => {
+    const Missing = token<string>('Missing');
+    const broken = handler({ method: 'GET', path: '/broken', auth: 'public', inject: { m: Missing } }, () => 'x');
+    await expect(serve(createApp({ handlers: [broken] }), { port: 0, handleSignals: false }))
+      .rejects.toThrow(/GET \/broken \(getBroken\) needs Missing/);
+  });
+
+  it('drains in-flight requests on SIGTERM, disposes providers, and exits 0', async () => {
+    const script = fileURLToPath(new URL('./__fixtures__/slow-server.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    while (!/listening (\d+)/.test(output)) await once(child.stdout, 'data');
+    const port = /listening (\d+)/.exec(output)![1];
+    const inFlight = fetch(`http://127.0.0.1:${port}/slow`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    child.kill('SIGTERM');
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ done: true });
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+    expect(output).toContain('disposed');
+  });
+});

@@ -1,0 +1,76 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { App } from 'carve';
+import { toExpressRouter } from './router';
+
+export interface ServeOptions {
+  port?: number;
+  host?: string;
+  /** Where the OpenAPI document is served; `false` to turn it off. Default `/openapi.json`. */
+  openapi?: string | false;
+  /** Drain and exit on SIGTERM and SIGINT. Default `true`. */
+  handleSignals?: boolean;
+  /** How long a drain waits for in-flight requests before closing their connections. Default 10 s. */
+  drainTimeoutMs?: number;
+}
+
+export interface ServerHandle {
+  readonly url: string;
+  readonly port: number;
+  readonly server: Server;
+  /** Stops accepting, waits for in-flight requests, then disposes the app's singletons. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a carve app on Express. Refuses to start when a handler's dependencies cannot be resolved.
+ *
+ * @example
+ * const server = await serve(app, { port: 3000 });
+ */
+export async function serve(app: App, options: ServeOptions = {}): Promise<ServerHandle> {
+  const report = app.validate();
+  if (!report.ok) throw new Error(`cannot serve ${app.name}:\n${report.problems.map((p) => `  - ${p.message}`).join('\n')}`);
+  const host = options.host ?? '127.0.0.1';
+  const web = express();
+  web.disable('x-powered-by');
+  web.use(toExpressRouter(app, { openapi: options.openapi === false ? undefined : options.openapi ?? '/openapi.json', fallthrough: false }));
+  web.use(lastResort);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = web.listen(options.port ?? 3000, host, (error?: Error) => (error ? reject(error) : resolve(s)));
+  });
+  const port = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= drain(server, options.drainTimeoutMs ?? 10_000).then(() => app.close()));
+  if (options.handleSignals ?? true) {
+    const onSignal = () => void close().then(() => process.exit(0), () => process.exit(1));
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+    server.once('close', () => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+    });
+  }
+  return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, port, server, close };
+}
+
+function drain(server: Server, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
+    timer.unref();
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+// Only reached when carve itself failed before answering (the app turns handler errors into responses).
+function lastResort(error: unknown, _req: Request, res: Response, _next: NextFunction): void {
+  console.error(JSON.stringify({ level: 'error', msg: 'unhandled adapter error', err: String(error) }));
+  if (res.headersSent) return void res.end();
+  res.writeHead(500, { 'content-type': 'application/problem+json' })
+    .end(JSON.stringify({ type: 'about:blank', title: 'Internal Server Error', status: 500 }));
+}

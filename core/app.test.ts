@@ -1,0 +1,250 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { apiKeyAuth } from './auth/api-key';
+import { createApp, type AppOptions } from './app';
+import { Conflict } from './errors';
+import { handler } from './handler';
+import { reply } from './reply';
+
+const courses = handler({
+  method: 'GET', path: '/courses', auth: 'public',
+  query: z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) }),
+}, ({ query }) => ({ limit: query.limit }));
+
+const createCourse = handler({
+  method: 'POST', path: '/courses', auth: 'public', status: 201,
+  body: z.object({ code: z.string().min(3), credits: z.number().int().positive() }),
+}, ({ body }) => {
+  if (body.code === 'DUP-1') throw new Conflict('course DUP-1 already exists');
+  return { ...body, secret: 'stripped?' };
+});
+
+const getCourse = handler({
+  method: 'GET', path: '/courses/{code}', auth: 'public',
+  params: z.object({ code: z.string().regex(/^[A-Z]+-\d+$/) }),
+  response: z.object({ code: z.string() }),
+}, ({ params }) => ({ code: params.code, internal: 'never sent' }));
+
+const remove = handler({ method: 'DELETE', path: '/courses/{code}', auth: 'public' }, () => undefined);
+
+const boom = handler({ method: 'GET', path: '/boom', auth: 'public' }, () => {
+  throw new Error('database password is hunter2');
+});
+
+const cookies = handler({ method: 'GET', path: '/cookies', auth: 'public' }, () =>
+  reply({ status: 202, headers: { 'X-Custom': 'yes' }, cookies: ['a=1; Path=/', { name: 'b', value: '2', path: '/', httpOnly: true }], body: 'ok' }));
+
+const badHeader = handler({ method: 'GET', path: '/bad-header', auth: 'public' }, () =>
+  reply({ headers: { 'x-evil': 'a\r\nset-cookie: pwned=1' } }));
+
+const text = handler({
+  method: 'PUT', path: '/notes/{id}', auth: 'public', accepts: ['text/plain'], body: z.string().max(10),
+}, ({ body }) => ({ length: body.length }));
+
+const secret = handler({ method: 'GET', path: '/secret', auth: { roles: ['admin'] } }, ({ principal }) => ({ sub: principal.sub }));
+
+function makeApp(extra: Partial<AppOptions> = {}) {
+  return createApp({
+    handlers: [courses, createCourse, getCourse, remove, boom, cookies, badHeader, text, secret],
+    auth: apiKeyAuth({ keys: { 'k-admin': { sub: 'ops', roles: ['admin'] }, 'k-user': { sub: 'u1' } } }),
+    bodyLimit: 1024,
+    logger: { level: 'silent' },
+    ...extra,
+  });
+}
+
+describe('createApp: routing', () => {
+  const app = makeApp();
+
+  it('answers a matched route with JSON and the request id header', async () => {
+    const res = await app.inject({ method: 'GET', url: '/courses?limit=3', headers: { 'x-request-id': 'req-123' } });
+    expect(res).toMatchObject({ status: 200, body: { limit: 3 } });
+    expect(res.headers['content-type']).toBe('application/json');
+    expect(res.headers['x-request-id']).toBe('req-123');
+  });
+
+  it('generates a request id when the client sends none or a malformed one', async () => {
+    const res = await app.inject({ method: 'GET', url: '/courses', headers: { 'x-request-id': 'bad id\u0000' } });
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('404 for an unknown path, as problem+json with the request id as instance', async () => {
+    const res = await app.inject({ method: 'GET', url: '/nope', headers: { 'x-request-id': 'r-404' } });
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toBe('application/problem+json');
+    expect(res.body).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'no route matches GET /nope', instance: 'r-404' });
+  });
+
+  it('405 with Allow for a known path and a wrong method', async () => {
+    const res = await app.inject({ method: 'PATCH', url: '/courses' });
+    expect(res.status).toBe(405);
+    expect(res.headers['allow']).toBe('GET, HEAD, POST');
+    expect(res.body).toMatchObject({ status: 405, title: 'Method Not Allowed' });
+  });
+
+  it('answers HEAD with the GET handler and no body', async () => {
+    const res = await app.inject({ method: 'HEAD', url: '/courses' });
+    expect(res.status).toBe(200);
+    expect(res.rawBody.byteLength).toBe(0);
+  });
+
+  it('answers OPTIONS on a known path with 204 and Allow', async () => {
+    const res = await app.inject({ method: 'OPTIONS', url: '/courses/MATH-1' });
+    expect(res.status).toBe(204);
+    expect(res.headers['allow']).toBe('GET, HEAD, DELETE, OPTIONS');
+  });
+
+  it('returns 204 with no body when a handler returns undefined', async () => {
+    const res = await app.inject({ method: 'DELETE', url: '/courses/MATH-1' });
+    expect(res.status).toBe(204);
+    expect(res.body).toBeUndefined();
+  });
+
+  it('falls through on no match when asked to, so a host app can answer', async () => {
+    expect(await app.handle({ method: 'GET', path: '/legacy' }, { fallthrough: true })).toBeUndefined();
+    expect(await app.handle({ method: 'GET', path: '/courses' }, { fallthrough: true })).toMatchObject({ status: 200 });
+  });
+});
+
+describe('createApp: bad input', () => {
+  const app = makeApp();
+
+  it('malformed JSON → 400', async () => {
+    const res = await app.inject({ method: 'POST', url: '/courses', headers: { 'content-type': 'application/json' }, body: '{"code": "MA' });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ title: 'Bad Request', detail: expect.stringMatching(/^malformed JSON/) });
+  });
+
+  it('schema violation → 400 listing every failing path', async () => {
+    const res = await app.inject({ method: 'POST', url: '/courses', body: { code: 'M', credits: -1 } });
+    expect(res.status).toBe(400);
+    const body = res.body as { errors: { path: string }[] };
+    expect(body.errors.map((e) => e.path)).toEqual(['body.code', 'body.credits']);
+  });
+
+  it('query and params violations are reported together', async () => {
+    const res = await app.inject({ method: 'GET', url: '/courses?limit=500' });
+    expect(res.status).toBe(400);
+    expect((res.body as { errors: { path: string }[] }).errors[0]!.path).toBe('query.limit');
+    const bad = await app.inject({ method: 'GET', url: '/courses/lower-case' });
+    expect((bad.body as { errors: { path: string }[] }).errors[0]!.path).toBe('params.code');
+  });
+
+  it('a missing body where one is required → 400', async () => {
+    const res = await app.inject({ method: 'POST', url: '/courses' });
+    expect(res.status).toBe(400);
+    expect((res.body as { errors: { path: string }[] }).errors[0]!.path).toBe('body');
+  });
+
+  it('unsupported media type → 415', async () => {
+    const res = await app.inject({ method: 'POST', url: '/courses', headers: { 'content-type': 'application/xml' }, body: '<a/>' });
+    expect(res.status).toBe(415);
+    expect(res.body).toMatchObject({ detail: 'expected application/json or application/x-www-form-urlencoded, got application/xml' });
+  });
+
+  it('a body with no content type → 415', async () => {
+    const res = await app.inject({ method: 'POST', url: '/courses', body: new TextEncoder().encode('{}') });
+    expect(res.status).toBe(415);
+  });
+
+  it('body over the limit → 413, before any parsing', async () => {
+    const res = await app.inject({ method: 'POST', url: '/courses', headers: { 'content-type': 'application/json' }, body: `"${'x'.repeat(2000)}"` });
+    expect(res.status).toBe(413);
+  });
+
+  it('invalid UTF-8 in a JSON body → 400', async () => {
+    const res = await app.inject({ method: 'POST', url: '/courses', headers: { 'content-type': 'application/json' }, body: new Uint8Array([0x22, 0xff, 0x22]) });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ detail: 'the body is not valid UTF-8' });
+  });
+
+  it('urlencoded forms parse like queries', async () => {
+    const res = await app.inject({ method: 'POST', url: '/courses', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'code=ABC-1&credits=3' });
+    expect(res.status).toBe(400);
+    expect((res.body as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['body.credits']);
+  });
+
+  it('text bodies reach a handler that accepts text', async () => {
+    const res = await app.inject({ method: 'PUT', url: '/notes/1', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'héllo' });
+    expect(res).toMatchObject({ status: 200, body: { length: 5 } });
+  });
+
+  it('a malformed escape in the path → 400, not 500', async () => {
+    const res = await app.inject({ method: 'GET', url: '/courses/%E0%A4%A' });
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('createApp: responses and errors', () => {
+  it('uses the declared success status and passes HttpErrors through', async () => {
+    const app = makeApp();
+    expect(await app.inject({ method: 'POST', url: '/courses', body: { code: 'ABC-1', credits: 3 } })).toMatchObject({ status: 201 });
+    const conflict = await app.inject({ method: 'POST', url: '/courses', body: { code: 'DUP-1', credits: 3 } });
+    expect(conflict).toMatchObject({ status: 409, body: { title: 'Conflict', detail: 'course DUP-1 already exists' } });
+  });
+
+  it('strips fields the response schema does not name', async () => {
+    const res = await makeApp().inject({ method: 'GET', url: '/courses/MATH-1' });
+    expect(res.body).toEqual({ code: 'MATH-1' });
+  });
+
+  it('sends status, headers and every cookie of a reply', async () => {
+    const res = await makeApp().inject({ method: 'GET', url: '/cookies' });
+    expect(res.status).toBe(202);
+    expect(res.headers['x-custom']).toBe('yes');
+    expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(res.cookies).toEqual(['a=1; Path=/', 'b=2; Path=/; HttpOnly']);
+    expect(res.body).toBe('ok');
+  });
+
+  it('an unknown error is a 500 with no message or stack, logged with the request id', async () => {
+    const lines: string[] = [];
+    const app = makeApp({ logger: { level: 'info', sink: (line) => lines.push(line) } });
+    const res = await app.inject({ method: 'GET', url: '/boom', headers: { 'x-request-id': 'r-500' } });
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, instance: 'r-500' });
+    expect(JSON.stringify(res.body)).not.toContain('hunter2');
+    const logged = lines.map((l) => JSON.parse(l));
+    expect(logged[0]).toMatchObject({ level: 'error', requestId: 'r-500', err: { message: 'database password is hunter2' } });
+    expect(logged[1]).toMatchObject({ level: 'info', msg: 'request', requestId: 'r-500', method: 'GET', route: '/boom', status: 500 });
+    expect(typeof logged[1].ms).toBe('number');
+  });
+
+  it('shows the cause of a 500 in dev mode only', async () => {
+    const res = await makeApp({ devMode: true }).inject({ method: 'GET', url: '/boom' });
+    expect(res.body).toMatchObject({ detail: 'Error: database password is hunter2' });
+  });
+
+  it('refuses a header value with CR/LF set by a handler (500, nothing injected)', async () => {
+    const res = await makeApp().inject({ method: 'GET', url: '/bad-header' });
+    expect(res.status).toBe(500);
+    expect(res.headers['x-evil']).toBeUndefined();
+    expect(res.cookies).toEqual([]);
+  });
+
+  it('writes one access-log line per request with method, route, status and ms', async () => {
+    const lines: string[] = [];
+    const app = makeApp({ logger: { level: 'info', sink: (line) => lines.push(line) } });
+    await app.inject({ method: 'GET', url: '/courses/MATH-1', headers: { 'x-request-id': 'r-log' } });
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ msg: 'request', requestId: 'r-log', method: 'GET', route: '/courses/{code}', status: 200 });
+  });
+});
+
+describe('createApp: auth policy', () => {
+  const app = makeApp();
+
+  it('401 without credentials, 401 with a wrong key, 403 without the role, 200 with it', async () => {
+    expect((await app.inject({ method: 'GET', url: '/secret' })).status).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/secret', headers: { 'x-api-key': 'nope' } })).status).toBe(401);
+    const forbidden = await app.inject({ method: 'GET', url: '/secret', headers: { 'x-api-key': 'k-user' } });
+    expect(forbidden).toMatchObject({ status: 403, body: { detail: 'requires one of the roles: admin' } });
+    expect(await app.inject({ method: 'GET', url: '/secret', headers: { 'x-api-key': 'k-admin' } })).toMatchObject({ status: 200, body: { sub: 'ops' } });
+  });
+
+  it('validate() flags guarded handlers in an app without authenticators', () => {
+    const report = createApp({ handlers: [secret], logger: { level: 'silent' } }).validate();
+    expect(report.ok).toBe(false);
+    expect(report.problems[0]!.message).toMatch(/GET \/secret \(getSecret\) requires authentication/);
+  });
+});

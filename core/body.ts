@@ -1,0 +1,56 @@
+import { BadRequest, PayloadTooLarge, UnsupportedMediaType } from './errors';
+import { parseQuery } from './query';
+import type { CarveRequest } from './request';
+
+export const DEFAULT_BODY_LIMIT = 6 * 1024 * 1024;
+export const DEFAULT_ACCEPTS = ['application/json', 'application/x-www-form-urlencoded'] as const;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function assertWithinLimit(request: CarveRequest, limit: number): void {
+  if (request.body && request.body.byteLength > limit) {
+    throw new PayloadTooLarge({ detail: `the body is ${request.body.byteLength} bytes; the limit is ${limit}` });
+  }
+}
+
+/**
+ * Parses the body by its media type: JSON (`application/json`, `*+json`), urlencoded forms, `text/*`
+ * as a string, anything else as bytes. A media type the handler does not accept is a 415.
+ */
+export function parseBody(request: CarveRequest, accepts: readonly string[]): unknown {
+  const bytes = request.body;
+  if (bytes === undefined) return undefined;
+  const type = request.contentType;
+  if (!accepts.some((pattern) => mediaTypeMatches(pattern, type))) {
+    throw new UnsupportedMediaType({
+      detail: `expected ${accepts.join(' or ')}, got ${type === '' ? 'no content-type' : type}`,
+      headers: { 'accept-post': accepts.join(', ') },
+    });
+  }
+  if (type === 'application/json' || type.endsWith('+json')) {
+    const text = decodeText(bytes);
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new BadRequest(`malformed JSON: ${(error as Error).message}`);
+    }
+  }
+  if (type === 'application/x-www-form-urlencoded') return { ...parseQuery(decodeText(bytes)) };
+  if (type.startsWith('text/')) return decodeText(bytes);
+  return bytes;
+}
+
+function decodeText(bytes: Uint8Array): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new BadRequest('the body is not valid UTF-8');
+  }
+}
+
+/** `application/json` matches itself; `text/*` matches any text type; `*\/*` matches anything. */
+export function mediaTypeMatches(pattern: string, type: string): boolean {
+  if (pattern === '*/*') return true;
+  if (pattern.endsWith('/*')) return type.startsWith(pattern.slice(0, -1));
+  return pattern === type;
+}

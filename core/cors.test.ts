@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { createApp } from './app';
+import { cors, type CorsOptions } from './cors';
+import { handler } from './handler';
+
+const ping = handler({ method: 'GET', path: '/ping', auth: 'public' }, () => 'pong');
+const appWith = (options: CorsOptions) => createApp({ handlers: [ping], middleware: [cors(options)] });
+
+describe('cors', () => {
+  it('refuses "*" with credentials at startup', () => {
+    expect(() => cors({ origins: '*', credentials: true })).toThrow(/cannot be combined with credentials/);
+  });
+
+  it('answers a preflight for an allowed origin and grants nothing to others', async () => {
+    const app = appWith({ origins: ['https://app.test'], credentials: true, maxAge: 600 });
+    const preflight = { 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' };
+    const ok = await app.inject({ method: 'OPTIONS', url: '/ping', headers: { origin: 'https://app.test', ...preflight } });
+    expect(ok.status).toBe(204);
+    expect(ok.headers).toMatchObject({
+      'access-control-allow-origin': 'https://app.test', 'access-control-allow-credentials': 'true',
+      'access-control-allow-headers': 'authorization', 'access-control-max-age': '600',
+    });
+    const denied = await app.inject({ method: 'OPTIONS', url: '/ping', headers: { origin: 'https://evil.test', ...preflight } });
+    expect(denied.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('decorates simple responses and varies on Origin', async () => {
+    const app = appWith({ origins: (o) => o.endsWith('.app.test'), exposeHeaders: ['x-request-id'] });
+    const res = await app.inject({ method: 'GET', url: '/ping', headers: { origin: 'https://a.app.test' } });
+    expect(res.headers).toMatchObject({ 'access-control-allow-origin': 'https://a.app.test', vary: 'Origin', 'access-control-expose-headers': 'x-request-id' });
+  });
+
+  it('answers "*" without credentials', async () => {
+    const res = await appWith({ origins: '*' }).inject({ method: 'GET', url: '/ping', headers: { origin: 'https://any.test' } });
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.headers['access-control-allow-credentials']).toBeUndefined();
+  });
+});

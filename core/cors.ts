@@ -1,0 +1,58 @@
+import type { Middleware } from './middleware';
+import type { CarveResponse } from './request';
+
+export interface CorsOptions {
+  /** Allowed origins: a list, `'*'`, or a predicate. */
+  origins: readonly string[] | '*' | ((origin: string) => boolean);
+  credentials?: boolean;
+  methods?: readonly string[];
+  allowHeaders?: readonly string[];
+  exposeHeaders?: readonly string[];
+  /** Seconds a preflight may be cached. */
+  maxAge?: number;
+}
+
+const DEFAULT_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/**
+ * CORS, explicitly configured. `'*'` with credentials is refused at startup: browsers reject it and it
+ * usually means "reflect any origin", which would hand credentials to every site.
+ */
+export function cors(options: CorsOptions): Middleware {
+  if (options.origins === '*' && options.credentials) {
+    throw new TypeError('cors: origins "*" cannot be combined with credentials; list the allowed origins');
+  }
+  const allows = (origin: string): boolean =>
+    options.origins === '*' ? true
+      : typeof options.origins === 'function' ? options.origins(origin)
+        : options.origins.includes(origin);
+  const allowOriginFor = (origin: string) => (options.origins === '*' ? '*' : origin);
+  const methods = (options.methods ?? DEFAULT_METHODS).join(', ');
+
+  return async (request, next) => {
+    const origin = request.headers['origin'];
+    const preflight = request.method === 'OPTIONS' && origin !== undefined
+      && request.headers['access-control-request-method'] !== undefined;
+    if (preflight) {
+      const response: CarveResponse = { status: 204, headers: { vary: 'Origin, Access-Control-Request-Headers' }, cookies: [], body: undefined };
+      if (!allows(origin)) return response;
+      const h = response.headers;
+      h['access-control-allow-origin'] = allowOriginFor(origin);
+      h['access-control-allow-methods'] = methods;
+      const requested = request.headers['access-control-request-headers'];
+      const allowHeaders = options.allowHeaders?.join(', ') ?? requested;
+      if (allowHeaders) h['access-control-allow-headers'] = allowHeaders;
+      if (options.credentials) h['access-control-allow-credentials'] = 'true';
+      if (options.maxAge !== undefined) h['access-control-max-age'] = String(options.maxAge);
+      return response;
+    }
+    const response = await next();
+    if (origin === undefined || !allows(origin)) return response;
+    const h = response.headers;
+    h['access-control-allow-origin'] = allowOriginFor(origin);
+    if (options.origins !== '*') h['vary'] = h['vary'] ? `${h['vary']}, Origin` : 'Origin';
+    if (options.credentials) h['access-control-allow-credentials'] = 'true';
+    if (options.exposeHeaders?.length) h['access-control-expose-headers'] = options.exposeHeaders.join(', ');
+    return response;
+  };
+}

@@ -1,0 +1,128 @@
+/** One entry of a validation failure: where it failed and why. */
+export interface ValidationIssue {
+  /** Dotted location, starting with the part of the request: `body.grade`, `query.limit`, `params.id`. */
+  readonly path: string;
+  readonly message: string;
+  readonly code: string;
+}
+
+export interface HttpErrorOptions {
+  detail?: string;
+  /** A URI naming the problem type (RFC 9457 `type`); defaults to `about:blank`. */
+  type?: string;
+  headers?: Record<string, string>;
+  errors?: readonly ValidationIssue[];
+  cause?: unknown;
+  /** Whether `detail` may be shown to the client. Defaults to `status < 500`. */
+  expose?: boolean;
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+  406: 'Not Acceptable', 409: 'Conflict', 410: 'Gone', 412: 'Precondition Failed', 413: 'Content Too Large',
+  415: 'Unsupported Media Type', 422: 'Unprocessable Content', 429: 'Too Many Requests',
+  500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+export function statusTitle(status: number): string {
+  return TITLES[status] ?? (status < 500 ? 'Client Error' : 'Server Error');
+}
+
+/**
+ * The one error type of carve. Throw it (or a subclass) from a handler, a provider or a middleware;
+ * it becomes an `application/problem+json` response (RFC 9457) carrying the request id.
+ *
+ * @example
+ * throw new HttpError(409, { detail: 'course MATH-101 already exists' });
+ */
+export class HttpError extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly type: string;
+  readonly headers: Record<string, string>;
+  readonly errors: readonly ValidationIssue[] | undefined;
+  readonly expose: boolean;
+
+  constructor(status: number, options: HttpErrorOptions | string = {}) {
+    const opts = typeof options === 'string' ? { detail: options } : options;
+    const title = statusTitle(status);
+    super(opts.detail ?? title, opts.cause === undefined ? undefined : { cause: opts.cause });
+    if (!Number.isInteger(status) || status < 400 || status > 599) {
+      throw new TypeError(`HttpError status must be an integer from 400 to 599, got ${status}`);
+    }
+    this.name = 'HttpError';
+    this.status = status;
+    this.title = title;
+    this.detail = opts.detail;
+    this.type = opts.type ?? 'about:blank';
+    this.headers = opts.headers ?? {};
+    this.errors = opts.errors;
+    this.expose = opts.expose ?? status < 500;
+  }
+}
+
+const subclass = (status: number, name: string) =>
+  class extends HttpError {
+    constructor(options?: HttpErrorOptions | string) {
+      super(status, options);
+      this.name = name;
+    }
+  };
+
+export const BadRequest = subclass(400, 'BadRequest');
+export const Unauthorized = subclass(401, 'Unauthorized');
+export const Forbidden = subclass(403, 'Forbidden');
+export const NotFound = subclass(404, 'NotFound');
+export const Conflict = subclass(409, 'Conflict');
+export const PayloadTooLarge = subclass(413, 'PayloadTooLarge');
+export const UnsupportedMediaType = subclass(415, 'UnsupportedMediaType');
+export const UnprocessableContent = subclass(422, 'UnprocessableContent');
+export const TooManyRequests = subclass(429, 'TooManyRequests');
+export const InternalServerError = subclass(500, 'InternalServerError');
+export const GatewayTimeout = subclass(504, 'GatewayTimeout');
+
+export class MethodNotAllowed extends HttpError {
+  constructor(allowed: readonly string[]) {
+    super(405, { detail: `allowed methods: ${allowed.join(', ')}`, headers: { allow: allowed.join(', ') } });
+    this.name = 'MethodNotAllowed';
+  }
+}
+
+export class ValidationError extends HttpError {
+  constructor(errors: readonly ValidationIssue[], detail = 'the request did not match the schema') {
+    super(400, { detail, errors });
+    this.name = 'ValidationError';
+  }
+}
+
+/** The RFC 9457 body carve sends for every error. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance: string;
+  errors?: readonly ValidationIssue[];
+}
+
+/** Turns anything thrown into an HttpError; unknown values become an unexposed 500. */
+export function toHttpError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  return new HttpError(500, { cause: error, expose: false });
+}
+
+export function problemBody(error: HttpError, requestId: string, devMode: boolean): ProblemDetails {
+  const problem: ProblemDetails = { type: error.type, title: error.title, status: error.status, instance: requestId };
+  if (error.expose && error.detail !== undefined) problem.detail = error.detail;
+  else if (devMode) problem.detail = describeCause(error);
+  if (error.errors) problem.errors = error.errors;
+  return problem;
+}
+
+function describeCause(error: HttpError): string {
+  const cause = error.cause;
+  if (cause instanceof Error) return `${cause.name}: ${cause.message}`;
+  return error.detail ?? error.title;
+}

@@ -1,0 +1,151 @@
+import { BadRequest } from './errors';
+
+export interface RouteEntry<T> {
+  readonly method: string;
+  readonly template: string;
+  readonly value: T;
+}
+
+interface Route<T> extends RouteEntry<T> {
+  /** Parameter names in path order; the last one is greedy when `greedy` is true. */
+  readonly paramNames: readonly string[];
+}
+
+interface Node<T> {
+  statics: Map<string, Node<T>>;
+  param?: Node<T>;
+  greedy: Map<string, Route<T>>;
+  routes: Map<string, Route<T>>;
+}
+
+export type RouteMatch<T> =
+  | { kind: 'found'; route: RouteEntry<T>; params: Record<string, string> }
+  | { kind: 'method-not-allowed'; allowed: string[] }
+  | { kind: 'not-found' };
+
+const PARAM = /^\{([A-Za-z_][A-Za-z0-9_]*)(\+)?\}$/;
+export const ANY = 'ANY';
+
+const newNode = <T>(): Node<T> => ({ statics: new Map(), greedy: new Map(), routes: new Map() });
+
+/**
+ * A segment trie for path templates such as `/courses/{courseId}` and `/files/{path+}`.
+ * Static segments win over parameters, parameters over greedy tails, with backtracking;
+ * percent-escapes are decoded exactly once, per segment, so `%2F` never splits a parameter.
+ */
+export class Router<T> {
+  readonly #root: Node<T> = newNode();
+  readonly #entries: RouteEntry<T>[] = [];
+
+  add(method: string, template: string, value: T): void {
+    const segments = splitTemplate(template);
+    const paramNames: string[] = [];
+    let node = this.#root;
+    let greedy = false;
+    segments.forEach((segment, index) => {
+      const param = PARAM.exec(segment);
+      if (!param) {
+        if (segment.includes('{') || segment.includes('}')) {
+          throw new TypeError(`route ${template}: segment "${segment}" must be a whole {name} or {name+}`);
+        }
+        let next = node.statics.get(segment);
+        if (!next) node.statics.set(segment, (next = newNode()));
+        node = next;
+        return;
+      }
+      const name = param[1]!;
+      if (paramNames.includes(name)) throw new TypeError(`route ${template}: parameter {${name}} appears twice`);
+      paramNames.push(name);
+      if (param[2]) {
+        if (index !== segments.length - 1) throw new TypeError(`route ${template}: a greedy {${name}+} must be the last segment`);
+        greedy = true;
+        return;
+      }
+      node = node.param ??= newNode();
+    });
+    const table = greedy ? node.greedy : node.routes;
+    if (table.has(method)) throw new TypeError(`route ${method} ${template} is defined twice`);
+    const route: Route<T> = { method, template, value, paramNames };
+    table.set(method, route);
+    this.#entries.push(route);
+  }
+
+  get entries(): readonly RouteEntry<T>[] {
+    return this.#entries;
+  }
+
+  match(method: string, path: string): RouteMatch<T> {
+    if (!path.startsWith('/')) return { kind: 'not-found' };
+    const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+    const segments = trimmed === '/' ? [] : trimmed.slice(1).split('/');
+    const allowed = new Set<string>();
+    const found = this.#walk(this.#root, segments, 0, [], method, allowed, path);
+    if (found) return found;
+    if (allowed.size === 0) return { kind: 'not-found' };
+    return { kind: 'method-not-allowed', allowed: [...allowed].sort(byMethodOrder) };
+  }
+
+  #walk(node: Node<T>, segments: string[], index: number, values: string[], method: string,
+    allowed: Set<string>, path: string): RouteMatch<T> | undefined {
+    if (index === segments.length) {
+      const hit = pick(node.routes, method, allowed);
+      if (hit) return found(hit, values);
+    } else {
+      const raw = segments[index]!;
+      const decoded = decodeSegment(raw);
+      const staticNode = node.statics.get(decoded);
+      if (staticNode) {
+        const hit = this.#walk(staticNode, segments, index + 1, values, method, allowed, path);
+        if (hit) return hit;
+      }
+      if (node.param && raw !== '') {
+        values.push(decoded);
+        const hit = this.#walk(node.param, segments, index + 1, values, method, allowed, path);
+        if (hit) return hit;
+        values.pop();
+      }
+    }
+    if (node.greedy.size > 0 && index < segments.length) {
+      const hit = pick(node.greedy, method, allowed);
+      if (hit) {
+        const rest = segments.slice(index).map(decodeSegment).join('/');
+        const tail = path.endsWith('/') && path.length > 1 ? '/' : '';
+        return found(hit, [...values, rest + tail]);
+      }
+    }
+    return undefined;
+  }
+}
+
+function pick<T>(routes: Map<string, Route<T>>, method: string, allowed: Set<string>): Route<T> | undefined {
+  if (routes.size === 0) return undefined;
+  const hit = routes.get(method) ?? routes.get(ANY) ?? (method === 'HEAD' ? routes.get('GET') : undefined);
+  if (hit) return hit;
+  for (const m of routes.keys()) allowed.add(m);
+  if (routes.has('GET')) allowed.add('HEAD');
+  return undefined;
+}
+
+const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const rank = (method: string) => (METHOD_ORDER.indexOf(method) + METHOD_ORDER.length + 1) % (METHOD_ORDER.length + 1);
+const byMethodOrder = (a: string, b: string) => rank(a) - rank(b) || a.localeCompare(b);
+
+function found<T>(route: Route<T>, values: string[]): RouteMatch<T> {
+  const params: Record<string, string> = {};
+  route.paramNames.forEach((name, i) => (params[name] = values[i]!));
+  return { kind: 'found', route, params };
+}
+
+function splitTemplate(template: string): string[] {
+  if (!template.startsWith('/')) throw new TypeError(`route "${template}" must start with "/"`);
+  return template === '/' ? [] : template.replace(/\/$/, '').slice(1).split('/');
+}
+
+function decodeSegment(segment: string): string {
+  if (!segment.includes('%')) return segment;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new BadRequest(`malformed percent-encoding in path segment ${JSON.stringify(segment.slice(0, 64))}`);
+  }
+}

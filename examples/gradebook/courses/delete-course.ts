@@ -1,0 +1,14 @@
+import { handler, z } from 'carve';
+import { assertTeaches } from '../access';
+import { CourseCode } from '../schemas';
+import { CourseRepo } from './course-repo';
+import { findCourse } from './find-course';
+
+export const deleteCourse = handler({
+  method: 'DELETE', path: '/courses/{courseCode}', auth: { roles: ['teacher'] }, summary: 'Delete a course you teach, with its enrolments and grades',
+  params: z.object({ courseCode: CourseCode }),
+  inject: { courses: CourseRepo },
+}, ({ params, principal }, { courses }) => {
+  assertTeaches(principal, findCourse(courses, params.courseCode));
+  courses.remove(params.courseCode);
+});

@@ -1,0 +1,9 @@
+import { NotFound } from 'carve';
+import type { Course } from '../schemas';
+import type { CourseRepository } from './course-repo';
+
+export function findCourse(courses: CourseRepository, code: string): Course {
+  const course = courses.get(code);
+  if (!course) throw new NotFound(`no course ${code}`);
+  return course;
+}

@@ -1,0 +1,3 @@
+export { createEnrolment } from './create-enrolment';
+export { deleteEnrolment } from './delete-enrolment';
+export { listEnrolments } from './list-enrolments';

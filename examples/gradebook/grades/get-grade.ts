@@ -1,0 +1,16 @@
+import { handler, z } from 'carve';
+import { assertSelfOrTeacher } from '../access';
+import { Grade, NumericId } from '../schemas';
+import { findGrade } from './find-grade';
+import { GradeRepo } from './grade-repo';
+
+export const getGrade = handler({
+  method: 'GET', path: '/grades/{gradeId}', auth: { roles: ['student', 'teacher'] }, summary: 'Read one grade',
+  params: z.object({ gradeId: NumericId }),
+  response: Grade,
+  inject: { grades: GradeRepo },
+}, ({ params, principal }, { grades }) => {
+  const grade = findGrade(grades, params.gradeId);
+  assertSelfOrTeacher(principal, grade.studentId, 'grades');
+  return grade;
+});

@@ -1,0 +1,17 @@
+import { handler, z } from 'carve';
+import { assertTeaches } from '../access';
+import { CourseRepo } from '../courses/course-repo';
+import { findCourse } from '../courses/find-course';
+import { CourseCode, Grade } from '../schemas';
+import { GradeRepo } from './grade-repo';
+
+export const listGradesForCourse = handler({
+  method: 'GET', path: '/courses/{courseCode}/grades', resource: 'grades', auth: { roles: ['teacher'] },
+  summary: 'The grade sheet of a course you teach',
+  params: z.object({ courseCode: CourseCode }),
+  response: z.array(Grade),
+  inject: { grades: GradeRepo, courses: CourseRepo },
+}, ({ params, principal }, { grades, courses }) => {
+  assertTeaches(principal, findCourse(courses, params.courseCode));
+  return grades.forCourse(params.courseCode);
+});

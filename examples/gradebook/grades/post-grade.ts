@@ -1,0 +1,24 @@
+import { handler, reply, UnprocessableContent } from 'carve';
+import { assertTeaches } from '../access';
+import { CourseRepo } from '../courses/course-repo';
+import { findCourse } from '../courses/find-course';
+import { EnrolmentRepo } from '../enrolments/enrolment-repo';
+import { Grade, NewGrade } from '../schemas';
+import { Clock } from '../system/clock';
+import { GradeRepo } from './grade-repo';
+
+export const postGrade = handler({
+  method: 'POST', path: '/grades', auth: { roles: ['teacher'] }, summary: 'Post a grade in a course you teach', status: 201,
+  body: NewGrade,
+  response: Grade,
+  inject: { grades: GradeRepo, courses: CourseRepo, enrolments: EnrolmentRepo, clock: Clock },
+}, ({ body, principal }, { grades, courses, enrolments, clock }) => {
+  assertTeaches(principal, findCourse(courses, body.courseCode));
+  const enrolment = enrolments.find(body.courseCode, body.studentId);
+  if (!enrolment) throw new UnprocessableContent(`${body.studentId} is not enrolled in ${body.courseCode}`);
+  const grade = grades.create({
+    enrolmentId: enrolment.id, assessment: body.assessment, score: body.score, comment: body.comment ?? null,
+    postedBy: principal.sub, postedAt: clock.now(),
+  });
+  return reply({ status: 201, headers: { location: `/grades/${grade.id}` }, body: grade });
+});

@@ -1,0 +1,13 @@
+import { handler, reply } from 'carve';
+import { NewStudent, Student } from '../schemas';
+import { StudentRepo } from './student-repo';
+
+export const createStudent = handler({
+  method: 'POST', path: '/students', auth: { roles: ['teacher'] }, summary: 'Register a student', status: 201,
+  body: NewStudent,
+  response: Student,
+  inject: { students: StudentRepo },
+}, ({ body }, { students }) => {
+  const student = students.create(body);
+  return reply({ status: 201, headers: { location: `/students/${student.id}` }, body: student });
+});

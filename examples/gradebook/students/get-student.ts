@@ -1,0 +1,18 @@
+import { handler, NotFound, z } from 'carve';
+import { assertSelfOrTeacher } from '../access';
+import { Id, Student } from '../schemas';
+import { StudentRepo } from './student-repo';
+
+export const getStudent = handler({
+  method: 'GET', path: '/students/{studentId}', auth: { roles: ['teacher', 'student'] }, summary: 'Read a student',
+  params: z.object({ studentId: Id }),
+  response: Student,
+  inject: { students: StudentRepo },
+}, ({ params, principal }, { students }) => {
+  assertSelfOrTeacher(principal, params.studentId, 'record');
+  return students.get(params.studentId) ?? notFound(params.studentId);
+});
+
+function notFound(id: string): never {
+  throw new NotFound(`no student ${id}`);
+}

@@ -1,0 +1,3 @@
+export { createStudent } from './create-student';
+export { getStudent } from './get-student';
+export { listStudents } from './list-students';

@@ -1,0 +1,2 @@
+export { health } from './health';
+export { whoami } from './whoami';

@@ -1,0 +1,14 @@
+import { handler, NotFound, z } from 'carve';
+import { Id, Teacher } from '../schemas';
+import { TeacherRepo } from './teacher-repo';
+
+export const getTeacher = handler({
+  method: 'GET', path: '/teachers/{teacherId}', summary: 'Read a teacher',
+  params: z.object({ teacherId: Id }),
+  response: Teacher,
+  inject: { teachers: TeacherRepo },
+}, ({ params }, { teachers }) => {
+  const teacher = teachers.get(params.teacherId);
+  if (!teacher) throw new NotFound(`no teacher ${params.teacherId}`);
+  return teacher;
+});

@@ -1,0 +1,2 @@
+export { getTeacher } from './get-teacher';
+export { listTeachers } from './list-teachers';

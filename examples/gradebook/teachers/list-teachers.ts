@@ -1,0 +1,9 @@
+import { handler, z } from 'carve';
+import { Teacher } from '../schemas';
+import { TeacherRepo } from './teacher-repo';
+
+export const listTeachers = handler({
+  method: 'GET', path: '/teachers', summary: 'List teachers',
+  response: z.array(Teacher),
+  inject: { teachers: TeacherRepo },
+}, (_, { teachers }) => teachers.list());

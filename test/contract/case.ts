@@ -1,0 +1,43 @@
+import { expect } from 'vitest';
+import type { ContractRequest, ContractResponse } from './client';
+
+/** One behaviour: a request and what any target must answer. */
+export interface ContractCase<Identity extends string = string> {
+  name: string;
+  /** A symbolic caller; the suite turns it into credentials. */
+  as?: Identity;
+  request: ContractRequest;
+  expect: {
+    status: number;
+    /** Exact values, or patterns. */
+    headers?: Record<string, string | RegExp>;
+    /** Header names that must be absent. */
+    absentHeaders?: string[];
+    /** Matched with toMatchObject (arrays must have the same length). */
+    body?: unknown;
+    /** The body must be a problem+json whose `instance` is the request id. */
+    problem?: boolean;
+    /** Every `Set-Cookie`, in order. */
+    cookies?: string[];
+    /** No body at all. */
+    empty?: boolean;
+  };
+}
+
+export function assertCase(c: ContractCase, res: ContractResponse): void {
+  const where = `${c.request.method} ${c.request.url}`;
+  expect(res.status, `${where}: status (body: ${JSON.stringify(res.body)})`).toBe(c.expect.status);
+  for (const [name, value] of Object.entries(c.expect.headers ?? {})) {
+    if (value instanceof RegExp) expect(res.headers[name], `${where}: header ${name}`).toMatch(value);
+    else expect(res.headers[name], `${where}: header ${name}`).toBe(value);
+  }
+  for (const name of c.expect.absentHeaders ?? []) expect(res.headers[name], `${where}: header ${name}`).toBeUndefined();
+  if (c.expect.problem) {
+    expect(res.headers['content-type'], `${where}: problem content-type`).toBe('application/problem+json');
+    expect(res.body, `${where}: problem body`).toMatchObject({ status: c.expect.status, title: expect.any(String), instance: res.headers['x-request-id'] });
+    expect(JSON.stringify(res.body), `${where}: no stack in a problem`).not.toMatch(/\n\s+at /);
+  }
+  if (c.expect.body !== undefined) expect(res.body, `${where}: body`).toMatchObject(c.expect.body as object);
+  if (c.expect.cookies) expect(res.cookies, `${where}: cookies`).toEqual(c.expect.cookies);
+  if (c.expect.empty) expect(res.rawBody.byteLength, `${where}: empty body`).toBe(0);
+}
