@@ -1,9 +1,18 @@
 // `npm run bench`: every comparison side by side in one run. Numbers, never assertions.
-// BENCH_SECONDS and BENCH_ROUNDS shorten or lengthen the run.
+// BENCH_SECONDS, BENCH_ROUNDS, BENCH_ITERATIONS, BENCH_COLD_RUNS shorten or lengthen it; BENCH_ONLY=express,lambda picks sections.
 import { expressThroughput } from './express-throughput';
+import { buildBundles } from './lambda/bundles';
+import { lambdaCold } from './lambda/cold';
+import { lambdaWarm } from './lambda/warm';
 
-const seconds = Number(process.env['BENCH_SECONDS'] ?? 3);
-const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3);
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const only = process.env['BENCH_ONLY']?.split(',');
+const wanted = (section: string) => !only || only.includes(section);
 
 console.log(`carve benchmarks — node ${process.version}, ${new Date().toISOString()}`);
-await expressThroughput({ seconds, rounds, connections: 50 });
+if (wanted('lambda')) {
+  const bundles = await buildBundles();
+  await lambdaWarm(bundles, { iterations: env('BENCH_ITERATIONS', 5000), rounds: env('BENCH_ROUNDS', 5) });
+  await lambdaCold(bundles, { runs: env('BENCH_COLD_RUNS', 11) });
+}
+if (wanted('express')) await expressThroughput({ seconds: env('BENCH_SECONDS', 3), rounds: env('BENCH_ROUNDS', 3), connections: 50 });

@@ -248,3 +248,41 @@ describe('createApp: auth policy', () => {
     expect(report.problems[0]!.message).toMatch(/GET \/secret \(getSecret\) requires authentication/);
   });
 });
+
+describe('createApp: platform hooks', () => {
+  const slow = handler({ method: 'GET', path: '/slow', auth: 'public' }, () => new Promise((r) => setTimeout(() => r('late'), 200)));
+  const mine = handler({ method: 'GET', path: '/mine', auth: { roles: ['owner'] } }, ({ principal }) => ({ sub: principal.sub, scheme: principal.scheme }));
+
+  it('answers 504 problem+json when the deadline passes first', async () => {
+    const app = createApp({ handlers: [slow], logger: { level: 'silent' } });
+    const res = await app.handle({ method: 'GET', path: '/slow', requestId: 'r-504' }, { timeoutMs: 20 });
+    expect(res.status).toBe(504);
+    expect(res.headers['content-type']).toBe('application/problem+json');
+    expect(JSON.parse(res.body as string)).toMatchObject({ title: 'Gateway Timeout', instance: 'r-504', detail: 'the request did not finish within 20 ms' });
+    expect((await app.handle({ method: 'GET', path: '/slow' }, { timeoutMs: 1000 })).status).toBe(200);
+  });
+
+  it('trusts a principal established by the platform, and still checks roles', async () => {
+    const app = createApp({ handlers: [mine], logger: { level: 'silent' } });
+    const owner = { sub: 'u-1', roles: ['owner'], scheme: 'aws-jwt-authorizer', claims: {} };
+    const ok = await app.handle({ method: 'GET', path: '/mine', principal: owner });
+    expect(JSON.parse(ok.body as string)).toEqual({ sub: 'u-1', scheme: 'aws-jwt-authorizer' });
+    expect((await app.handle({ method: 'GET', path: '/mine', principal: { ...owner, roles: [] } })).status).toBe(403);
+    expect((await app.handle({ method: 'GET', path: '/mine' })).status).toBe(401);
+  });
+});
+
+describe('createApp: bodies given as text', () => {
+  const sized = handler({ method: 'POST', path: '/sized', auth: 'public' }, ({ request }) => ({ bytes: request.body?.byteLength, length: request.byteLength }));
+  const app = createApp({ handlers: [sized], bodyLimit: 8, logger: { level: 'silent' } });
+
+  it('counts UTF-8 bytes, surrogate pairs included, and exposes the exact bytes', async () => {
+    const res = await app.handle({ method: 'POST', path: '/sized', body: 'λ😀' });
+    expect(JSON.parse(res.body as string)).toEqual({ bytes: 6, length: 6 });
+  });
+
+  it('applies the limit to the UTF-8 size, not the string length', async () => {
+    expect((await app.handle({ method: 'POST', path: '/sized', body: 'λλλλ' })).status).toBe(200);
+    expect((await app.handle({ method: 'POST', path: '/sized', body: 'λλλλλ' })).status).toBe(413);
+  });
+});

@@ -3,12 +3,13 @@ import type { Authenticator, AuthPolicy } from './auth/authenticator';
 import type { Principal } from './auth/principal';
 import { assertWithinLimit, DEFAULT_ACCEPTS, DEFAULT_BODY_LIMIT, parseBody } from './body';
 import { Injector, type DependencyProblem } from './container';
+import { withDeadline } from './deadline';
 import { Forbidden, MethodNotAllowed, NotFound, Unauthorized, ValidationError, type ValidationIssue } from './errors';
 import type { Handler } from './handler';
-import { createLogger, type Logger, type LoggerOptions } from './log';
+import { createLogger, type LoggerOptions } from './log';
 import { compose, type Middleware } from './middleware';
 import { buildOpenApi, type OpenApiDocument, type OpenApiInfo } from './openapi';
-import { CarveRequest, nonEmpty, type CarveResponse, type IncomingRequest } from './request';
+import { CarveRequest, type CarveResponse, type IncomingRequest } from './request';
 import { problemResponse, toResponse } from './respond';
 import { Router } from './router';
 import type { Deps, Registration } from './token';
@@ -34,6 +35,11 @@ export interface AppOptions {
 export interface HandleOptions {
   /** Resolve `undefined` instead of answering 404/405, so a host framework can try its own routes. */
   fallthrough?: boolean;
+  /**
+   * Answer 504 (problem+json) if the request is not done within this many milliseconds, so the
+   * platform does not kill the invocation first (Lambda: remaining time minus a margin).
+   */
+  timeoutMs?: number;
 }
 
 export interface InjectRequest {
@@ -115,8 +121,8 @@ export function createApp(options: AppOptions): App {
 
   async function authenticate(policy: AuthPolicy, request: CarveRequest): Promise<Principal | undefined> {
     if (policy === 'public') return undefined;
-    let principal: Principal | undefined;
-    for (const a of authenticators) {
+    let principal = request.platformPrincipal;
+    for (const a of principal ? [] : authenticators) {
       principal = await a.authenticate(request);
       if (principal) break;
     }
@@ -130,38 +136,38 @@ export function createApp(options: AppOptions): App {
     return principal;
   }
 
-  async function run(route: Compiled, request: CarveRequest, log: Logger): Promise<CarveResponse> {
+  async function run(route: Compiled, request: CarveRequest): Promise<CarveResponse> {
     const { handler: h } = route;
+    if (request.readBody) request.setBody(await request.readBody(route.bodyLimit));
     assertWithinLimit(request, route.bodyLimit);
-    const principal = await authenticate(route.policy, request);
-    const issues: ValidationIssue[] = [];
-    const input = {
-      params: validate(h.spec.params, request.params, 'params', issues),
-      query: validate(h.spec.query, request.query, 'query', issues),
-      headers: validate(h.spec.headers, request.headers, 'headers', issues),
-      body: h.spec.body ? validate(h.spec.body, parseBody(request, route.accepts), 'body', issues) : undefined,
-      principal,
-      request,
-      log,
-    };
-    if (issues.length > 0) throw new ValidationError(issues);
+    const principal = route.policy === 'public' ? undefined : await authenticate(route.policy, request);
+    const { spec } = h;
+    const params = spec.params ? validate(spec.params, request.params, 'params') : request.params;
+    const query = spec.query ? validate(spec.query, request.query, 'query') : undefined;
+    const headers = spec.headers ? validate(spec.headers, request.headers, 'headers') : request.headers;
+    const body = spec.body ? validate(spec.body, parseBody(request, route.accepts), 'body') : undefined;
+    if (scratch.length > 0) throw new ValidationError(scratch.splice(0));
+    const input = new Input(request, principal, params, query, headers, body);
     const deps = route.perRequest
-      ? injector.resolve(route.deps, { request, log, principal })
+      ? injector.resolve(route.deps, { request, log: request.log, principal })
       : (route.cached ??= injector.resolve(route.deps));
-    const value = await h.run(input as Parameters<Handler['run']>[0], deps);
-    return toResponse(value, h.spec.status ?? 200, h.spec.response, log);
+    let value = h.run(input as Parameters<Handler['run']>[0], deps);
+    if (value instanceof Promise) value = await value;
+    return toResponse(value, spec.status ?? 200, spec.response, request);
   }
 
-  async function dispatch(request: CarveRequest, log: Logger, readBody: IncomingRequest['readBody'], fallthrough: boolean): Promise<CarveResponse> {
+  // Requests whose host framework wants unmatched routes back (strangler mode); rare, so kept aside.
+  const fallingThrough = new WeakSet<CarveRequest>();
+
+  async function dispatch(request: CarveRequest): Promise<CarveResponse> {
     try {
       const match = router.match(request.method, request.path);
       if (match.kind === 'found') {
         request.params = match.params;
         request.route = match.route.template;
-        if (readBody) request.body = nonEmpty(await readBody(match.route.value.bodyLimit));
-        return await run(match.route.value, request, log);
+        return await run(match.route.value, request);
       }
-      if (fallthrough) throw FALLTHROUGH;
+      if (fallingThrough.has(request)) throw FALLTHROUGH;
       if (match.kind === 'not-found') throw new NotFound(`no route matches ${request.method} ${request.path}`);
       if (request.method === 'OPTIONS') {
         return { status: 204, headers: { allow: [...match.allowed, 'OPTIONS'].join(', ') }, cookies: [], body: undefined };
@@ -169,40 +175,37 @@ export function createApp(options: AppOptions): App {
       throw new MethodNotAllowed(match.allowed);
     } catch (error) {
       if (error === FALLTHROUGH) throw error;
-      return problemResponse(error, request.requestId, devMode, log);
+      return problemResponse(error, request, devMode);
     }
   }
 
-  const pending = new WeakMap<CarveRequest, { readBody: IncomingRequest['readBody']; fallthrough: boolean }>();
-  const chain = compose(options.middleware ?? [], (request) => {
-    const { readBody, fallthrough } = pending.get(request) ?? { readBody: undefined, fallthrough: false };
-    return dispatch(request, request.log, readBody, fallthrough);
-  });
+  const chain = compose(options.middleware ?? [], dispatch);
+  const accessLog = logger.enabled('info');
 
   async function handle(incoming: IncomingRequest, handleOptions: HandleOptions = {}): Promise<CarveResponse | undefined> {
-    const started = performance.now();
-    const requestId = incoming.requestId || requestIdFrom(incoming.headers);
-    const log = logger.child({ requestId });
-    const request = new CarveRequest(incoming, requestId, log);
-    if (incoming.readBody || handleOptions.fallthrough) {
-      pending.set(request, { readBody: incoming.readBody, fallthrough: handleOptions.fallthrough ?? false });
-    }
+    const started = accessLog ? performance.now() : 0;
+    const requestId = requestIdFrom(incoming);
+    const request = new CarveRequest(incoming, requestId, logger);
+    if (handleOptions.fallthrough) fallingThrough.add(request);
     let response: CarveResponse;
     try {
-      response = await chain(request);
+      const work = chain(request);
+      response = await (handleOptions.timeoutMs === undefined ? work : withDeadline(work, handleOptions.timeoutMs));
     } catch (error) {
       if (error === FALLTHROUGH) return undefined;
-      response = problemResponse(error, requestId, devMode, log);
+      response = problemResponse(error, request, devMode);
     }
     response.headers['x-request-id'] = requestId;
     if (request.method === 'HEAD' || response.status === 204 || response.status === 304) response.body = undefined;
-    log.info('request', {
-      method: request.method,
-      route: request.route || undefined,
-      path: request.route ? undefined : request.path,
-      status: response.status,
-      ms: Math.round((performance.now() - started) * 100) / 100,
-    });
+    if (accessLog) {
+      request.log.info('request', {
+        method: request.method,
+        route: request.route || undefined,
+        path: request.route ? undefined : request.path,
+        status: response.status,
+        ms: Math.round((performance.now() - started) * 100) / 100,
+      });
+    }
     return response;
   }
 
@@ -231,19 +234,43 @@ export function createApp(options: AppOptions): App {
   return app;
 }
 
-function validate(schema: z.ZodType | undefined, value: unknown, where: string, issues: ValidationIssue[]): unknown {
-  if (!schema) return value;
+// Validation of one request's parts runs synchronously, start to end, so one scratch list serves them all.
+const scratch: ValidationIssue[] = [];
+
+function validate(schema: z.ZodType, value: unknown, where: string): unknown {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
-    issues.push({ path: [where, ...issue.path.map(String)].join('.'), message: issue.message, code: issue.code });
+    scratch.push({ path: [where, ...issue.path.map(String)].join('.'), message: issue.message, code: issue.code });
   }
   return undefined;
 }
 
-function requestIdFrom(headers: Record<string, string> | undefined): string {
-  const given = headers?.['x-request-id'];
-  return given !== undefined && REQUEST_ID.test(given) ? given : crypto.randomUUID();
+/** What a handler receives. A class, so the lazy parts (query, log) are prototype getters. */
+class Input {
+  constructor(
+    readonly request: CarveRequest,
+    readonly principal: Principal | undefined,
+    readonly params: unknown,
+    private readonly parsedQuery: unknown,
+    readonly headers: unknown,
+    readonly body: unknown,
+  ) {}
+
+  get query(): unknown {
+    return this.parsedQuery ?? this.request.query;
+  }
+
+  get log() {
+    return this.request.log;
+  }
+}
+
+/** The caller's `x-request-id` when it is sane (so ids propagate across services), else the platform's, else a new one. */
+function requestIdFrom(incoming: IncomingRequest): string {
+  const given = incoming.headers?.['x-request-id'];
+  if (given !== undefined && REQUEST_ID.test(given)) return given;
+  return incoming.requestId || crypto.randomUUID();
 }
 
 const encoder = new TextEncoder();
@@ -271,7 +298,7 @@ async function injectInto(app: App, request: InjectRequest): Promise<InjectRespo
     sourceIp: request.sourceIp ?? '127.0.0.1',
   });
   const rawBody = typeof response.body === 'string' ? encoder.encode(response.body) : response.body ?? new Uint8Array();
-  return { status: response.status, headers: response.headers, cookies: response.cookies, body: decodeForTest(rawBody, response.headers['content-type']), rawBody };
+  return { status: response.status, headers: response.headers, cookies: [...response.cookies], body: decodeForTest(rawBody, response.headers['content-type']), rawBody };
 }
 
 function decodeForTest(bytes: Uint8Array, contentType: string | undefined): unknown {

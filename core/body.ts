@@ -5,12 +5,9 @@ import type { CarveRequest } from './request';
 export const DEFAULT_BODY_LIMIT = 6 * 1024 * 1024;
 export const DEFAULT_ACCEPTS = ['application/json', 'application/x-www-form-urlencoded'] as const;
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 export function assertWithinLimit(request: CarveRequest, limit: number): void {
-  if (request.body && request.body.byteLength > limit) {
-    throw new PayloadTooLarge({ detail: `the body is ${request.body.byteLength} bytes; the limit is ${limit}` });
-  }
+  const size = request.byteLength;
+  if (size > limit) throw new PayloadTooLarge({ detail: `the body is ${size} bytes; the limit is ${limit}` });
 }
 
 /**
@@ -18,8 +15,7 @@ export function assertWithinLimit(request: CarveRequest, limit: number): void {
  * as a string, anything else as bytes. A media type the handler does not accept is a 415.
  */
 export function parseBody(request: CarveRequest, accepts: readonly string[]): unknown {
-  const bytes = request.body;
-  if (bytes === undefined) return undefined;
+  if (request.byteLength === 0) return undefined;
   const type = request.contentType;
   if (!accepts.some((pattern) => mediaTypeMatches(pattern, type))) {
     throw new UnsupportedMediaType({
@@ -28,24 +24,16 @@ export function parseBody(request: CarveRequest, accepts: readonly string[]): un
     });
   }
   if (type === 'application/json' || type.endsWith('+json')) {
-    const text = decodeText(bytes);
+    const text = request.text;
     try {
       return JSON.parse(text);
     } catch (error) {
       throw new BadRequest(`malformed JSON: ${(error as Error).message}`);
     }
   }
-  if (type === 'application/x-www-form-urlencoded') return { ...parseQuery(decodeText(bytes)) };
-  if (type.startsWith('text/')) return decodeText(bytes);
-  return bytes;
-}
-
-function decodeText(bytes: Uint8Array): string {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    throw new BadRequest('the body is not valid UTF-8');
-  }
+  if (type === 'application/x-www-form-urlencoded') return { ...parseQuery(request.text) };
+  if (type.startsWith('text/')) return request.text;
+  return request.body;
 }
 
 /** `application/json` matches itself; `text/*` matches any text type; `*\/*` matches anything. */

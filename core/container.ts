@@ -1,4 +1,5 @@
-import 'reflect-metadata';
+// tsyringe needs the Reflect metadata API; this polyfill is a fifth the size of reflect-metadata.
+import '@abraham/reflection';
 import {
   container as globalContainer,
   instanceCachingFactory,

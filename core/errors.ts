@@ -17,17 +17,28 @@ export interface HttpErrorOptions {
   expose?: boolean;
 }
 
-const TITLES: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-  406: 'Not Acceptable', 409: 'Conflict', 410: 'Gone', 412: 'Precondition Failed', 413: 'Content Too Large',
-  415: 'Unsupported Media Type', 422: 'Unprocessable Content', 429: 'Too Many Requests',
-  500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable',
-  504: 'Gateway Timeout',
+// RFC 9110 reason phrases. Kept here rather than taken from node:http, whose import costs a Lambda
+// cold start milliseconds.
+const REASONS: Record<number, string> = {
+  100: 'Continue', 101: 'Switching Protocols', 200: 'OK', 201: 'Created', 202: 'Accepted', 203: 'Non-Authoritative Information',
+  204: 'No Content', 205: 'Reset Content', 206: 'Partial Content', 300: 'Multiple Choices', 301: 'Moved Permanently',
+  302: 'Found', 303: 'See Other', 304: 'Not Modified', 307: 'Temporary Redirect', 308: 'Permanent Redirect',
+  400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found',
+  405: 'Method Not Allowed', 406: 'Not Acceptable', 408: 'Request Timeout', 409: 'Conflict', 410: 'Gone',
+  411: 'Length Required', 412: 'Precondition Failed', 413: 'Content Too Large', 414: 'URI Too Long',
+  415: 'Unsupported Media Type', 416: 'Range Not Satisfiable', 417: 'Expectation Failed', 418: "I'm a Teapot",
+  421: 'Misdirected Request', 422: 'Unprocessable Content', 425: 'Too Early', 426: 'Upgrade Required',
+  428: 'Precondition Required', 429: 'Too Many Requests', 431: 'Request Header Fields Too Large',
+  451: 'Unavailable For Legal Reasons', 500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway',
+  503: 'Service Unavailable', 504: 'Gateway Timeout', 505: 'HTTP Version Not Supported',
 };
 
-export function statusTitle(status: number): string {
-  return TITLES[status] ?? (status < 500 ? 'Client Error' : 'Server Error');
+/** The reason phrase of a status code: `404` → `Not Found`. */
+export function statusText(status: number): string {
+  return REASONS[status] ?? (status < 400 ? '' : status < 500 ? 'Client Error' : 'Server Error');
 }
+
+
 
 /**
  * The one error type of carve. Throw it (or a subclass) from a handler, a provider or a middleware;
@@ -47,7 +58,7 @@ export class HttpError extends Error {
 
   constructor(status: number, options: HttpErrorOptions | string = {}) {
     const opts = typeof options === 'string' ? { detail: options } : options;
-    const title = statusTitle(status);
+    const title = statusText(status);
     super(opts.detail ?? title, opts.cause === undefined ? undefined : { cause: opts.cause });
     if (!Number.isInteger(status) || status < 400 || status > 599) {
       throw new TypeError(`HttpError status must be an integer from 400 to 599, got ${status}`);

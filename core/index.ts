@@ -25,6 +25,7 @@ export type { DependencyProblem } from './container';
 export {
   HttpError, BadRequest, Unauthorized, Forbidden, NotFound, MethodNotAllowed, Conflict, PayloadTooLarge,
   UnsupportedMediaType, UnprocessableContent, TooManyRequests, InternalServerError, GatewayTimeout, ValidationError,
+  statusText,
 } from './errors';
 export type { HttpErrorOptions, ProblemDetails, ValidationIssue } from './errors';
 

@@ -1,4 +1,6 @@
 import { parseCookies } from './cookies';
+import type { Principal } from './auth/principal';
+import { BadRequest } from './errors';
 import type { Logger } from './log';
 import { parseQuery, type QueryRecord } from './query';
 
@@ -11,15 +13,23 @@ export interface IncomingRequest {
   rawQuery?: string;
   /** Header names in lower case; repeated values already joined with `, `. */
   headers?: Record<string, string>;
-  /** The exact request bytes; `undefined` or empty when there is no body. */
-  body?: Uint8Array;
   /**
-   * For streamed bodies: reads at most `limit` bytes (throwing `PayloadTooLarge` beyond it).
-   * Called only once a route has matched, so an unmatched request leaves its stream untouched.
+   * The request body: its exact bytes, or its text when the platform delivers text (a Lambda event),
+   * which saves decoding it again. `undefined` or empty when there is no body.
    */
-  readBody?: (limit: number) => Promise<Uint8Array | undefined>;
+  body?: Uint8Array | string;
+  /**
+   * Reads the body on demand, at most `limit` bytes (throwing `PayloadTooLarge` beyond it).
+   * Called only once a route has matched, so an unmatched request leaves a stream untouched.
+   */
+  readBody?: (limit: number) => Promise<Uint8Array | string | undefined>;
   requestId?: string;
   sourceIp?: string;
+  /**
+   * A caller the platform has already authenticated (an API Gateway authorizer, Azure's
+   * `x-ms-client-principal`). When present it is used instead of the app's authenticators.
+   */
+  principal?: Principal;
   /** The provider's own request or event, for escape hatches. */
   raw?: unknown;
 }
@@ -30,30 +40,72 @@ export class CarveRequest {
   readonly path: string;
   readonly rawQuery: string;
   readonly headers: Readonly<Record<string, string>>;
-  /** The exact request bytes, or `undefined` when there is no body. */
-  body: Uint8Array | undefined;
   readonly requestId: string;
   readonly sourceIp: string;
   readonly raw: unknown;
-  /** A logger bound to this request's id. */
-  readonly log: Logger;
+  /** The caller established by the platform, if any (see `IncomingRequest.principal`). */
+  readonly platformPrincipal: Principal | undefined;
+  /** Set by the adapter; read by the app once a route matched. */
+  readonly readBody: IncomingRequest['readBody'];
   /** Route parameters, decoded; filled in by the router. */
   params: Record<string, string> = {};
   /** The matched route template, e.g. `/courses/{courseId}`; empty until routed. */
   route = '';
+  #bytes: Uint8Array | undefined;
+  #text: string | undefined;
   #query: QueryRecord | undefined;
   #cookies: Record<string, string> | undefined;
+  #log: Logger | undefined;
+  readonly #appLog: Logger;
 
-  constructor(incoming: IncomingRequest, requestId: string, log: Logger) {
+  constructor(incoming: IncomingRequest, requestId: string, appLog: Logger) {
     this.method = incoming.method.toUpperCase();
     this.path = incoming.path === '' ? '/' : incoming.path;
     this.rawQuery = incoming.rawQuery ?? '';
     this.headers = incoming.headers ?? {};
-    this.body = nonEmpty(incoming.body);
+    this.setBody(incoming.body);
     this.requestId = requestId;
     this.sourceIp = incoming.sourceIp ?? '';
     this.raw = incoming.raw;
-    this.log = log;
+    this.platformPrincipal = incoming.principal;
+    this.readBody = incoming.readBody;
+    this.#appLog = appLog;
+  }
+
+  /** A logger bound to this request's id (made on first use). */
+  get log(): Logger {
+    return (this.#log ??= this.#appLog.child({ requestId: this.requestId }));
+  }
+
+  /** The exact request bytes, or `undefined` when there is no body. */
+  get body(): Uint8Array | undefined {
+    if (this.#bytes === undefined && this.#text !== undefined) this.#bytes = encoder.encode(this.#text);
+    return this.#bytes;
+  }
+
+  /** The body decoded as UTF-8 (`''` when there is none); invalid UTF-8 is a 400. */
+  get text(): string {
+    if (this.#text === undefined && this.#bytes !== undefined) {
+      try {
+        this.#text = strictUtf8.decode(this.#bytes);
+      } catch {
+        throw new BadRequest('the body is not valid UTF-8');
+      }
+    }
+    return this.#text ?? '';
+  }
+
+  /** The body's size in bytes, counted without encoding it when it arrived as text. */
+  get byteLength(): number {
+    if (this.#bytes !== undefined) return this.#bytes.byteLength;
+    return this.#text === undefined ? 0 : utf8Length(this.#text);
+  }
+
+  /** Used by adapters' lazy readers, through the app: replaces the body. */
+  setBody(body: Uint8Array | string | undefined): void {
+    const present = body !== undefined && (typeof body === 'string' ? body.length > 0 : body.byteLength > 0);
+    this.#bytes = present && typeof body !== 'string' ? body : undefined;
+    this.#text = present && typeof body === 'string' ? body : undefined;
   }
 
   get query(): QueryRecord {
@@ -78,13 +130,26 @@ export class CarveRequest {
    */
   toWebRequest(origin = `http://${this.headers['host'] ?? 'localhost'}`): Request {
     const url = origin + this.path + (this.rawQuery ? `?${this.rawQuery}` : '');
-    const hasBody = this.body !== undefined && this.method !== 'GET' && this.method !== 'HEAD';
+    const hasBody = this.byteLength > 0 && this.method !== 'GET' && this.method !== 'HEAD';
     return new Request(url, { method: this.method, headers: this.headers, body: hasBody ? this.body : null });
   }
 }
 
-export function nonEmpty(bytes: Uint8Array | undefined): Uint8Array | undefined {
-  return bytes && bytes.byteLength > 0 ? bytes : undefined;
+const encoder = new TextEncoder();
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function utf8Length(text: string): number {
+  let length = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) length += 1;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      length += 2; // a surrogate pair: two UTF-16 units, four bytes
+      i++;
+    } else length += 2;
+  }
+  return length;
 }
 
 /** What `app.handle()` gives back to an adapter. */
@@ -93,7 +158,7 @@ export interface CarveResponse {
   /** Lower-case names; never `set-cookie` (see `cookies`). */
   headers: Record<string, string>;
   /** Each `Set-Cookie` value, in order, never joined. */
-  cookies: string[];
+  cookies: readonly string[];
   /** A string is UTF-8 text; bytes are sent as they are. */
   body: string | Uint8Array | undefined;
 }

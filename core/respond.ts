@@ -1,24 +1,23 @@
 import type { z } from 'zod';
 import { problemBody, toHttpError } from './errors';
-import type { Logger } from './log';
 import { Reply } from './reply';
-import type { CarveResponse } from './request';
+import type { CarveRequest, CarveResponse } from './request';
 
 /** Turns what a handler returned into a response: `undefined` → 204, a `Reply` as given, anything else → JSON. */
-export function toResponse(value: unknown, status: number, schema: z.ZodType | undefined, log: Logger): CarveResponse {
+export function toResponse(value: unknown, status: number, schema: z.ZodType | undefined, request: CarveRequest): CarveResponse {
   if (value instanceof Reply) {
     const replyStatus = value.status ?? status;
     const response: CarveResponse = { status: replyStatus, headers: { ...value.headers }, cookies: value.cookies, body: undefined };
     if (value.body === undefined) return response;
-    response.body = encodeBody(value.body, response.headers, replyStatus < 300 ? schema : undefined, log);
+    response.body = encodeBody(value.body, response.headers, replyStatus < 300 ? schema : undefined, request);
     return response;
   }
-  if (value === undefined) return { status: 204, headers: {}, cookies: [], body: undefined };
+  if (value === undefined) return { status: 204, headers: {}, cookies: NO_COOKIES, body: undefined };
   const headers: Record<string, string> = {};
-  return { status, headers, cookies: [], body: encodeBody(value, headers, schema, log) };
+  return { status, headers, cookies: NO_COOKIES, body: encodeBody(value, headers, schema, request) };
 }
 
-function encodeBody(value: unknown, headers: Record<string, string>, schema: z.ZodType | undefined, log: Logger): string | Uint8Array {
+function encodeBody(value: unknown, headers: Record<string, string>, schema: z.ZodType | undefined, request: CarveRequest): string | Uint8Array {
   if (typeof value === 'string') {
     headers['content-type'] ??= 'text/plain; charset=utf-8';
     return value;
@@ -32,24 +31,27 @@ function encodeBody(value: unknown, headers: Record<string, string>, schema: z.Z
     return new Uint8Array(value);
   }
   headers['content-type'] ??= 'application/json';
-  return JSON.stringify(schema ? checkResponse(schema, value, log) : value);
+  return JSON.stringify(schema ? checkResponse(schema, value, request) : value);
 }
 
 /** The response schema both documents and guards: fields it does not name are stripped. */
-function checkResponse(schema: z.ZodType, value: unknown, log: Logger): unknown {
+function checkResponse(schema: z.ZodType, value: unknown, request: CarveRequest): unknown {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  log.error('response does not match its schema', { issues: result.error.issues });
+  request.log.error('response does not match its schema', { issues: result.error.issues });
   throw new TypeError('the handler returned a value that does not match its response schema');
 }
 
-export function problemResponse(error: unknown, requestId: string, devMode: boolean, log: Logger): CarveResponse {
+export function problemResponse(error: unknown, request: CarveRequest, devMode: boolean): CarveResponse {
   const httpError = toHttpError(error);
-  if (httpError.status >= 500) log.error('request failed', { err: httpError.cause ?? httpError, status: httpError.status });
+  if (httpError.status >= 500) request.log.error('request failed', { err: httpError.cause ?? httpError, status: httpError.status });
   return {
     status: httpError.status,
     headers: { ...httpError.headers, 'content-type': 'application/problem+json' },
-    cookies: [],
-    body: JSON.stringify(problemBody(httpError, requestId, devMode)),
+    cookies: NO_COOKIES,
+    body: JSON.stringify(problemBody(httpError, request.requestId, devMode)),
   };
 }
+
+// Shared by every response without cookies; frozen so that nobody appends to it.
+const NO_COOKIES: readonly string[] = Object.freeze([]);

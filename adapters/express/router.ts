@@ -39,7 +39,7 @@ export function toExpressRouter(app: App, options: ExpressRouterOptions = {}): R
 
 export function send(res: Response, response: CarveResponse): void {
   const headers: Record<string, string | string[]> = response.headers;
-  if (response.cookies.length > 0) headers['set-cookie'] = response.cookies;
+  if (response.cookies.length > 0) headers['set-cookie'] = [...response.cookies];
   const body = response.body;
   if (body === undefined) {
     res.writeHead(response.status, headers).end();

@@ -1,7 +1,9 @@
 import express from 'express';
 import type { App } from 'carve';
+import { toLambdaHandler } from 'carve/aws';
 import { serve, toExpressRouter } from 'carve/express';
-import { fromNodeHeaders, injectClient, supertestClient, encodeBody, type Client } from './client';
+import { albEvent, fromLambdaResult, httpApiV2Event, lambdaContext, restV1Event } from './aws-events';
+import { fromNodeHeaders, injectClient, supertestClient, encodeBody, type Client, type ContractRequest } from './client';
 
 export interface Running {
   client: Client;
@@ -36,7 +38,26 @@ export const expressServer: Target = {
   },
 };
 
-export const targets: Target[] = [inject, expressRouter, expressServer];
+/** A Lambda target: each generic request becomes the event one AWS front door would send. */
+function lambda(name: string, toEvent: (req: ContractRequest) => unknown): Target {
+  return {
+    name: `aws lambda: ${name}`,
+    start: async (app) => {
+      const handler = toLambdaHandler(app);
+      return { client: async (req) => fromLambdaResult(await handler(toEvent(req) as never, lambdaContext())), stop: async () => undefined };
+    },
+  };
+}
+
+export const awsTargets: Target[] = [
+  lambda('API Gateway REST (v1)', (req) => restV1Event(req)),
+  lambda('HTTP API payload 1.0', (req) => restV1Event(req, '1.0')),
+  lambda('HTTP API payload 2.0', (req) => httpApiV2Event(req)),
+  lambda('Function URL', (req) => httpApiV2Event(req, true)),
+  lambda('ALB multi-value headers', (req) => albEvent(req, true)),
+];
+
+export const targets: Target[] = [inject, expressRouter, expressServer, ...awsTargets];
 
 function fetchClient(base: string): Client {
   return async (req) => {

@@ -42,6 +42,7 @@ describe('public API', () => {
         "provide",
         "reply",
         "serializeCookie",
+        "statusText",
         "stringifyQuery",
         "token",
         "z",

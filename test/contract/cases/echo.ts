@@ -30,9 +30,10 @@ export const echoCases: ContractCase[] = [
     expect: { status: 200, body: { method: 'PUT', bodyBase64: Buffer.from(UTF8_JSON).toString('base64'), contentType: 'application/json; charset=utf-8' } },
   },
   {
-    name: 'lower-cases header names and joins repeated values with ", "',
+    name: 'lower-cases header names and joins repeated values',
     request: { method: 'GET', url: '/echo/headers', headers: { 'X-Mixed-Case': 'Value', 'x-rep': ['first', 'second'] } },
-    expect: { status: 200, body: { headers: { 'x-mixed-case': 'Value', 'x-rep': 'first, second' } } },
+    // HTTP API v2 and Function URLs join repeated headers with a bare "," before carve sees them.
+    expect: { status: 200, body: { headers: { 'x-mixed-case': 'Value', 'x-rep': expect.stringMatching(/^first, ?second$/) } } },
   },
   {
     name: 'parses cookies',

@@ -1,0 +1,58 @@
+import { statusText } from 'carve';
+import { eventBody, resultBody } from './body';
+import type { AlbEvent, AlbResult } from './events';
+import { lastForwardedFor, mergeHeaders, responseHeaders } from './headers';
+import { stripPrefix } from './path';
+import type { Processor } from './processor';
+
+/** Application Load Balancer targets, in single- and multi-value header mode. */
+export const alb: Processor<AlbEvent> = {
+  source: 'alb',
+  request(event, context, options) {
+    const headers = mergeHeaders(event.headers, event.multiValueHeaders);
+    return {
+      method: event.httpMethod,
+      path: stripPrefix(event.path, options.basePath),
+      rawQuery: rawAlbQuery(event),
+      headers,
+      readBody: event.body ? async () => eventBody(event.body, event.isBase64Encoded) : undefined,
+      requestId: context.awsRequestId,
+      sourceIp: lastForwardedFor(headers),
+      raw: { event, context },
+    };
+  },
+  result(response, event, options): AlbResult {
+    const base = {
+      statusCode: response.status,
+      statusDescription: `${response.status} ${statusText(response.status)}`.trim(),
+      ...resultBody(response, options.binaryTypes),
+    };
+    const headers = responseHeaders(response.headers);
+    // The response must use the header mode the target group is in, which the request event tells.
+    if (event.multiValueHeaders) {
+      const multiValueHeaders: Record<string, string[]> = {};
+      for (const [name, value] of Object.entries(headers)) multiValueHeaders[name] = [value];
+      if (response.cookies.length > 0) multiValueHeaders['set-cookie'] = [...response.cookies];
+      return { ...base, multiValueHeaders };
+    }
+    if (response.cookies.length > 0) headers['set-cookie'] = response.cookies[0]!;
+    if (response.cookies.length > 1) {
+      console.warn(JSON.stringify({
+        level: 'warn', msg: 'ALB single-value header mode carries one Set-Cookie; the others were dropped. Enable multi-value headers on the target group.',
+        dropped: response.cookies.length - 1, requestId: response.headers['x-request-id'],
+      }));
+    }
+    return { ...base, headers };
+  },
+};
+
+/** ALB passes query keys and values still percent-encoded: use them as they are, never encode twice. */
+function rawAlbQuery(event: AlbEvent): string {
+  const parts: string[] = [];
+  if (event.multiValueQueryStringParameters) {
+    for (const [key, values] of Object.entries(event.multiValueQueryStringParameters)) for (const v of values ?? []) parts.push(`${key}=${v}`);
+  } else if (event.queryStringParameters) {
+    for (const [key, value] of Object.entries(event.queryStringParameters)) if (value !== undefined) parts.push(`${key}=${value}`);
+  }
+  return parts.join('&');
+}

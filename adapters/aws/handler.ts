@@ -1,0 +1,35 @@
+import type { App } from 'carve';
+import { processorFor } from './detect';
+import type { LambdaContext, LambdaHttpEvent, LambdaHttpResult } from './events';
+import { resolveOptions, type LambdaHandlerOptions } from './options';
+
+export type CarveLambdaHandler = (event: LambdaHttpEvent, context: LambdaContext) => Promise<LambdaHttpResult>;
+
+/**
+ * A Lambda handler for API Gateway REST (v1), HTTP API (1.0 and 2.0), ALB and Function URL events.
+ * It is `async (event, context)` (arity 2, as the Node 24 runtime requires) and keeps no state
+ * between invocations: everything it knows of one lives in that request.
+ *
+ * @example
+ * export const handler = toLambdaHandler(app);
+ */
+export function toLambdaHandler(app: App, options: LambdaHandlerOptions = {}): CarveLambdaHandler {
+  const resolved = resolveOptions(options);
+  const fallback = options.fallback;
+  return async function handler(event: LambdaHttpEvent, context: LambdaContext): Promise<LambdaHttpResult> {
+    const processor = processorFor(event);
+    const ctx = context ?? {};
+    const incoming = processor.request(event as never, ctx, resolved);
+    const remaining = typeof ctx.getRemainingTimeInMillis === 'function' ? ctx.getRemainingTimeInMillis() : undefined;
+    const timeoutMs = remaining === undefined ? undefined : Math.max(0, remaining - resolved.deadlineMarginMs);
+    const response = await app.handle(incoming, { fallthrough: fallback !== undefined, timeoutMs });
+    if (!response) return (await fallback!(event, ctx)) as LambdaHttpResult;
+    return processor.result(response, event as never, resolved);
+  };
+}
+
+/** The Lambda event and context a request came from, for handlers that need an escape hatch. */
+export function lambdaRequestOf(request: { raw: unknown }): { event: LambdaHttpEvent; context: LambdaContext } | undefined {
+  const raw = request.raw as { event?: LambdaHttpEvent; context?: LambdaContext } | undefined;
+  return raw?.event && raw.context ? { event: raw.event, context: raw.context } : undefined;
+}

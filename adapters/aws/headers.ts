@@ -1,0 +1,42 @@
+import type { MultiMap, StringMap } from './events';
+
+/**
+ * Lower-cases header names and merges duplicates. Multi-value headers win over single ones (REST v1's
+ * `headers` keeps only the last repeated value); repeated values are joined with `, `, cookies with `; `.
+ */
+export function mergeHeaders(single: StringMap, multi: MultiMap): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (multi) {
+    for (const name in multi) {
+      const values = multi[name];
+      if (values) for (const value of values) addHeader(out, name, value);
+    }
+  } else if (single) {
+    for (const name in single) {
+      const value = single[name];
+      if (typeof value === 'string') addHeader(out, name, value);
+    }
+  }
+  return out;
+}
+
+function addHeader(out: Record<string, string>, name: string, value: string): void {
+  const key = name.toLowerCase();
+  const prev = out[key];
+  out[key] = prev === undefined ? value : `${prev}${key === 'cookie' ? '; ' : ', '}${value}`;
+}
+
+// Hop-by-hop headers describe one connection; API Gateway and ALB frame the response themselves.
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'proxy-authenticate', 'proxy-authorization']);
+
+export function responseHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name in headers) if (!HOP_BY_HOP.has(name)) out[name] = headers[name]!;
+  return out;
+}
+
+/** The client's address behind an ALB: the last X-Forwarded-For hop (the one the ALB added), never the first. */
+export function lastForwardedFor(headers: Record<string, string>): string {
+  const hops = headers['x-forwarded-for']?.split(',').map((h) => h.trim()).filter(Boolean);
+  return hops?.at(-1) ?? '';
+}

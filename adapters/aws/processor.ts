@@ -1,0 +1,10 @@
+import type { CarveResponse, IncomingRequest } from 'carve';
+import type { LambdaContext, LambdaHttpResult } from './events';
+import type { ResolvedOptions } from './options';
+
+/** Maps one event source to carve's request, and carve's response back to that source's result. */
+export interface Processor<E> {
+  readonly source: 'apigw-v1' | 'apigw-v2' | 'alb';
+  request(event: E, context: LambdaContext, options: ResolvedOptions): IncomingRequest;
+  result(response: CarveResponse, event: E, options: ResolvedOptions): LambdaHttpResult;
+}

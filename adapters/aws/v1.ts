@@ -1,0 +1,34 @@
+import { stringifyQuery } from 'carve';
+import { authorizerPrincipal } from './authorizer';
+import { eventBody, resultBody } from './body';
+import type { ApiGatewayV1Event, ApiGatewayV1Result } from './events';
+import { mergeHeaders, responseHeaders } from './headers';
+import { stripPrefix } from './path';
+import type { Processor } from './processor';
+
+/** API Gateway REST APIs, and HTTP APIs with payload format 1.0. */
+export const v1: Processor<ApiGatewayV1Event> = {
+  source: 'apigw-v1',
+  request(event, context, options) {
+    const rc = event.requestContext ?? {};
+    return {
+      method: event.httpMethod,
+      // `path` is percent-encoded and has no stage (`requestContext.path` has it).
+      path: stripPrefix(event.path, options.basePath),
+      // These maps are already decoded: encode them again so the query is decoded exactly once.
+      rawQuery: stringifyQuery(event.multiValueQueryStringParameters ?? event.queryStringParameters ?? {}),
+      headers: mergeHeaders(event.headers, event.multiValueHeaders),
+      readBody: event.body ? async () => eventBody(event.body, event.isBase64Encoded) : undefined,
+      requestId: rc.requestId ?? context.awsRequestId,
+      sourceIp: rc.identity?.sourceIp ?? '',
+      principal: options.trustAuthorizer ? authorizerPrincipal(rc.authorizer, options.rolesClaim, rc.identity?.userArn) : undefined,
+      raw: { event, context },
+    };
+  },
+  result(response, _event, options): ApiGatewayV1Result {
+    const result: ApiGatewayV1Result = { statusCode: response.status, headers: responseHeaders(response.headers), ...resultBody(response, options.binaryTypes) };
+    // Never a top-level `cookies` key in a v1 result: API Gateway answers 502 to it.
+    if (response.cookies.length > 0) result.multiValueHeaders = { 'set-cookie': [...response.cookies] };
+    return result;
+  },
+};

@@ -1,0 +1,38 @@
+import { authorizerPrincipal } from './authorizer';
+import { eventBody, resultBody } from './body';
+import type { ApiGatewayV2Event, ApiGatewayV2Result } from './events';
+import { mergeHeaders, responseHeaders } from './headers';
+import { encodePath, stripPrefix } from './path';
+import type { Processor } from './processor';
+
+/** API Gateway HTTP APIs (payload format 2.0) and Lambda Function URLs. */
+export const v2: Processor<ApiGatewayV2Event> = {
+  source: 'apigw-v2',
+  request(event, context, options) {
+    const rc = event.requestContext;
+    // HTTP API hands over rawPath decoded; a Function URL keeps it as the client sent it.
+    const functionUrl = rc.domainName?.includes('.lambda-url.') ?? false;
+    let path = functionUrl ? event.rawPath : encodePath(event.rawPath);
+    if (options.stripStage && rc.stage && rc.stage !== '$default') path = stripPrefix(path, `/${encodePath(rc.stage)}`);
+    path = stripPrefix(path, options.basePath);
+    const headers = mergeHeaders(event.headers, undefined);
+    // HTTP API moves cookies out of the headers; a Function URL sends both, so never add them twice.
+    if (event.cookies?.length && headers['cookie'] === undefined) headers['cookie'] = event.cookies.join('; ');
+    return {
+      method: rc.http.method,
+      path,
+      rawQuery: event.rawQueryString ?? '',
+      headers,
+      readBody: event.body ? async () => eventBody(event.body, event.isBase64Encoded) : undefined,
+      requestId: rc.requestId ?? context.awsRequestId,
+      sourceIp: rc.http.sourceIp ?? '',
+      principal: options.trustAuthorizer ? authorizerPrincipal(rc.authorizer, options.rolesClaim) : undefined,
+      raw: { event, context },
+    };
+  },
+  result(response, _event, options): ApiGatewayV2Result {
+    const result: ApiGatewayV2Result = { statusCode: response.status, headers: responseHeaders(response.headers), ...resultBody(response, options.binaryTypes) };
+    if (response.cookies.length > 0) result.cookies = [...response.cookies];
+    return result;
+  },
+};

@@ -1,0 +1,14 @@
+import { createApp, handler as route, z } from 'carve';
+import { toLambdaHandler } from 'carve/aws';
+import { COURSES, NewCourse } from '../data';
+
+const getCourse = route({ method: 'GET', path: '/courses/{code}', auth: 'public', params: z.object({ code: z.string() }) },
+  ({ params }) => COURSES[params.code] ?? { title: 'Not Found' });
+const createCourse = route({ method: 'POST', path: '/courses', auth: 'public', status: 201, body: NewCourse },
+  ({ body }) => ({ ...body, teacherId: 'tea-ada' }));
+
+/** `accessLog` turns carve's one-line-per-request JSON log on (written to a no-op sink). */
+export const createHandler = (accessLog = false) =>
+  toLambdaHandler(createApp({ handlers: [getCourse, createCourse], logger: { level: accessLog ? 'info' : 'silent', sink: () => undefined } }));
+
+export const handler = createHandler();

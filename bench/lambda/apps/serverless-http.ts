@@ -1,0 +1,4 @@
+import serverless from 'serverless-http';
+import { expressApp } from './express';
+
+export const handler = serverless(expressApp());

@@ -1,0 +1,39 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, type Metafile } from 'esbuild';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const OUT = fileURLToPath(new URL('../.out/', import.meta.url));
+
+export const ADAPTERS = ['raw', 'carve', 'carve-logged', 'lambda-api', 'hono', 'powertools', 'serverless-http', 'vendia'] as const;
+export type AdapterName = (typeof ADAPTERS)[number];
+export const LABEL: Record<AdapterName, string> = {
+  raw: 'raw handler', carve: 'carve', 'carve-logged': 'carve + access log', 'lambda-api': 'lambda-api', hono: 'hono',
+  powertools: 'powertools event-handler', 'serverless-http': 'serverless-http', vendia: '@vendia/serverless-express',
+};
+
+export interface Bundle {
+  file: string;
+  bytes: number;
+  gzip: number;
+  metafile: Metafile;
+}
+
+/** Bundles each app as it would ship to Lambda: esbuild, minified, CommonJS, Node 20. */
+export async function buildBundles(): Promise<Record<AdapterName, Bundle>> {
+  mkdirSync(OUT, { recursive: true });
+  const out = {} as Record<AdapterName, Bundle>;
+  for (const app of ADAPTERS) {
+    const file = `${OUT}${app}.cjs`;
+    const result = await build({
+      entryPoints: [`${HERE}apps/${app}.ts`], outfile: file, bundle: true, minify: true, platform: 'node', target: 'node20',
+      format: 'cjs', metafile: true, logLevel: 'error', legalComments: 'none',
+      // lambda-api imports the S3 SDK lazily for its sendFile helper; Lambda's runtime provides it.
+      external: ['@aws-sdk/*'],
+    });
+    const bytes = readFileSync(file);
+    out[app] = { file, bytes: bytes.byteLength, gzip: gzipSync(bytes).byteLength, metafile: result.metafile };
+  }
+  return out;
+}

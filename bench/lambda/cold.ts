@@ -1,0 +1,40 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Metafile } from 'esbuild';
+import { ADAPTERS, LABEL, type AdapterName, type Bundle } from './bundles';
+import { getEvent } from './events';
+import { median, printTable } from './table';
+
+const PROBE = fileURLToPath(new URL('./cold-probe.cjs', import.meta.url));
+
+/** Times load + first response of each bundle in fresh processes, round-robin. */
+export async function lambdaCold(bundles: Record<AdapterName, Bundle>, { runs }: { runs: number }): Promise<void> {
+  console.log(`\n## AWS Lambda cold start: a fresh node process loads the minified bundle and answers one GET (median of ${runs})\n`);
+  const times = Object.fromEntries(ADAPTERS.map((a) => [a, [] as number[]])) as Record<AdapterName, number[]>;
+  for (let run = 0; run < runs; run++) {
+    for (const app of ADAPTERS) {
+      const out = JSON.parse(execFileSync(process.execPath, [PROBE, bundles[app].file, JSON.stringify(getEvent)], { encoding: 'utf8' }));
+      if (out.status !== 200) throw new Error(`${app} cold answer ${out.status}`);
+      times[app].push(out.ms);
+    }
+  }
+  const lambdaApi = median(times['lambda-api']);
+  printTable(['adapter', 'cold ms', '×lambda-api', 'bundle KB', 'gzip KB'], ADAPTERS.map((app) => [
+    LABEL[app], median(times[app]).toFixed(1), `${(median(times[app]) / lambdaApi).toFixed(2)}×`,
+    (bundles[app].bytes / 1024).toFixed(1), (bundles[app].gzip / 1024).toFixed(1),
+  ]));
+  console.log('\n  the carve bundle by origin (bytes in the minified output, from the esbuild metafile):');
+  const parts = byOrigin(bundles.carve.metafile);
+  printTable(['origin', 'KB'], Object.entries(parts).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, (v / 1024).toFixed(1)]));
+}
+
+function byOrigin(metafile: Metafile): Record<string, number> {
+  const out: Record<string, number> = {};
+  const output = Object.values(metafile.outputs)[0]!;
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
+    const origin = pkg ?? (input.startsWith('core/') ? 'carve core' : input.startsWith('adapters/') ? 'carve/aws adapter' : 'app code (bench routes)');
+    out[origin] = (out[origin] ?? 0) + bytesInOutput;
+  }
+  return out;
+}
