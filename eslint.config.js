@@ -20,6 +20,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain CommonJS probes that load a bundle in a fresh process.
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Core never imports an adapter, a codemod or an example.
     files: ['core/**/*.ts'],
     ignores: ['core/**/*.test.ts'],
