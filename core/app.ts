@@ -6,7 +6,7 @@ import { Injector, type DependencyProblem } from './container';
 import { withDeadline } from './deadline';
 import { Forbidden, MethodNotAllowed, NotFound, Unauthorized, ValidationError, type ValidationIssue } from './errors';
 import type { Handler } from './handler';
-import { createLogger, type LoggerOptions } from './log';
+import { createLogger, type LoggerOptions, type LogSink } from './log';
 import { compose, type Middleware } from './middleware';
 import { buildOpenApi, type OpenApiDocument, type OpenApiInfo } from './openapi';
 import { CarveRequest, type CarveResponse, type IncomingRequest } from './request';
@@ -40,6 +40,8 @@ export interface HandleOptions {
    * platform does not kill the invocation first (Lambda: remaining time minus a margin).
    */
   timeoutMs?: number;
+  /** Where this request's log lines go, instead of the app's sink (Azure: `context.log`). */
+  logSink?: LogSink;
 }
 
 export interface InjectRequest {
@@ -181,11 +183,13 @@ export function createApp(options: AppOptions): App {
 
   const chain = compose(options.middleware ?? [], dispatch);
   const accessLog = logger.enabled('info');
+  const logsAnything = logger.enabled('error');
 
   async function handle(incoming: IncomingRequest, handleOptions: HandleOptions = {}): Promise<CarveResponse | undefined> {
     const started = accessLog ? performance.now() : 0;
     const requestId = requestIdFrom(incoming);
-    const request = new CarveRequest(incoming, requestId, logger);
+    const appLog = handleOptions.logSink && logsAnything ? createLogger({ ...options.logger, sink: handleOptions.logSink }) : logger;
+    const request = new CarveRequest(incoming, requestId, appLog);
     if (handleOptions.fallthrough) fallingThrough.add(request);
     let response: CarveResponse;
     try {

@@ -12,7 +12,7 @@ export { reply, Reply } from './reply';
 export type { ReplyInit } from './reply';
 export { CarveRequest } from './request';
 export type { CarveResponse, IncomingRequest } from './request';
-export { parseQuery, stringifyQuery } from './query';
+export { parseQuery, stringifyQuery, stripBasePath } from './query';
 export type { QueryRecord, QueryValue } from './query';
 export { parseCookies, serializeCookie } from './cookies';
 export type { Cookie, CookieOptions } from './cookies';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery, stringifyQuery } from './query';
+import { parseQuery, stringifyQuery, stripBasePath } from './query';
 
 describe('parseQuery', () => {
   it('decodes plus as space and percent escapes once', () => {
@@ -29,5 +29,16 @@ describe('parseQuery', () => {
   it('round-trips through stringifyQuery', () => {
     const q = { a: 'x y', b: ['1', '2'], c: 'a+b&c=d' };
     expect(parseQuery(stringifyQuery(q))).toEqual(q);
+  });
+});
+
+describe('stripBasePath', () => {
+  it('strips only at a segment boundary', () => {
+    expect(stripBasePath('/api/x', '/api')).toBe('/x');
+    expect(stripBasePath('/api', '/api')).toBe('/');
+    expect(stripBasePath('/api/x', '/api/')).toBe('/x');
+    expect(stripBasePath('/apis/x', '/api')).toBe('/apis/x');
+    expect(stripBasePath('/x/api/y', '/api')).toBe('/x/api/y');
+    expect(stripBasePath('/x', '')).toBe('/x');
   });
 });

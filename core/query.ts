@@ -45,3 +45,15 @@ export function stringifyQuery(query: Readonly<Record<string, QueryValue | undef
   }
   return parts.join('&');
 }
+
+/**
+ * Removes a base path only at a segment boundary: `/api` strips `/api/x` → `/x` and `/api` → `/`, never
+ * `/apis/x`. Adapters use it for API Gateway base paths and Azure's route prefix.
+ */
+export function stripBasePath(path: string, base: string): string {
+  const prefix = base.endsWith('/') ? base.slice(0, -1) : base;
+  if (prefix === '') return path;
+  if (path === prefix) return '/';
+  if (path.startsWith(`${prefix}/`)) return path.slice(prefix.length);
+  return path;
+}

@@ -29,6 +29,7 @@ export class Reply {
     this.cookies = (init.cookies ?? []).map((c) => {
       const text = typeof c === 'string' ? c : serializeCookie(c);
       assertHeader('set-cookie', text);
+      if (!SET_COOKIE.test(text)) throw new TypeError(`invalid Set-Cookie value ${JSON.stringify(text.slice(0, 40))}: it must start with name=value`);
       return text;
     });
     this.body = init.body;
@@ -43,6 +44,7 @@ export function reply(init: ReplyInit): Reply {
   return new Reply(init);
 }
 
+const SET_COOKIE = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+=/;
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const FORBIDDEN_VALUE = /[\r\n\0]/;
 

@@ -1,8 +1,7 @@
-import { statusText } from 'carve';
+import { statusText, stripBasePath } from 'carve';
 import { eventBody, resultBody } from './body';
 import type { AlbEvent, AlbResult } from './events';
 import { lastForwardedFor, mergeHeaders, responseHeaders } from './headers';
-import { stripPrefix } from './path';
 import type { Processor } from './processor';
 
 /** Application Load Balancer targets, in single- and multi-value header mode. */
@@ -12,7 +11,7 @@ export const alb: Processor<AlbEvent> = {
     const headers = mergeHeaders(event.headers, event.multiValueHeaders);
     return {
       method: event.httpMethod,
-      path: stripPrefix(event.path, options.basePath),
+      path: stripBasePath(event.path, options.basePath),
       rawQuery: rawAlbQuery(event),
       headers,
       readBody: event.body ? async () => eventBody(event.body, event.isBase64Encoded) : undefined,

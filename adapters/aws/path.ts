@@ -1,11 +1,3 @@
-/** Removes a prefix only at a segment boundary: `/api` strips `/api/x` → `/x` and `/api` → `/`, never `/apis/x`. */
-export function stripPrefix(path: string, prefix: string): string {
-  if (prefix === '' || prefix === '/') return path;
-  if (path === prefix) return '/';
-  if (path.startsWith(`${prefix}/`)) return path.slice(prefix.length);
-  return path;
-}
-
 // What may stand unescaped in a path (RFC 3986 pchar plus "/").
 const PATH_SAFE = /[A-Za-z0-9\-._~!$&'()*+,;=:@/]/;
 const NEEDS_ENCODING = /[^A-Za-z0-9\-._~!$&'()*+,;=:@/]/;

@@ -1,9 +1,8 @@
-import { stringifyQuery } from 'carve';
+import { stringifyQuery, stripBasePath } from 'carve';
 import { authorizerPrincipal } from './authorizer';
 import { eventBody, resultBody } from './body';
 import type { ApiGatewayV1Event, ApiGatewayV1Result } from './events';
 import { mergeHeaders, responseHeaders } from './headers';
-import { stripPrefix } from './path';
 import type { Processor } from './processor';
 
 /** API Gateway REST APIs, and HTTP APIs with payload format 1.0. */
@@ -14,7 +13,7 @@ export const v1: Processor<ApiGatewayV1Event> = {
     return {
       method: event.httpMethod,
       // `path` is percent-encoded and has no stage (`requestContext.path` has it).
-      path: stripPrefix(event.path, options.basePath),
+      path: stripBasePath(event.path, options.basePath),
       // These maps are already decoded: encode them again so the query is decoded exactly once.
       rawQuery: stringifyQuery(event.multiValueQueryStringParameters ?? event.queryStringParameters ?? {}),
       headers: mergeHeaders(event.headers, event.multiValueHeaders),

@@ -1,8 +1,9 @@
+import { stripBasePath } from 'carve';
 import { authorizerPrincipal } from './authorizer';
 import { eventBody, resultBody } from './body';
 import type { ApiGatewayV2Event, ApiGatewayV2Result } from './events';
 import { mergeHeaders, responseHeaders } from './headers';
-import { encodePath, stripPrefix } from './path';
+import { encodePath } from './path';
 import type { Processor } from './processor';
 
 /** API Gateway HTTP APIs (payload format 2.0) and Lambda Function URLs. */
@@ -13,8 +14,8 @@ export const v2: Processor<ApiGatewayV2Event> = {
     // HTTP API hands over rawPath decoded; a Function URL keeps it as the client sent it.
     const functionUrl = rc.domainName?.includes('.lambda-url.') ?? false;
     let path = functionUrl ? event.rawPath : encodePath(event.rawPath);
-    if (options.stripStage && rc.stage && rc.stage !== '$default') path = stripPrefix(path, `/${encodePath(rc.stage)}`);
-    path = stripPrefix(path, options.basePath);
+    if (options.stripStage && rc.stage && rc.stage !== '$default') path = stripBasePath(path, `/${encodePath(rc.stage)}`);
+    path = stripBasePath(path, options.basePath);
     const headers = mergeHeaders(event.headers, undefined);
     // HTTP API moves cookies out of the headers; a Function URL sends both, so never add them twice.
     if (event.cookies?.length && headers['cookie'] === undefined) headers['cookie'] = event.cookies.join('; ');

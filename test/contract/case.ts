@@ -38,6 +38,15 @@ export function assertCase(c: ContractCase, res: ContractResponse): void {
     expect(JSON.stringify(res.body), `${where}: no stack in a problem`).not.toMatch(/\n\s+at /);
   }
   if (c.expect.body !== undefined) expect(res.body, `${where}: body`).toMatchObject(c.expect.body as object);
-  if (c.expect.cookies) expect(res.cookies, `${where}: cookies`).toEqual(c.expect.cookies);
+  if (c.expect.cookies) expect(res.cookies.map(normalizeCookie), `${where}: cookies`).toEqual(c.expect.cookies.map(normalizeCookie));
   if (c.expect.empty) expect(res.rawBody.byteLength, `${where}: empty body`).toBe(0);
+}
+
+/** Cookie attribute names are case-insensitive (RFC 6265 §5.2); the name=value pair is compared exactly. */
+function normalizeCookie(setCookie: string): string {
+  const [pair, ...attributes] = setCookie.split(/;\s*/);
+  return [pair, ...attributes.map((a) => {
+    const eq = a.indexOf('=');
+    return eq === -1 ? a.toLowerCase() : a.slice(0, eq).toLowerCase() + a.slice(eq);
+  })].join('; ');
 }

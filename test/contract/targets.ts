@@ -1,8 +1,10 @@
 import express from 'express';
 import type { App } from 'carve';
 import { toLambdaHandler } from 'carve/aws';
+import { registerAzureFunctions, type RegisterOptions } from 'carve/azure';
 import { serve, toExpressRouter } from 'carve/express';
 import { albEvent, fromLambdaResult, httpApiV2Event, lambdaContext, restV1Event } from './aws-events';
+import { withFakeHost } from './azure-host';
 import { fromNodeHeaders, injectClient, supertestClient, encodeBody, type Client, type ContractRequest } from './client';
 
 export interface Running {
@@ -57,7 +59,26 @@ export const awsTargets: Target[] = [
   lambda('ALB multi-value headers', (req) => albEvent(req, true)),
 ];
 
-export const targets: Target[] = [inject, expressRouter, expressServer, ...awsTargets];
+/** An Azure target: the app registered with app.http(...), invoked through @azure/functions' own model. */
+function azure(name: string, options: RegisterOptions = {}): Target {
+  return {
+    name: `azure functions v4: ${name}`,
+    start: async (app) => {
+      const host = withFakeHost(() => registerAzureFunctions(app, options), options.routePrefix ?? 'api');
+      return {
+        client: async (req) => {
+          const { body, headers } = encodeBody(req);
+          return host.request({ method: req.method, url: `/api${req.url}`, headers, body });
+        },
+        stop: async () => undefined,
+      };
+    },
+  };
+}
+
+export const azureTargets: Target[] = [azure('one function per route template'), azure('one catch-all function', { mode: 'catch-all' })];
+
+export const targets: Target[] = [inject, expressRouter, expressServer, ...awsTargets, ...azureTargets];
 
 function fetchClient(base: string): Client {
   return async (req) => {

@@ -44,6 +44,7 @@ describe('public API', () => {
         "serializeCookie",
         "statusText",
         "stringifyQuery",
+        "stripBasePath",
         "token",
         "z",
       ]

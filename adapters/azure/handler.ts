@@ -1,0 +1,73 @@
+import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import { stripBasePath, type App, type CarveResponse, type LogSink } from 'carve';
+import { toAzureCookie } from './cookies';
+import { AZURE_HTTP_LIMIT_MS, DEFAULT_TIMEOUT_MS, routePrefixPath, type AzureHandlerOptions } from './options';
+import { clientPrincipal } from './principal';
+
+export type AzureHttpHandler = (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>;
+
+/**
+ * An Azure Functions (Node programming model v4) HTTP handler for a carve app.
+ *
+ * @example
+ * app.http('courses', { route: 'courses/{*rest}', handler: toAzureHandler(carveApp) });
+ */
+export function toAzureHandler(app: App, options: AzureHandlerOptions = {}): AzureHttpHandler {
+  const prefix = routePrefixPath(options.routePrefix);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (timeoutMs >= AZURE_HTTP_LIMIT_MS) {
+    throw new TypeError(`timeoutMs ${timeoutMs} is not below Azure's 230 s HTTP limit: the load balancer would drop the response first`);
+  }
+  const trustPrincipal = options.trustClientPrincipal ?? false;
+  return async function azureHandler(request, context) {
+    // The URL, never request.query: the host merges repeated keys into one comma-joined value.
+    const url = new URL(request.url);
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => (headers[name] = value));
+    const logSink: LogSink = (line, level) => context[level](line);
+    const response = await app.handle({
+      method: request.method,
+      path: stripBasePath(url.pathname, prefix),
+      rawQuery: url.search.slice(1),
+      headers,
+      // Reading even an empty body costs a stream; the library sets `body` to null when there is none.
+      readBody: request.body ? async () => new Uint8Array(await request.arrayBuffer()) : undefined,
+      requestId: context.invocationId,
+      sourceIp: clientIp(headers),
+      principal: trustPrincipal ? clientPrincipal(headers) : undefined,
+      raw: { request, context },
+    }, { timeoutMs, logSink });
+    return toResponseInit(response, context);
+  };
+}
+
+function toResponseInit(response: CarveResponse, context: InvocationContext): HttpResponseInit {
+  if (response.status < 200 || response.status > 599) {
+    // The Functions host can only send 200–599; answer a clear 500 rather than crash in `new Response`.
+    context.error(JSON.stringify({ level: 'error', msg: `status ${response.status} cannot be sent by Azure Functions`, requestId: context.invocationId }));
+    return {
+      status: 500,
+      headers: { 'content-type': 'application/problem+json', 'x-request-id': context.invocationId },
+      body: JSON.stringify({ type: 'about:blank', title: 'Internal Server Error', status: 500, instance: context.invocationId }),
+    };
+  }
+  const init: HttpResponseInit = { status: response.status, headers: response.headers };
+  if (response.cookies.length > 0) init.cookies = response.cookies.map(toAzureCookie);
+  if (response.body !== undefined) init.body = response.body;
+  return init;
+}
+
+/** The client's address: the last X-Forwarded-For hop, the one Azure's front end added (port removed). */
+function clientIp(headers: Record<string, string>): string {
+  const last = headers['x-forwarded-for']?.split(',').at(-1)?.trim() ?? headers['client-ip'] ?? '';
+  const v4WithPort = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(last);
+  if (v4WithPort) return v4WithPort[1]!;
+  const v6WithPort = /^\[([^\]]+)\]:\d+$/.exec(last);
+  return v6WithPort ? v6WithPort[1]! : last;
+}
+
+/** The Azure request and invocation context a carve request came from, for escape hatches. */
+export function azureRequestOf(request: { raw: unknown }): { request: HttpRequest; context: InvocationContext } | undefined {
+  const raw = request.raw as { request?: HttpRequest; context?: InvocationContext } | undefined;
+  return raw?.request && raw.context ? { request: raw.request, context: raw.context } : undefined;
+}
