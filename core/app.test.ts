@@ -286,3 +286,15 @@ describe('createApp: bodies given as text', () => {
     expect((await app.handle({ method: 'POST', path: '/sized', body: 'λλλλλ' })).status).toBe(413);
   });
 });
+
+describe('app.select', () => {
+  it('serves only the chosen handlers, with the same settings', async () => {
+    const app = makeApp();
+    const unit = app.select(['getCourses', 'getSecret']);
+    expect(unit.handlers.map((h) => h.id)).toEqual(['getCourses', 'getSecret']);
+    expect((await unit.inject({ method: 'GET', url: '/courses' })).status).toBe(200);
+    expect((await unit.inject({ method: 'POST', url: '/courses', body: {} })).status).toBe(405);
+    expect((await unit.inject({ method: 'GET', url: '/secret', headers: { 'x-api-key': 'k-admin' } })).status).toBe(200);
+    expect(() => app.select(['nope'])).toThrow(/has no handler "nope"/);
+  });
+});

@@ -84,6 +84,11 @@ export interface App {
   openapi(): OpenApiDocument;
   /** Disposes singletons (closes databases); call on shutdown. */
   close(): Promise<void>;
+  /**
+   * The same app (auth, middleware, providers, limits) serving only these handlers: what one unit of a
+   * shape deploys. Unknown ids are an error.
+   */
+  select(handlerIds: readonly string[]): App;
 }
 
 interface Compiled {
@@ -234,6 +239,12 @@ export function createApp(options: AppOptions): App {
     },
     openapi: () => buildOpenApi(app.name, options.handlers, authenticators, options.openapi),
     close: () => injector.dispose(),
+    select(handlerIds) {
+      const known = new Map(options.handlers.map((h) => [h.id, h]));
+      const unknown = handlerIds.filter((id) => !known.has(id));
+      if (unknown.length > 0) throw new TypeError(`${app.name} has no handler ${unknown.map((id) => `"${id}"`).join(', ')}`);
+      return createApp({ ...options, handlers: handlerIds.map((id) => known.get(id)!) });
+    },
   };
   return app;
 }

@@ -78,6 +78,8 @@ export interface Handler {
   readonly resource: string;
   readonly spec: HandlerSpec<Schema | undefined, Schema | undefined, Schema | undefined, Schema | undefined, Schema | undefined, Deps, AuthPolicy>;
   readonly run: (input: HandlerInput<unknown, unknown, unknown, unknown, unknown>, deps: Record<string, unknown>) => unknown;
+  /** The file that defined it; recorded only while `carve build` loads an app (CARVE_RECORD_SOURCES=1). */
+  readonly source?: string;
 }
 
 /**
@@ -115,7 +117,17 @@ export function handler<
     resource,
     spec: spec as Handler['spec'],
     run: fn as Handler['run'],
+    source: globalThis.process?.env?.['CARVE_RECORD_SOURCES'] === '1' ? callerFile() : undefined,
   };
+}
+
+/** The file of whoever called `handler()`, from the stack (tsx maps it back to the .ts file). */
+function callerFile(): string | undefined {
+  const frames = new Error().stack?.split('\n') ?? [];
+  // frames: "Error", callerFile, handler, the defining module
+  const match = /\(?((?:file:\/\/)?\/[^():]+?)(?:\?[^:]*)?:\d+:\d+\)?\s*$/.exec(frames[3] ?? '');
+  if (!match) return undefined;
+  return match[1]!.startsWith('file://') ? decodeURIComponent(new URL(match[1]!).pathname) : match[1];
 }
 
 export function isHandler(value: unknown): value is Handler {

@@ -11,6 +11,8 @@ export type { Handler, HandlerInput, HandlerSpec, HttpMethod } from './handler';
 export { reply, Reply } from './reply';
 export type { ReplyInit } from './reply';
 export { CarveRequest } from './request';
+export { Router } from './router';
+export type { RouteEntry, RouteMatch } from './router';
 export type { CarveResponse, IncomingRequest } from './request';
 export { parseQuery, stringifyQuery, stripBasePath } from './query';
 export type { QueryRecord, QueryValue } from './query';

@@ -3,3 +3,5 @@ export { toExpressRouter } from './router';
 export type { ExpressRouterOptions } from './router';
 export { serve } from './serve';
 export type { ServeOptions, ServerHandle } from './serve';
+export { startGateway } from './gateway';
+export type { Gateway, GatewayUnit } from './gateway';

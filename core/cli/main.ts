@@ -1,8 +1,18 @@
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
+import type { Manifest } from '../build/build';
+import type { planDev } from '../build/dev';
 import { loadApp } from './load-app';
 import { UsageError } from './usage-error';
+
+type DevUnits = Awaited<ReturnType<typeof planDev>>;
+type StartDev = (appModule: string, units: DevUnits, options: { port: number }) => Promise<{
+  gateway: { url: string };
+  units: { name: string; url: string; routes: unknown[] }[];
+  stop(): Promise<void>;
+}>;
 
 function program(): Command {
   const carve = new Command('carve')
@@ -37,7 +47,61 @@ function program(): Command {
       } else process.stdout.write(text);
     });
 
+  carve.command('build')
+    .description('build the app in one shape for one target: a bundle per unit, deployment files, carve-manifest.json')
+    .requiredOption('--app <module>', 'module exporting the app (default export or `app`)')
+    .requiredOption('--shape <shape>', 'monolith, microservices, nanoservices or custom (groups in carve.config.ts)')
+    .requiredOption('--target <target>', 'aws, azure or express')
+    .option('--out <dir>', 'output folder; the build goes to <out>/<target>/<shape>/', 'dist')
+    .option('--config <file>', 'a carve.config.ts (default: the one next to the app module)')
+    .option('--no-cold-start', 'skip measuring each unit\'s cold start')
+    .option('--requests <n>', 'requests per month for the cost estimate (aws)', Number)
+    .option('--duration-ms <ms>', 'mean handler duration for the cost estimate (aws)', Number, 50)
+    .option('--json', 'print the manifest as JSON')
+    .action(async (options: { app: string; shape: string; target: string; out: string; config?: string; coldStart: boolean; requests?: number; durationMs: number; json?: boolean }) => {
+      const { buildApp } = await import('../build/build');
+      const manifest = await buildApp({
+        ...options,
+        cost: options.requests ? { requestsPerMonth: options.requests, averageDurationMs: options.durationMs } : undefined,
+        onProgress: (line) => process.stderr.write(`${line}\n`),
+      });
+      if (options.json) console.log(JSON.stringify(manifest, null, 2));
+      else printReport(manifest, options.out);
+    });
+
+  carve.command('dev')
+    .description('run the app locally in a shape: each unit its own process, behind one gateway port')
+    .requiredOption('--app <module>', 'module exporting the app (default export or `app`)')
+    .option('--shape <shape>', 'monolith, microservices, nanoservices or custom', 'monolith')
+    .option('--port <port>', 'the gateway port', (v) => Number(v), Number(process.env['PORT'] ?? 3000))
+    .option('--config <file>', 'a carve.config.ts (default: the one next to the app module)')
+    .action(async (options: { app: string; shape: string; port: number; config?: string }) => {
+      const { planDev } = await import('../build/dev');
+      const units = await planDev(options);
+      process.stderr.write(`starting ${units.length} unit(s)…\n`);
+      // By name at run time: core never imports an adapter.
+      const { startDev } = (await import('carve/express/dev')) as { startDev: StartDev };
+      const session = await startDev(resolve(options.app), units, { port: options.port });
+      console.log(`carve dev: ${options.shape}, ${units.length} unit(s) behind ${session.gateway.url}`);
+      for (const u of session.units) console.log(`  ${u.name.padEnd(36)} ${u.url}  (${u.routes.length} routes)`);
+      const stop = () => void session.stop().then(() => process.exit(0));
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+      await new Promise(() => undefined);
+    });
+
   return carve;
+}
+
+function printReport(manifest: Manifest, out: string): void {
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const rows = manifest.units.map((u) => [u.name, String(u.routes.length), kb(u.bundleBytes), kb(u.gzipBytes), u.coldStartMs === null ? '-' : `${u.coldStartMs} ms`]);
+  const header = ['unit', 'routes', 'bundle', 'gzip', 'cold start'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  for (const row of [header, ...rows]) console.log(row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+  for (const warning of manifest.warnings) console.log(`warning: ${warning}`);
+  if (manifest.cost) console.log(`estimated monthly cost (${manifest.cost.requestsPerMonth} requests, ${manifest.cost.averageDurationMs} ms): $${manifest.cost.usd.total}`);
+  console.log(`wrote ${out}/${manifest.target}/${manifest.shape}/ (${manifest.units.length} units, carve-manifest.json)`);
 }
 
 /** Runs the CLI; resolves the exit code: 0 on success, 2 on bad input, 1 on an unexpected failure. */

@@ -7,9 +7,15 @@ export interface DbConfig {
   path: string;
 }
 
-/** Where the database lives: `GRADEBOOK_DB`, or in memory. Override it with `provide(DbConfig, …)`. */
+/**
+ * Where the database lives: `GRADEBOOK_DB`; else, under `carve dev`, one file all units share; else in
+ * memory. Override it with `provide(DbConfig, …)`.
+ */
 export const DbConfig = token<DbConfig>('DbConfig', {
-  factory: () => ({ path: process.env['GRADEBOOK_DB'] ?? ':memory:' }),
+  factory: () => {
+    const shared = process.env['CARVE_SHARED_DIR'];
+    return { path: process.env['GRADEBOOK_DB'] ?? (shared ? `${shared}/gradebook.db` : ':memory:') };
+  },
 });
 
 export type Db = Database.Database;
@@ -25,9 +31,12 @@ export const Db = token('Db', {
       db.pragma('journal_mode = WAL');
       db.pragma('busy_timeout = 5000');
     }
-    db.exec(SCHEMA);
-    const empty = db.prepare('SELECT COUNT(*) AS n FROM teachers').get() as { n: number };
-    if (empty.n === 0) seed(db);
+    // Several processes may open a new file at once: create and seed inside one immediate transaction.
+    db.transaction(() => {
+      db.exec(SCHEMA);
+      const empty = db.prepare('SELECT COUNT(*) AS n FROM teachers').get() as { n: number };
+      if (empty.n === 0) seed(db);
+    }).immediate();
     return db;
   },
   dispose: (db) => void db.close(),

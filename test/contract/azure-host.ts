@@ -74,6 +74,13 @@ export function withFakeHost(register: () => void, routePrefix = 'api'): FakeFun
   return new FakeFunctionsHost(registrations.slice(from), routePrefix);
 }
 
+/** The same, for registrations made while an async step runs (importing a built function app). */
+export async function withFakeHostAsync(register: () => Promise<unknown>, routePrefix = 'api'): Promise<FakeFunctionsHost> {
+  const from = registrations.length;
+  await register();
+  return new FakeFunctionsHost(registrations.slice(from), routePrefix);
+}
+
 let invocations = 0;
 
 export class FakeFunctionsHost {

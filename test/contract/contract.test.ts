@@ -1,14 +1,13 @@
 import { provide } from 'carve';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import echoApp from '../../examples/echo/app';
 import { createGradebook } from '../../examples/gradebook/app';
 import { DbConfig } from '../../examples/gradebook/db';
 import { Clock } from '../../examples/gradebook/system/clock';
-import { assertCase, type ContractCase } from './case';
 import { echoCases } from './cases/echo';
 import { gradebookCases, type Caller } from './cases/gradebook';
-import type { Client } from './client';
 import { gradebookCredentials } from './credentials';
+import { runCases } from './run';
 import { targets, type Running } from './targets';
 
 const FIXED_NOW = new Date('2026-11-22T09:00:00.000Z');
@@ -18,16 +17,6 @@ export const freshGradebook = () => createGradebook([
   provide(DbConfig, { value: { path: ':memory:' } }),
   provide(Clock, { value: { now: () => FIXED_NOW } }),
 ]);
-
-function runCases<C extends string>(cases: ContractCase<C>[], client: () => Client, credentials: () => Record<C, Record<string, string>> | undefined) {
-  for (const c of cases) {
-    it(c.name, async () => {
-      const auth = c.as ? credentials()?.[c.as] : undefined;
-      const request = auth ? { ...c.request, headers: { ...auth, ...c.request.headers } } : c.request;
-      assertCase(c, await client()(request));
-    });
-  }
-}
 
 let credentials: Record<Caller, Record<string, string>>;
 beforeAll(async () => {

@@ -24,6 +24,7 @@ describe('public API', () => {
         "PayloadTooLarge",
         "Reply",
         "RequestContext",
+        "Router",
         "Token",
         "TooManyRequests",
         "Unauthorized",

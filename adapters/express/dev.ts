@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startGateway, type Gateway } from './gateway';
+import { startUnitProcess, stopUnits, type RunningUnit } from './units';
+
+const DEV_UNIT = fileURLToPath(new URL('./dev-unit.ts', import.meta.url));
+
+export interface DevUnit {
+  name: string;
+  handlerIds: string[];
+  routes: { method: string; path: string }[];
+}
+
+export interface DevSession {
+  gateway: Gateway;
+  units: RunningUnit[];
+  /** A folder every unit of this session sees as CARVE_SHARED_DIR (a shared SQLite file, say). */
+  sharedDir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `carve dev`: each unit in its own Node process, loading the app's TypeScript as it is, behind one
+ * gateway port that routes like API Gateway. What runs is the shape that will be deployed.
+ */
+export async function startDev(appModule: string, units: readonly DevUnit[], options: { port?: number; host?: string; env?: NodeJS.ProcessEnv } = {}): Promise<DevSession> {
+  const sharedDir = mkdtempSync(join(tmpdir(), 'carve-dev-'));
+  const env = { CARVE_SHARED_DIR: sharedDir, ...options.env };
+  const running: RunningUnit[] = [];
+  try {
+    for (const unit of units) {
+      running.push(await startUnitProcess(unit.name, unit.routes, ['--import', 'tsx', DEV_UNIT, appModule, unit.handlerIds.join(',')], env));
+    }
+    const gateway = await startGateway(running, { port: options.port, host: options.host });
+    return {
+      gateway, units: running, sharedDir,
+      stop: async () => {
+        await gateway.close();
+        await stopUnits(running);
+        rmSync(sharedDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await stopUnits(running);
+    rmSync(sharedDir, { recursive: true, force: true });
+    throw error;
+  }
+}

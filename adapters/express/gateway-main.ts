@@ -1,0 +1,21 @@
+// `node gateway.js` in an express build: starts every unit's server.js as its own process, then one
+// gateway port in front of them (PORT, default 3000). SIGTERM stops them all.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startGateway } from './gateway';
+import { startUnitProcess, stopUnits } from './units';
+
+export async function runGateway(shapeDir: URL): Promise<void> {
+  const dir = fileURLToPath(shapeDir);
+  const manifest = JSON.parse(readFileSync(`${dir}/carve-manifest.json`, 'utf8')) as { units: { name: string; entry: string; routes: { method: string; path: string }[] }[] };
+  const units = await Promise.all(manifest.units.map((u) => startUnitProcess(u.name, u.routes, [`${dir}/${u.entry}`])));
+  const gateway = await startGateway(units, { port: Number(process.env['PORT'] ?? 3000), host: process.env['HOST'] ?? '127.0.0.1' });
+  console.log(`gateway listening ${gateway.port} (${units.length} units)`);
+  const stop = async () => {
+    await gateway.close();
+    await stopUnits(units);
+    process.exit(0);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}

@@ -1,0 +1,96 @@
+import { request as httpRequest, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp, handler, Router, type App } from 'carve';
+
+export interface GatewayUnit {
+  name: string;
+  /** Where the unit listens: `http://127.0.0.1:4001`. */
+  url: string;
+  routes: { method: string; path: string }[];
+}
+
+export interface Gateway {
+  url: string;
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * One port in front of many units, routing like API Gateway: a request goes to the unit that owns its
+ * route; HEAD follows GET, a CORS preflight goes to a unit on that path; an unknown path or method gets
+ * carve's own 404 or 405 (with `Allow` across every unit) as problem+json.
+ */
+export async function startGateway(units: readonly GatewayUnit[], options: { port?: number; host?: string } = {}): Promise<Gateway> {
+  const router = new Router<GatewayUnit>();
+  const anyUnitOnPath = new Router<GatewayUnit>();
+  const seen = new Set<string>();
+  for (const unit of units) {
+    for (const route of unit.routes) {
+      router.add(route.method, route.path, unit);
+      if (!seen.has(route.path)) anyUnitOnPath.add('ANY', route.path, unit);
+      seen.add(route.path);
+    }
+  }
+  // Answers what no unit serves, with exactly the problem responses a unit would give.
+  const routesOnly: App = createApp({
+    name: 'gateway',
+    logger: { level: 'silent' },
+    handlers: units.flatMap((u) => u.routes.map((r) => handler({ method: r.method as 'GET', path: r.path, auth: 'public' }, () => undefined))),
+  });
+
+  const server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const path = q === -1 ? url : url.slice(0, q);
+    let target: GatewayUnit | undefined;
+    try {
+      const match = router.match(req.method ?? 'GET', path);
+      if (match.kind === 'found') target = match.route.value;
+      else if (req.method === 'OPTIONS') {
+        const owner = anyUnitOnPath.match('GET', path);
+        if (owner.kind === 'found') target = owner.route.value;
+      }
+    } catch {
+      target = undefined; // a malformed path: let carve's app answer it
+    }
+    if (target) proxy(req, res, target.url);
+    else void answerLocally(routesOnly, req, res, path, q === -1 ? '' : url.slice(q + 1));
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    port,
+    server,
+    close: () => new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}
+
+function proxy(req: IncomingMessage, res: ServerResponse, base: string): void {
+  const upstream = new URL(req.url ?? '/', base);
+  const headers = { ...req.headers, 'x-forwarded-for': [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ') };
+  const forward = httpRequest(upstream, { method: req.method, headers }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
+    answer.pipe(res);
+  });
+  forward.on('error', () => {
+    if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/problem+json' });
+    res.end(JSON.stringify({ type: 'about:blank', title: 'Bad Gateway', status: 502, detail: 'the unit did not answer' }));
+  });
+  req.pipe(forward);
+}
+
+async function answerLocally(app: App, req: IncomingMessage, res: ServerResponse, path: string, rawQuery: string): Promise<void> {
+  req.resume();
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = [value].flat().join(', ');
+  const response = await app.handle({ method: req.method ?? 'GET', path, rawQuery, headers, sourceIp: req.socket.remoteAddress ?? '' });
+  const out: Record<string, string | string[]> = { ...response.headers };
+  const body = response.body === undefined ? undefined : Buffer.from(response.body);
+  if (body) out['content-length'] = String(body.length);
+  res.writeHead(response.status, out).end(body);
+}

@@ -1,0 +1,95 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { buildApp, type Manifest } from './build';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+mkdirSync(join(root, '.carve'), { recursive: true });
+const out = mkdtempSync(join(root, '.carve', 'build-test-'));
+const gradebook = join(root, 'examples/gradebook/app.ts');
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('carve build, aws', () => {
+  let monolith: Manifest;
+  let nano: Manifest;
+  beforeAll(async () => {
+    monolith = await buildApp({ app: gradebook, shape: 'monolith', target: 'aws', out });
+    nano = await buildApp({ app: gradebook, shape: 'nanoservices', target: 'aws', out, coldStart: false });
+  }, 120_000);
+
+  it('writes carve-manifest.json exactly as DESIGN.md specifies', () => {
+    const written = JSON.parse(readFileSync(join(out, 'aws/monolith/carve-manifest.json'), 'utf8')) as Manifest;
+    expect(written).toEqual(monolith);
+    expect(written).toMatchObject({ shape: 'monolith', target: 'aws' });
+    for (const unit of written.units) {
+      expect(Object.keys(unit)).toEqual(expect.arrayContaining(['name', 'routes', 'entry', 'bundleBytes', 'coldStartMs']));
+      expect(unit.coldStartMs).toBeGreaterThan(0);
+      expect(existsSync(join(out, 'aws/monolith', unit.entry))).toBe(true);
+    }
+    expect(written.units[0]!.routes).toHaveLength(21);
+  });
+
+  it('gives each nanoservice a bundle smaller than the monolith, with only its own handler code', () => {
+    const whole = monolith.units[0]!;
+    const units = nano.units.filter((u) => u.name !== 'carve-fallback');
+    expect(units).toHaveLength(21);
+    for (const unit of units) {
+      expect(unit.bundleBytes, unit.name).toBeLessThan(whole.bundleBytes);
+      expect(unit.modules, unit.name).toBeLessThan(whole.modules);
+    }
+    expect(nano.units.find((u) => u.name === 'get-health')!.externals).toEqual({});
+    expect(nano.units.find((u) => u.name === 'post-grades')!.externals).toEqual({ 'better-sqlite3': expect.any(String) });
+    expect(nano.warnings).toEqual([]);
+  });
+
+  it('a built unit is an async two-argument Lambda handler that serves its route and only its route', async () => {
+    const unit = nano.units.find((u) => u.name === 'get-health')!;
+    const { handler } = (await import(join(out, 'aws/nanoservices', unit.entry))) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }> };
+    expect(handler.length).toBe(2);
+    const event = (method: string, path: string) => ({ version: '2.0', rawPath: path, rawQueryString: '', headers: {}, requestContext: { requestId: 'b', stage: '$default', domainName: 'x', http: { method, path, sourceIp: '1.2.3.4' } } });
+    expect(JSON.parse((await handler(event('GET', '/health'), {})).body)).toEqual({ status: 'ok' });
+    expect((await handler(event('GET', '/courses'), {})).statusCode).toBe(404);
+  });
+
+  it('emits a SAM template and a serverless.yml that route every method and path to its unit', () => {
+    const sam = parse(readFileSync(join(out, 'aws/nanoservices/template.yaml'), 'utf8'));
+    expect(sam).toMatchObject({ AWSTemplateFormatVersion: '2010-09-09', Transform: 'AWS::Serverless-2016-10-31', Globals: { Function: { Runtime: 'nodejs20.x', Handler: 'index.handler' } } });
+    const functions = Object.entries(sam.Resources as Record<string, { Type: string; Properties: { CodeUri: string; Events: Record<string, { Properties: { Path?: string; Method?: string } }> } }>)
+      .filter(([, r]) => r.Type === 'AWS::Serverless::Function');
+    expect(functions).toHaveLength(22);
+    const routes = functions.flatMap(([, f]) => Object.values(f.Properties.Events).map((e) => `${e.Properties.Method ?? '*'} ${e.Properties.Path ?? '$default'}`));
+    expect(routes).toEqual(expect.arrayContaining(['POST /grades', 'GET /students/{studentId}/grades', 'HEAD /students/{studentId}/grades', '* $default']));
+    const sls = parse(readFileSync(join(out, 'aws/nanoservices/serverless.yml'), 'utf8'));
+    expect(sls).toMatchObject({ frameworkVersion: '3', provider: { name: 'aws', runtime: 'nodejs20.x' } });
+    expect(sls.functions['post-grades']).toEqual({ handler: 'post-grades/index.handler', package: { patterns: ['!**', 'post-grades/**'] }, events: [{ httpApi: { method: 'POST', path: '/grades' } }] });
+    expect(sls.functions['carve-fallback'].events).toEqual([{ httpApi: '*' }]);
+  });
+});
+
+describe('carve build: bad input is one line, exit code 2, nothing written', () => {
+  const carve = (...args: string[]) => spawnSync(process.execPath, [join(root, 'core/cli/bin.mjs'), ...args], { cwd: root, encoding: 'utf8' });
+  const dir = mkdtempSync(join(root, '.carve', 'bad-input-'));
+  writeFileSync(join(dir, 'missing-provider.ts'), `import { createApp, handler, token } from 'carve';\nconst Secret = token<string>('Secret');\nexport default createApp({ handlers: [handler({ method: 'GET', path: '/x', auth: 'public', inject: { s: Secret } }, () => 'x')] });\n`);
+  writeFileSync(join(dir, 'reserved.ts'), `import { createApp, handler } from 'carve';\nexport default createApp({ handlers: [handler({ method: 'GET', path: '/admin/users', auth: 'public' }, () => 'x')] });\n`);
+  writeFileSync(join(dir, 'throws.ts'), `throw new Error('database unreachable at import time');\n`);
+  const buildOut = join(dir, 'out');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const cases: [string, string[], RegExp][] = [
+    ['an unknown shape', ['--app', 'examples/gradebook/app.ts', '--shape', 'mesh', '--target', 'aws'], /unknown shape "mesh"/],
+    ['an unknown target', ['--app', 'examples/gradebook/app.ts', '--shape', 'monolith', '--target', 'gcp'], /unknown target "gcp"/],
+    ['an app module that does not load', ['--app', join(dir, 'throws.ts'), '--shape', 'monolith', '--target', 'aws'], /failed to load: database unreachable/],
+    ['a handler whose provider is missing', ['--app', join(dir, 'missing-provider.ts'), '--shape', 'monolith', '--target', 'aws'], /GET \/x \(getX\) needs Secret/],
+    ['a route Azure reserves', ['--app', join(dir, 'reserved.ts'), '--shape', 'monolith', '--target', 'azure'], /reserves routes starting with "admin"/],
+  ];
+  for (const [name, args, message] of cases) {
+    it(name, () => {
+      const run = carve('build', ...args, '--out', buildOut, '--no-cold-start');
+      expect(run.status, run.stderr).toBe(2);
+      expect(run.stderr.trim().split('\n').filter((l) => l.startsWith('carve:'))).toEqual([expect.stringMatching(message)]);
+      expect(existsSync(buildOut) ? readdirSync(buildOut, { recursive: true }) : []).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,57 @@
+import type { App } from '../app';
+import type { Handler } from '../handler';
+
+export const SHAPES = ['monolith', 'microservices', 'nanoservices'] as const;
+export type Shape = (typeof SHAPES)[number] | 'custom';
+
+/** Custom grouping (`carve.config.ts` `groups`), like Service Weaver's colocation groups. */
+export interface GroupsConfig {
+  [unit: string]: { resources?: string[]; handlers?: string[] };
+}
+
+export interface UnitPlan {
+  name: string;
+  handlers: Handler[];
+}
+
+const UNIT_NAME = /^[a-z][a-z0-9-]{0,47}$/;
+
+/**
+ * Turns an app into units. `monolith`: one; `microservices`: one per resource; `nanoservices`: one per
+ * handler; `custom`: the named groups, then one unit per resource for whatever no group took.
+ */
+export function planUnits(app: App, shape: Shape, groups: GroupsConfig = {}): UnitPlan[] {
+  const handlers = app.handlers;
+  if (shape === 'monolith') return [{ name: unitName(app.name), handlers: [...handlers] }];
+  if (shape === 'nanoservices') return handlers.map((h) => ({ name: unitName(h.id), handlers: [h] }));
+  const units: UnitPlan[] = [];
+  const taken = new Set<Handler>();
+  if (shape === 'custom') {
+    for (const [name, group] of Object.entries(groups)) {
+      const picked = handlers.filter((h) => !taken.has(h) && (group.resources?.includes(h.resource) || group.handlers?.includes(h.id)));
+      for (const unknown of [...(group.handlers ?? []).filter((id) => !handlers.some((h) => h.id === id)),
+        ...(group.resources ?? []).filter((r) => !handlers.some((h) => h.resource === r))]) {
+        throw new TypeError(`carve.config groups.${name}: ${app.name} has no handler or resource "${unknown}"`);
+      }
+      picked.forEach((h) => taken.add(h));
+      if (picked.length > 0) units.push({ name: unitName(name), handlers: picked });
+    }
+  }
+  const byResource = new Map<string, Handler[]>();
+  for (const h of handlers) if (!taken.has(h)) byResource.set(h.resource, [...(byResource.get(h.resource) ?? []), h]);
+  for (const [resource, list] of byResource) units.push({ name: unitName(resource), handlers: list });
+  const names = new Set<string>();
+  for (const u of units) {
+    if (names.has(u.name)) throw new TypeError(`two units are both named "${u.name}"; rename a group`);
+    names.add(u.name);
+  }
+  return units;
+}
+
+/** `postGrades` → `post-grades`: valid as a Lambda function, an Azure app and a folder name. */
+export function unitName(text: string): string {
+  const name = text.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const valid = /^[a-z]/.test(name) ? name : `unit-${name}`;
+  if (!UNIT_NAME.test(valid.slice(0, 48))) throw new TypeError(`cannot make a unit name from "${text}"`);
+  return valid.slice(0, 48);
+}

@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { echoCases } from '../contract/cases/echo';
+import { gradebookCases, type Caller } from '../contract/cases/gradebook';
+import { gradebookCredentials } from '../contract/credentials';
+import { runCases } from '../contract/run';
+import { removeDir, ROOT, scratchDir, viaAwsBuild, viaAzureBuild, viaCarveDev, type Deployed } from './shapes';
+
+// The parity matrix: the contract suite, unchanged, against every shape on every way of running it.
+const SHAPES = ['monolith', 'microservices', 'nanoservices'];
+const WAYS: Record<string, (app: string, shape: string, scratch: string) => Promise<Deployed>> = {
+  'carve dev': (app, shape) => viaCarveDev(app, shape),
+  'aws build (HTTP API v2 events)': viaAwsBuild,
+  'azure build (@azure/functions model)': viaAzureBuild,
+};
+const APPS = { gradebook: join(ROOT, 'examples/gradebook/app.ts'), echo: join(ROOT, 'examples/echo/app.ts') };
+
+const scratch = scratchDir();
+const results = new Map<string, { passed: number; failed: number }>();
+const tally = (key: string) => (passed: boolean) => {
+  const r = results.get(key) ?? { passed: 0, failed: 0 };
+  r[passed ? 'passed' : 'failed']++;
+  results.set(key, r);
+};
+
+let credentials: Record<Caller, Record<string, string>>;
+beforeAll(async () => void (credentials = await gradebookCredentials()));
+afterAll(() => {
+  const ways = Object.keys(WAYS);
+  const lines = ['', 'parity matrix (contract cases passed / run, gradebook + echo):', `  ${'shape'.padEnd(14)}${ways.map((w) => w.padEnd(40)).join('')}`];
+  for (const shape of SHAPES) {
+    lines.push(`  ${shape.padEnd(14)}${ways.map((w) => {
+      const r = results.get(`${shape}|${w}`) ?? { passed: 0, failed: 0 };
+      return `${r.passed}/${r.passed + r.failed}${r.failed ? ' ✗' : ' ✓'}`.padEnd(40);
+    }).join('')}`);
+  }
+  console.log(lines.join('\n'));
+  removeDir(scratch);
+});
+
+for (const shape of SHAPES) {
+  for (const [way, deploy] of Object.entries(WAYS)) {
+    describe(`${shape} via ${way}`, () => {
+      describe('gradebook', () => {
+        let running: Deployed;
+        beforeAll(async () => {
+          // A fresh database per run, shared by the run's units (processes or bundles).
+          process.env['GRADEBOOK_DB'] = join(scratch, `${shape}-${way.split(' ')[0]}.db`);
+          running = await deploy(APPS.gradebook, shape, join(scratch, way.split(' ')[0]!));
+        }, 180_000);
+        afterAll(() => running?.stop());
+        runCases(gradebookCases, () => running.client, () => credentials, tally(`${shape}|${way}`));
+      });
+      describe('echo', () => {
+        let running: Deployed;
+        beforeAll(async () => void (running = await deploy(APPS.echo, shape, join(scratch, `${way.split(' ')[0]}-echo`))), 180_000);
+        afterAll(() => running?.stop());
+        runCases(echoCases, () => running.client, () => undefined, tally(`${shape}|${way}`));
+      });
+    });
+  }
+}

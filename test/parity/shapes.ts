@@ -1,0 +1,100 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Router } from 'carve';
+import { buildApp, planUnits, type Manifest } from 'carve/build';
+import { startDev } from 'carve/express/dev';
+import { loadApp } from '../../core/cli/load-app';
+import { fromLambdaResult, httpApiV2Event, lambdaContext } from '../contract/aws-events';
+import { withFakeHostAsync, type FakeFunctionsHost } from '../contract/azure-host';
+import { encodeBody, type Client, type ContractRequest, type ContractResponse } from '../contract/client';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface Deployed {
+  client: Client;
+  stop(): Promise<void>;
+}
+
+/** `carve dev`: every unit its own process, behind the gateway. */
+export async function viaCarveDev(appModule: string, shape: string): Promise<Deployed> {
+  const app = await loadApp(appModule);
+  const units = planUnits(app, shape as 'monolith').map((u) => ({ name: u.name, handlerIds: u.handlers.map((h) => h.id), routes: u.handlers.map((h) => ({ method: h.method, path: h.path })) }));
+  const session = await startDev(appModule, units, { env: { CARVE_LOG_LEVEL: 'silent' } });
+  return { client: fetchClient(session.gateway.url), stop: () => session.stop() };
+}
+
+/**
+ * The aws build: each unit's bundle loaded on its own, requests routed like API Gateway routes the
+ * generated template (method and path to the owning unit, the rest to carve-fallback), as HTTP API v2 events.
+ */
+export async function viaAwsBuild(appModule: string, shape: string, scratch: string): Promise<Deployed> {
+  const { manifest, dir } = await built(appModule, shape, 'aws', scratch);
+  const handlers = new Map<string, (event: unknown, context: unknown) => Promise<unknown>>();
+  for (const unit of manifest.units) handlers.set(unit.name, ((await import(join(dir, unit.entry))) as { handler: (e: unknown, c: unknown) => Promise<unknown> }).handler);
+  const route = apiGatewayRouter(manifest);
+  return {
+    client: async (req) => fromLambdaResult(await handlers.get(route(req))!(httpApiV2Event(req), lambdaContext()) as never),
+    stop: async () => undefined,
+  };
+}
+
+/** The azure build: each unit its own function app, loaded through the stand-in host, fronted by a method+path gateway. */
+export async function viaAzureBuild(appModule: string, shape: string, scratch: string): Promise<Deployed> {
+  const { manifest, dir } = await built(appModule, shape, 'azure', scratch);
+  const hosts = new Map<string, FakeFunctionsHost>();
+  for (const unit of manifest.units) hosts.set(unit.name, await withFakeHostAsync(() => import(join(dir, unit.entry))));
+  const route = apiGatewayRouter(manifest);
+  return {
+    client: async (req) => {
+      const { body, headers } = encodeBody(req);
+      return hosts.get(route(req))!.request({ method: req.method, url: `/api${req.url}`, headers, body });
+    },
+    stop: async () => undefined,
+  };
+}
+
+async function built(appModule: string, shape: string, target: string, scratch: string): Promise<{ manifest: Manifest; dir: string }> {
+  await buildApp({ app: appModule, shape, target, out: scratch, coldStart: false });
+  const dir = join(scratch, target, shape);
+  // Read back what was written: the parity run trusts the artifacts, not the return value.
+  return { manifest: JSON.parse(readFileSync(join(dir, 'carve-manifest.json'), 'utf8')) as Manifest, dir };
+}
+
+/** Which unit a front door sends a request to: the owner of method + path (HEAD with GET), else the fallback. */
+function apiGatewayRouter(manifest: Manifest): (req: ContractRequest) => string {
+  if (manifest.units.length === 1) return () => manifest.units[0]!.name;
+  const router = new Router<string>();
+  for (const unit of manifest.units) for (const r of unit.routes) router.add(r.method, r.path, unit.name);
+  return (req) => {
+    const path = req.url.split('?')[0]!;
+    try {
+      const match = router.match(req.method, path);
+      return match.kind === 'found' ? match.route.value : 'carve-fallback';
+    } catch {
+      return 'carve-fallback';
+    }
+  };
+}
+
+export function scratchDir(): string {
+  mkdirSync(join(ROOT, '.carve'), { recursive: true });
+  return mkdtempSync(join(ROOT, '.carve', 'parity-'));
+}
+
+export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true });
+
+function fetchClient(base: string): Client {
+  return async (req): Promise<ContractResponse> => {
+    const { body, headers } = encodeBody(req);
+    const h = new Headers();
+    for (const [name, value] of Object.entries(headers)) for (const v of [value].flat()) h.append(name, v);
+    const res = await fetch(base + req.url, { method: req.method, headers: h, body, redirect: 'manual' });
+    const raw = new Uint8Array(await res.arrayBuffer());
+    const out: Record<string, string> = {};
+    res.headers.forEach((v, k) => (out[k] = v));
+    delete out['set-cookie'];
+    const text = Buffer.from(raw).toString('utf8');
+    return { status: res.status, headers: out, cookies: res.headers.getSetCookie(), body: raw.byteLength === 0 ? undefined : /[/+]json\b/.test(out['content-type'] ?? '') ? JSON.parse(text) : text, rawBody: raw };
+  };
+}
