@@ -9,7 +9,7 @@ const ADAPTERS = ['express', 'aws', 'azure', 'graphql'];
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '**/__testfixtures__/**', 'coverage/**', 'bench/.out/**'] },
+  { ignores: ['node_modules/**', 'dist/**', '**/__testfixtures__/**', 'coverage/**', 'bench/.out/**', '.carve/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
