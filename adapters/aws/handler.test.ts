@@ -340,3 +340,12 @@ describe('bad input, authorizers, deadline, isolation', () => {
     expect(results.map((r) => JSON.parse(r.body)).map((b) => [b.requestId, b.params.path])).toEqual([['req-a', 'a'], ['req-b', 'b'], ['req-c', 'c']]);
   });
 });
+
+describe('warm-up', () => {
+  it('answers the scheduled warm-up event without running any handler', async () => {
+    let ran = 0;
+    const app = createApp({ handlers: [defineHandler({ method: 'GET', path: '/x', auth: 'public' }, () => ++ran)] });
+    expect(await toLambdaHandler(app)({ carve: 'warmup' } as never, context())).toEqual({ warmed: true });
+    expect(ran).toBe(0);
+  });
+});

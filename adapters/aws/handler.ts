@@ -18,7 +18,7 @@ export function toLambdaHandler(app: App, options: LambdaHandlerOptions = {}): C
   const fallback = options.fallback;
   return async function handler(event: LambdaHttpEvent, context: LambdaContext): Promise<LambdaHttpResult> {
     // A scheduled warm-up (carve build --warmup): answered without running any handler.
-    if ((event as { carve?: unknown }).carve === 'warmup') return { warmed: true } as unknown as LambdaHttpResult;
+    if ((event as { carve?: unknown } | null)?.carve === 'warmup') return { warmed: true } as unknown as LambdaHttpResult;
     const processor = processorFor(event);
     const ctx = context ?? {};
     const incoming = processor.request(event as never, ctx, resolved);

@@ -2,11 +2,20 @@
 const PATH_SAFE = /[A-Za-z0-9\-._~!$&'()*+,;=:@/]/;
 const NEEDS_ENCODING = /[^A-Za-z0-9\-._~!$&'()*+,;=:@/]/;
 
+const ENCODED = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*$/;
+
 /**
- * HTTP API delivers `rawPath` percent-decoded. Encode it again, so the router decodes exactly once and a
- * decoded `?`, `#` or `%` stays part of the path.
+ * HTTP API delivers `rawPath` percent-decoded (live captures); emulators such as serverless-offline
+ * deliver it encoded. A path made only of safe characters and well-formed escapes is taken as encoded;
+ * anything else is encoded again, so the router decodes exactly once and a decoded `?`, `#` or `%`
+ * stays part of the path. (Ambiguous only for a client that sent `%25` followed by two hex digits.)
  */
-export function encodePath(decoded: string): string {
+export function encodePath(path: string): string {
+  if (ENCODED.test(path)) return path;
+  return encodeDecodedPath(path);
+}
+
+function encodeDecodedPath(decoded: string): string {
   if (!NEEDS_ENCODING.test(decoded)) return decoded;
   let out = '';
   for (const char of decoded) out += PATH_SAFE.test(char) ? char : encodeURIComponent(char);

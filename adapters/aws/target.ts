@@ -37,12 +37,13 @@ function httpRoutes(unit: BuiltUnit, units: BuiltUnit[]): { method: string; path
 }
 
 function samTemplate({ app, shape, units, settings }: EmitContext): string {
-  const resources: Record<string, unknown> = { HttpApi: { Type: 'AWS::Serverless::HttpApi' } };
+  // Events without an ApiId attach to SAM's implicit HTTP API, `ServerlessHttpApi`.
+  const resources: Record<string, unknown> = {};
   for (const unit of units) {
     const events: Record<string, unknown> = {};
     const routes = httpRoutes(unit, units);
-    if (routes === 'default') events['Default'] = { Type: 'HttpApi', Properties: { ApiId: { Ref: 'HttpApi' } } };
-    else routes.forEach((r, i) => (events[`${pascal(r.method.toLowerCase())}${i}`] = { Type: 'HttpApi', Properties: { ApiId: { Ref: 'HttpApi' }, Path: r.path, Method: r.method } }));
+    if (routes === 'default') events['Default'] = { Type: 'HttpApi' };
+    else routes.forEach((r, i) => (events[`${pascal(r.method.toLowerCase())}${i}`] = { Type: 'HttpApi', Properties: { Path: r.path, Method: r.method } }));
     if (settings.warmup) events['Warmup'] = { Type: 'Schedule', Properties: { Schedule: 'rate(5 minutes)', Input: WARMUP_INPUT } };
     resources[`${pascal(unit.name)}Function`] = { Type: 'AWS::Serverless::Function', Properties: { CodeUri: `${unit.name}/`, Events: events } };
   }
@@ -50,9 +51,9 @@ function samTemplate({ app, shape, units, settings }: EmitContext): string {
     AWSTemplateFormatVersion: '2010-09-09',
     Transform: 'AWS::Serverless-2016-10-31',
     Description: `${app.name} (${shape}), built by carve`,
-    Globals: { Function: { Runtime: settings.runtime, Handler: 'index.handler', MemorySize: settings.memoryMb, Timeout: settings.timeoutSeconds, Architectures: ['x86_64'] } },
+    Globals: { Function: { Runtime: settings.runtime, Handler: 'index.handler', MemorySize: settings.memoryMb, Timeout: settings.timeoutSeconds } },
     Resources: resources,
-    Outputs: { ApiUrl: { Description: 'The HTTP API endpoint', Value: { 'Fn::Sub': 'https://${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}' } } },
+    Outputs: { ApiUrl: { Description: 'The HTTP API endpoint', Value: { 'Fn::Sub': 'https://${ServerlessHttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}' } } },
   }, { lineWidth: 0 }).replace(/^AWSTemplateFormatVersion: (.*)$/m, "AWSTemplateFormatVersion: '$1'");
 }
 
@@ -66,7 +67,7 @@ function serverlessYml({ app, shape, units, settings }: EmitContext): string {
   }
   return stringify({
     service: `${app.name}-${shape}`.toLowerCase().replace(/[^a-z0-9-]/g, '-'),
-    frameworkVersion: '3',
+    frameworkVersion: '>=3',
     provider: { name: 'aws', runtime: settings.runtime, memorySize: settings.memoryMb, timeout: settings.timeoutSeconds, httpApi: { payload: '2.0' } },
     package: { individually: true },
     functions,

@@ -54,16 +54,37 @@ describe('carve build, aws', () => {
     expect((await handler(event('GET', '/courses'), {})).statusCode).toBe(404);
   });
 
+  it('template.yaml passes a CloudFormation/SAM validator (cfn-lint)', async () => {
+    const { validateFile } = (await import('cfn-lint')) as unknown as { validateFile: (file: string, options: object) => { errors: { crit: { message: string }[]; warn: { message: string }[] } } };
+    for (const shape of ['monolith', 'nanoservices']) {
+      const { errors } = validateFile(join(out, `aws/${shape}/template.yaml`), { guessParameters: [] });
+      // This linter predates SAM's implicit HTTP API: a reference to ServerlessHttpApi is its one false positive.
+      const real = [...errors.crit, ...errors.warn].filter((e) => !/Referenced value ServerlessHttpApi does not exist/.test(e.message));
+      expect(real, shape).toEqual([]);
+    }
+  });
+
+  it('serverless.yml is accepted by `osls package`, offline', () => {
+    const run = spawnSync(process.execPath, [join(root, 'node_modules/osls/bin/serverless.js'), 'package'], {
+      cwd: join(out, 'aws/nanoservices'), encoding: 'utf8', env: { ...process.env, SLS_TELEMETRY_DISABLED: '1' },
+    });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout + run.stderr).toMatch(/Service packaged/);
+    expect(readdirSync(join(out, 'aws/nanoservices/.serverless')).filter((f) => f.endsWith('.zip'))).toHaveLength(22);
+  });
+
   it('emits a SAM template and a serverless.yml that route every method and path to its unit', () => {
     const sam = parse(readFileSync(join(out, 'aws/nanoservices/template.yaml'), 'utf8'));
     expect(sam).toMatchObject({ AWSTemplateFormatVersion: '2010-09-09', Transform: 'AWS::Serverless-2016-10-31', Globals: { Function: { Runtime: 'nodejs20.x', Handler: 'index.handler' } } });
-    const functions = Object.entries(sam.Resources as Record<string, { Type: string; Properties: { CodeUri: string; Events: Record<string, { Properties: { Path?: string; Method?: string } }> } }>)
+    expect(sam.Outputs.ApiUrl.Value['Fn::Sub']).toContain('${ServerlessHttpApi}');
+    const functions = Object.entries(sam.Resources as Record<string, { Type: string; Properties: { CodeUri: string; Events: Record<string, { Properties?: { Path?: string; Method?: string } }> } }>)
       .filter(([, r]) => r.Type === 'AWS::Serverless::Function');
     expect(functions).toHaveLength(22);
-    const routes = functions.flatMap(([, f]) => Object.values(f.Properties.Events).map((e) => `${e.Properties.Method ?? '*'} ${e.Properties.Path ?? '$default'}`));
-    expect(routes).toEqual(expect.arrayContaining(['POST /grades', 'GET /students/{studentId}/grades', 'HEAD /students/{studentId}/grades', '* $default']));
+    const routes = functions.flatMap(([, f]) => Object.values(f.Properties.Events).map((e) => `${e.Properties?.Method ?? '*'} ${e.Properties?.Path ?? '$default'}`));
+    expect(routes).toEqual(expect.arrayContaining(['POST /grades', 'GET /students/{studentId}/grades', 'HEAD /students/{studentId}/grades']));
+    expect(functions.find(([name]) => name === 'CarveFallbackFunction')![1].Properties.Events).toEqual({ Default: { Type: 'HttpApi' } });
     const sls = parse(readFileSync(join(out, 'aws/nanoservices/serverless.yml'), 'utf8'));
-    expect(sls).toMatchObject({ frameworkVersion: '3', provider: { name: 'aws', runtime: 'nodejs20.x' } });
+    expect(sls).toMatchObject({ frameworkVersion: '>=3', provider: { name: 'aws', runtime: 'nodejs20.x' } });
     expect(sls.functions['post-grades']).toEqual({ handler: 'post-grades/index.handler', package: { patterns: ['!**', 'post-grades/**'] }, events: [{ httpApi: { method: 'POST', path: '/grades' } }] });
     expect(sls.functions['carve-fallback'].events).toEqual([{ httpApi: '*' }]);
   });

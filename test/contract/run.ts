@@ -3,8 +3,13 @@ import { assertCase, type ContractCase } from './case';
 import type { Client } from './client';
 
 /** One `it` per case, in order, against whatever client the target gives once started. */
-export function runCases<C extends string>(cases: ContractCase<C>[], client: () => Client, credentials: () => Record<C, Record<string, string>> | undefined, onResult?: (passed: boolean) => void): void {
+export function runCases<C extends string>(cases: ContractCase<C>[], client: () => Client, credentials: () => Record<C, Record<string, string>> | undefined,
+  onResult?: (passed: boolean) => void, skip: ReadonlyMap<string, string> = new Map()): void {
   for (const c of cases) {
+    if (skip.has(c.name)) {
+      it.skip(`${c.name} (skipped: ${skip.get(c.name)})`, () => undefined);
+      continue;
+    }
     it(c.name, async () => {
       const auth = c.as ? credentials()?.[c.as] : undefined;
       const request = auth ? { ...c.request, headers: { ...auth, ...c.request.headers } } : c.request;

@@ -4,15 +4,26 @@ import { echoCases } from '../contract/cases/echo';
 import { gradebookCases, type Caller } from '../contract/cases/gradebook';
 import { gradebookCredentials } from '../contract/credentials';
 import { runCases } from '../contract/run';
-import { removeDir, ROOT, scratchDir, viaAwsBuild, viaAzureBuild, viaCarveDev, type Deployed } from './shapes';
+import { removeDir, ROOT, scratchDir, viaAwsBuild, viaAzureBuild, viaCarveDev, viaOslsOffline, type Deployed } from './shapes';
 
 // The parity matrix: the contract suite, unchanged, against every shape on every way of running it.
 const SHAPES = ['monolith', 'microservices', 'nanoservices'];
 const WAYS: Record<string, (app: string, shape: string, scratch: string) => Promise<Deployed>> = {
   'carve dev': (app, shape) => viaCarveDev(app, shape),
   'aws build (HTTP API v2 events)': viaAwsBuild,
+  'osls offline (serverless.yml)': viaOslsOffline,
   'azure build (@azure/functions model)': viaAzureBuild,
 };
+// What serverless-offline does differently from live API Gateway, in its own code: it strips a trailing
+// slash (router.stripTrailingSlash) and answers OPTIONS preflights itself.
+const EMULATOR_GAPS: Record<string, ReadonlyMap<string, string>> = {
+  'osls offline (serverless.yml)': new Map([
+    ['keeps a trailing slash in a greedy parameter', 'serverless-offline strips trailing slashes'],
+    ['a CORS preflight from an allowed origin', 'serverless-offline answers OPTIONS itself'],
+    ['a CORS preflight from another origin gets no grant', 'serverless-offline answers OPTIONS itself'],
+  ]),
+};
+
 const APPS = { gradebook: join(ROOT, 'examples/gradebook/app.ts'), echo: join(ROOT, 'examples/echo/app.ts') };
 
 const scratch = scratchDir();
@@ -27,13 +38,14 @@ let credentials: Record<Caller, Record<string, string>>;
 beforeAll(async () => void (credentials = await gradebookCredentials()));
 afterAll(() => {
   const ways = Object.keys(WAYS);
-  const lines = ['', 'parity matrix (contract cases passed / run, gradebook + echo):', `  ${'shape'.padEnd(14)}${ways.map((w) => w.padEnd(40)).join('')}`];
+  const lines = ['', 'parity matrix (contract cases passed / run, gradebook + echo):', `  ${'shape'.padEnd(14)}${ways.map((w) => w.padEnd(32)).join('')}`];
   for (const shape of SHAPES) {
     lines.push(`  ${shape.padEnd(14)}${ways.map((w) => {
       const r = results.get(`${shape}|${w}`) ?? { passed: 0, failed: 0 };
-      return `${r.passed}/${r.passed + r.failed}${r.failed ? ' ✗' : ' ✓'}`.padEnd(40);
+      return `${r.passed}/${r.passed + r.failed}${r.failed ? ' ✗' : ' ✓'}`.padEnd(32);
     }).join('')}`);
   }
+  for (const [way, gaps] of Object.entries(EMULATOR_GAPS)) lines.push(`  ${way}: ${gaps.size} case(s) skipped, emulator differs from AWS: ${[...new Set(gaps.values())].join('; ')}`);
   console.log(lines.join('\n'));
   removeDir(scratch);
 });
@@ -49,13 +61,13 @@ for (const shape of SHAPES) {
           running = await deploy(APPS.gradebook, shape, join(scratch, way.split(' ')[0]!));
         }, 180_000);
         afterAll(() => running?.stop());
-        runCases(gradebookCases, () => running.client, () => credentials, tally(`${shape}|${way}`));
+        runCases(gradebookCases, () => running.client, () => credentials, tally(`${shape}|${way}`), EMULATOR_GAPS[way]);
       });
       describe('echo', () => {
         let running: Deployed;
         beforeAll(async () => void (running = await deploy(APPS.echo, shape, join(scratch, `${way.split(' ')[0]}-echo`))), 180_000);
         afterAll(() => running?.stop());
-        runCases(echoCases, () => running.client, () => undefined, tally(`${shape}|${way}`));
+        runCases(echoCases, () => running.client, () => undefined, tally(`${shape}|${way}`), EMULATOR_GAPS[way]);
       });
     });
   }

@@ -1,7 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Router } from 'carve';
+import { parse, stringify } from 'yaml';
 import { buildApp, planUnits, type Manifest } from 'carve/build';
 import { startDev } from 'carve/express/dev';
 import { loadApp } from '../../core/cli/load-app';
@@ -52,6 +56,48 @@ export async function viaAzureBuild(appModule: string, shape: string, scratch: s
     },
     stop: async () => undefined,
   };
+}
+
+/**
+ * The aws build's serverless.yml served by `osls offline` (serverless-offline): a real API Gateway and
+ * Lambda emulator on loopback, reached over HTTP.
+ */
+export async function viaOslsOffline(appModule: string, shape: string, scratch: string): Promise<Deployed> {
+  const { dir } = await built(appModule, shape, 'aws', scratch);
+  // serverless-offline gives Lambda workers only the configured environment, not its own.
+  const config = parse(readFileSync(join(dir, 'serverless.yml'), 'utf8')) as { provider: Record<string, unknown>; plugins?: string[] };
+  config.provider['environment'] = { CARVE_LOG_LEVEL: 'silent', ...(process.env['GRADEBOOK_DB'] ? { GRADEBOOK_DB: process.env['GRADEBOOK_DB'] } : {}) };
+  config.plugins = ['serverless-offline'];
+  writeFileSync(join(dir, 'serverless.yml'), stringify(config));
+  const [httpPort, lambdaPort] = [await freePort(), await freePort()];
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/osls/bin/serverless.js'), 'offline', '--httpPort', String(httpPort), '--lambdaPort', String(lambdaPort)], {
+    cwd: dir, env: { ...process.env, CARVE_LOG_LEVEL: 'silent', SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  const started = Date.now();
+  while (!output.includes('Server ready')) {
+    if (child.exitCode !== null || Date.now() - started > 90_000) throw new Error(`osls offline did not start:\n${output.slice(-2000)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    client: fetchClient(`http://127.0.0.1:${httpPort}`),
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      }
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 async function built(appModule: string, shape: string, target: string, scratch: string): Promise<{ manifest: Manifest; dir: string }> {
