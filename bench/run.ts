@@ -1,10 +1,11 @@
 // `npm run bench`: every comparison side by side in one run. Numbers, never assertions.
-// BENCH_SECONDS, BENCH_ROUNDS, BENCH_ITERATIONS, BENCH_COLD_RUNS shorten or lengthen it; BENCH_ONLY=lambda,azure,express picks sections.
+// BENCH_SECONDS, BENCH_ROUNDS, BENCH_ITERATIONS, BENCH_COLD_RUNS shorten or lengthen it; BENCH_ONLY=lambda,shapes,azure,express picks sections.
 import { azureWarm } from './azure';
 import { expressThroughput } from './express-throughput';
 import { buildBundles } from './lambda/bundles';
 import { lambdaCold } from './lambda/cold';
 import { lambdaWarm } from './lambda/warm';
+import { shapes } from './shapes';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const only = process.env['BENCH_ONLY']?.split(',');
@@ -16,5 +17,6 @@ if (wanted('lambda')) {
   await lambdaWarm(bundles, { iterations: env('BENCH_ITERATIONS', 5000), rounds: env('BENCH_ROUNDS', 5) });
   await lambdaCold(bundles, { runs: env('BENCH_COLD_RUNS', 11) });
 }
+if (wanted('shapes')) await shapes();
 if (wanted('azure')) await azureWarm({ iterations: env('BENCH_ITERATIONS', 5000), rounds: env('BENCH_ROUNDS', 5) });
 if (wanted('express')) await expressThroughput({ seconds: env('BENCH_SECONDS', 3), rounds: env('BENCH_ROUNDS', 3), connections: 50 });
