@@ -8,18 +8,22 @@ type Nullable<T> = T | null | undefined;
 export type StringMap = Nullable<Record<string, string | undefined>>;
 export type MultiMap = Nullable<Record<string, string[] | undefined>>;
 
-export interface ApiGatewayV1Event {
-  version?: '1.0';
-  resource?: string;
+/** The fields REST (v1, HTTP API 1.0) and ALB events share. */
+interface ProxyEvent {
   path: string;
   httpMethod: string;
   headers?: StringMap;
   multiValueHeaders?: MultiMap;
   queryStringParameters?: StringMap;
   multiValueQueryStringParameters?: MultiMap;
-  pathParameters?: StringMap;
   body?: string | null;
   isBase64Encoded?: boolean;
+}
+
+export interface ApiGatewayV1Event extends ProxyEvent {
+  version?: '1.0';
+  resource?: string;
+  pathParameters?: StringMap;
   requestContext: {
     requestId?: string;
     stage?: string;
@@ -49,15 +53,7 @@ export interface ApiGatewayV2Event {
   };
 }
 
-export interface AlbEvent {
-  path: string;
-  httpMethod: string;
-  headers?: StringMap;
-  multiValueHeaders?: MultiMap;
-  queryStringParameters?: StringMap;
-  multiValueQueryStringParameters?: MultiMap;
-  body?: string | null;
-  isBase64Encoded?: boolean;
+export interface AlbEvent extends ProxyEvent {
   requestContext: { elb: { targetGroupArn?: string } };
 }
 

@@ -9,21 +9,29 @@ export interface RunningUnit extends GatewayUnit {
 /** Starts one unit as its own process and waits for it to print `listening <port>`. */
 export async function startUnitProcess(name: string, routes: GatewayUnit['routes'], command: string[], env: NodeJS.ProcessEnv = {}): Promise<RunningUnit> {
   const child = spawn(process.execPath, command, { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  let output = '';
   child.stdout!.setEncoding('utf8');
-  const onData = (chunk: string) => {
-    output += chunk;
-    if (!/listening \d+/.test(output)) return;
-    // After startup, pass the unit's own output (its JSON log lines) through.
-    child.stdout!.off('data', onData);
-    child.stdout!.pipe(process.stdout);
-  };
-  child.stdout!.on('data', onData);
-  while (!/listening (\d+)/.test(output)) {
-    const [reason] = await Promise.race([once(child.stdout!, 'data').then(() => ['data']), once(child, 'exit').then(() => ['exit'])]);
-    if (reason === 'exit') throw new Error(`unit ${name} exited before it was listening`);
-  }
-  const port = Number(/listening (\d+)/.exec(output)![1]);
+  const port = await new Promise<number>((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: string) => {
+      output += chunk;
+      const match = /listening (\d+)/.exec(output);
+      if (!match) return;
+      cleanup();
+      // From here on, pass the unit's own output (its JSON log lines) through.
+      child.stdout!.pipe(process.stdout);
+      resolve(Number(match[1]));
+    };
+    const onExit = () => {
+      cleanup();
+      reject(new Error(`unit ${name} exited before it was listening`));
+    };
+    const cleanup = () => {
+      child.stdout!.off('data', onData);
+      child.off('exit', onExit);
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', onExit);
+  });
   return { name, routes, url: `http://127.0.0.1:${port}`, process: child };
 }
 

@@ -80,3 +80,17 @@ function collectBytes(res: NodeJS.ReadableStream, done: (error: Error | null, bo
   res.on('end', () => done(null, Buffer.concat(chunks)));
   res.on('error', (error: Error) => done(error, Buffer.alloc(0)));
 }
+
+/** Over HTTP with fetch, against a server listening at `base`. */
+export function fetchClient(base: string): Client {
+  return async (req) => {
+    const { body, headers } = encodeBody(req);
+    const h = new Headers();
+    for (const [name, value] of Object.entries(headers)) for (const v of [value].flat()) h.append(name, v);
+    const res = await fetch(base + req.url, { method: req.method, headers: h, body, redirect: 'manual' });
+    const raw = new Uint8Array(await res.arrayBuffer());
+    const nodeHeaders: Record<string, string | string[]> = Object.fromEntries(res.headers);
+    nodeHeaders['set-cookie'] = res.headers.getSetCookie();
+    return fromNodeHeaders(res.status, nodeHeaders, raw);
+  };
+}

@@ -5,7 +5,7 @@ import { registerAzureFunctions, type RegisterOptions } from 'carve/azure';
 import { serve, toExpressRouter } from 'carve/express';
 import { albEvent, fromLambdaResult, httpApiV2Event, lambdaContext, restV1Event } from './aws-events';
 import { withFakeHost } from './azure-host';
-import { fromNodeHeaders, injectClient, supertestClient, encodeBody, type Client, type ContractRequest } from './client';
+import { encodeBody, fetchClient, injectClient, supertestClient, type Client, type ContractRequest } from './client';
 
 export interface Running {
   client: Client;
@@ -79,16 +79,3 @@ function azure(name: string, options: RegisterOptions = {}): Target {
 export const azureTargets: Target[] = [azure('one function per route template'), azure('one catch-all function', { mode: 'catch-all' })];
 
 export const targets: Target[] = [inject, expressRouter, expressServer, ...awsTargets, ...azureTargets];
-
-function fetchClient(base: string): Client {
-  return async (req) => {
-    const { body, headers } = encodeBody(req);
-    const h = new Headers();
-    for (const [name, value] of Object.entries(headers)) for (const v of [value].flat()) h.append(name, v);
-    const res = await fetch(base + req.url, { method: req.method, headers: h, body, redirect: 'manual' });
-    const raw = new Uint8Array(await res.arrayBuffer());
-    const nodeHeaders: Record<string, string | string[]> = Object.fromEntries(res.headers);
-    nodeHeaders['set-cookie'] = res.headers.getSetCookie();
-    return fromNodeHeaders(res.status, nodeHeaders, raw);
-  };
-}

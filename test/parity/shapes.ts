@@ -11,7 +11,7 @@ import { startDev } from 'carve/express/dev';
 import { loadApp } from '../../core/cli/load-app';
 import { fromLambdaResult, httpApiV2Event, lambdaContext } from '../contract/aws-events';
 import { withFakeHostAsync, type FakeFunctionsHost } from '../contract/azure-host';
-import { encodeBody, type Client, type ContractRequest, type ContractResponse } from '../contract/client';
+import { encodeBody, fetchClient, type Client, type ContractRequest } from '../contract/client';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -129,18 +129,3 @@ export function scratchDir(): string {
 }
 
 export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true });
-
-function fetchClient(base: string): Client {
-  return async (req): Promise<ContractResponse> => {
-    const { body, headers } = encodeBody(req);
-    const h = new Headers();
-    for (const [name, value] of Object.entries(headers)) for (const v of [value].flat()) h.append(name, v);
-    const res = await fetch(base + req.url, { method: req.method, headers: h, body, redirect: 'manual' });
-    const raw = new Uint8Array(await res.arrayBuffer());
-    const out: Record<string, string> = {};
-    res.headers.forEach((v, k) => (out[k] = v));
-    delete out['set-cookie'];
-    const text = Buffer.from(raw).toString('utf8');
-    return { status: res.status, headers: out, cookies: res.headers.getSetCookie(), body: raw.byteLength === 0 ? undefined : /[/+]json\b/.test(out['content-type'] ?? '') ? JSON.parse(text) : text, rawBody: raw };
-  };
-}

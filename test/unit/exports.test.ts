@@ -53,7 +53,7 @@ describe('public API', () => {
   });
 
   it('carve/express', () => {
-    expect(Object.keys(carveExpress).sort()).toEqual(['serve', 'toExpressRouter']);
+    expect(Object.keys(carveExpress).sort()).toEqual(['serve', 'startGateway', 'toExpressRouter']);
   });
 
   it('every package.json export points at a file that exists', () => {
