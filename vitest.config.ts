@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import pkg from './package.json' with { type: 'json' };
@@ -10,8 +11,12 @@ const alias = Object.entries(pkg.exports)
     replacement: fileURLToPath(new URL(target, import.meta.url)),
   }));
 
+// Node resolves `graphql` (v16, no exports map) to its CommonJS main, as @apollo/server requires it; Vite
+// would pick the ESM build and load a second copy ("Cannot use GraphQLSchema from another module").
+const graphqlMain = { find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') };
+
 export default defineConfig({
-  resolve: { alias },
+  resolve: { alias: [...alias, graphqlMain] },
   test: {
     include: ['{core,adapters,codemods,examples,test}/**/*.test.ts'],
     env: { CARVE_LOG_LEVEL: 'silent' },

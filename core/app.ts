@@ -10,7 +10,7 @@ import { createLogger, type LoggerOptions, type LogSink } from './log';
 import { compose, type Middleware } from './middleware';
 import { buildOpenApi, type OpenApiDocument, type OpenApiInfo } from './openapi';
 import { CarveRequest, type CarveResponse, type IncomingRequest } from './request';
-import { problemResponse, toResponse } from './respond';
+import { problemResponse, resultValue, toResponse } from './respond';
 import { Router } from './router';
 import type { Deps, Registration } from './token';
 
@@ -89,6 +89,20 @@ export interface App {
    * shape deploys. Unknown ids are an error.
    */
   select(handlerIds: readonly string[]): App;
+  /**
+   * Runs handlers in-process, several in one request scope: one caller, one DI child container (so
+   * request-scoped providers, DataLoaders say, are shared), each handler's own policy and schemas.
+   * What the GraphQL shape resolves fields with.
+   */
+  session(request: CarveRequest): Session;
+  /** The same app (settings, providers) with more handlers: REST plus `/graphql`, say. */
+  with(handlers: readonly Handler[]): App;
+}
+
+export interface Session {
+  readonly request: CarveRequest;
+  /** Calls a handler by id with already-decoded inputs; resolves its result value, throws `HttpError`s. */
+  call(handlerId: string, input?: { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown }): Promise<unknown>;
 }
 
 interface Compiled {
@@ -126,13 +140,17 @@ export function createApp(options: AppOptions): App {
     });
   }
 
-  async function authenticate(policy: AuthPolicy, request: CarveRequest): Promise<Principal | undefined> {
-    if (policy === 'public') return undefined;
-    let principal = request.platformPrincipal;
-    for (const a of principal ? [] : authenticators) {
-      principal = await a.authenticate(request);
-      if (principal) break;
+  /** The caller, from the platform or the first authenticator that recognises a credential; 401 for a bad one. */
+  async function findPrincipal(request: CarveRequest): Promise<Principal | undefined> {
+    if (request.platformPrincipal) return request.platformPrincipal;
+    for (const a of authenticators) {
+      const principal = await a.authenticate(request);
+      if (principal) return principal;
     }
+    return undefined;
+  }
+
+  function checkPolicy(policy: AuthPolicy, principal: Principal | undefined): Principal {
     if (!principal) {
       const bearer = authenticators.some((a) => a.scheme === 'jwt');
       throw new Unauthorized({ detail: 'authentication required', headers: bearer ? { 'www-authenticate': 'Bearer' } : {} });
@@ -141,6 +159,10 @@ export function createApp(options: AppOptions): App {
       throw new Forbidden(`requires one of the roles: ${policy.roles.join(', ')}`);
     }
     return principal;
+  }
+
+  async function authenticate(policy: AuthPolicy, request: CarveRequest): Promise<Principal> {
+    return checkPolicy(policy, await findPrincipal(request));
   }
 
   async function run(route: Compiled, request: CarveRequest): Promise<CarveResponse> {
@@ -218,6 +240,42 @@ export function createApp(options: AppOptions): App {
     return response;
   }
 
+  const byId = new Map<string, Compiled>(router.entries.map((e) => [e.value.handler.id, e.value]));
+
+  function session(request: CarveRequest): Session {
+    type Found = { principal?: Principal; error?: unknown };
+    let found: Promise<Found> | undefined;
+    let scope: ((deps: Deps) => Record<string, unknown>) | undefined;
+    const caller = () => (found ??= findPrincipal(request).then((principal): Found => ({ principal }), (error: unknown): Found => ({ error })));
+    return {
+      request,
+      async call(handlerId, given = {}) {
+        const route = byId.get(handlerId);
+        if (!route) throw new NotFound(`${app.name} has no handler "${handlerId}"`);
+        const { handler: h } = route;
+        const { spec } = h;
+        let principal: Principal | undefined;
+        if (route.policy !== 'public') {
+          const result = await caller();
+          if (result.error) throw result.error;
+          principal = checkPolicy(route.policy, result.principal);
+        }
+        const params = spec.params ? validate(spec.params, given.params ?? {}, 'params') : given.params ?? {};
+        const query = spec.query ? validate(spec.query, given.query ?? {}, 'query') : given.query ?? {};
+        const body = spec.body ? validate(spec.body, given.body, 'body') : undefined;
+        if (scratch.length > 0) throw new ValidationError(scratch.splice(0));
+        let deps: Record<string, unknown>;
+        if (route.perRequest) {
+          const shared = (await caller()).principal;
+          deps = (scope ??= injector.scope({ request, log: request.log, principal: shared }))(route.deps);
+        } else deps = route.cached ??= injector.resolve(route.deps);
+        let value = h.run(new Input(request, principal, params, query, request.headers, body) as Parameters<Handler['run']>[0], deps);
+        if (value instanceof Promise) value = await value;
+        return resultValue(value, spec.response, request);
+      },
+    };
+  }
+
   const app: App = {
     name: options.name ?? 'app',
     handlers: options.handlers,
@@ -239,6 +297,8 @@ export function createApp(options: AppOptions): App {
     },
     openapi: () => buildOpenApi(app.name, options.handlers, authenticators, options.openapi),
     close: () => injector.dispose(),
+    session,
+    with: (handlers) => createApp({ ...options, handlers: [...options.handlers, ...handlers] }),
     select(handlerIds) {
       const known = new Map(options.handlers.map((h) => [h.id, h]));
       const unknown = handlerIds.filter((id) => !known.has(id));

@@ -82,6 +82,12 @@ export class Injector {
     return resolveIn(scope, deps);
   }
 
+  /** A request scope that outlives one call: several handlers of one request (a GraphQL operation) share it. */
+  scope(values: RequestValues): (deps: Deps) => Record<string, unknown> {
+    const child = this.#child(values);
+    return (deps) => resolveIn(child, deps);
+  }
+
   /** Finds missing providers, cycles and singletons that depend on request-scoped values. */
   check(handler: string, deps: Deps): DependencyProblem[] {
     const problems: DependencyProblem[] = [];

@@ -49,6 +49,11 @@ export interface HandlerSpec<
   bodyLimit?: number;
   /** Dependencies, resolved from the DI container for each call. */
   inject?: D;
+  /**
+   * How the GraphQL shape exposes it: `false` leaves it out (cookies, bytes, streams); otherwise the
+   * operation (default: GET → query, others → mutation) and field name (default: the id).
+   */
+  graphql?: false | { operation?: 'query' | 'mutation'; field?: string };
 }
 
 export interface HandlerInput<P, Q, H, B, A> {

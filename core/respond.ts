@@ -17,6 +17,13 @@ export function toResponse(value: unknown, status: number, schema: z.ZodType | u
   return { status, headers, cookies: NO_COOKIES, body: encodeBody(value, headers, schema, request) };
 }
 
+/** What a handler's result is as a value (for in-process callers): a Reply's body, checked by the response schema. */
+export function resultValue(value: unknown, schema: z.ZodType | undefined, request: CarveRequest): unknown {
+  const body = value instanceof Reply ? value.body : value;
+  if (!schema || body === undefined || body instanceof Uint8Array || typeof body === 'string') return body;
+  return checkResponse(schema, body, request);
+}
+
 function encodeBody(value: unknown, headers: Record<string, string>, schema: z.ZodType | undefined, request: CarveRequest): string | Uint8Array {
   if (typeof value === 'string') {
     headers['content-type'] ??= 'text/plain; charset=utf-8';

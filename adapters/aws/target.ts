@@ -10,11 +10,10 @@ const aws: TargetDescriptor = {
   name: 'aws',
   entryFile: 'index.js',
   fallbackUnit: FALLBACK,
-  entrySource: (appModule, handlerIds) => [
-    `import * as appModule from ${JSON.stringify(appModule)};`,
+  entrySource: (unitApp) => [
+    `import app from ${JSON.stringify(unitApp)};`,
     `import { toLambdaHandler } from 'carve/aws';`,
-    `const app = appModule.default ?? appModule.app;`,
-    `export const handler = toLambdaHandler(app.select(${JSON.stringify(handlerIds)}));`,
+    `export const handler = toLambdaHandler(app);`,
     '',
   ].join('\n'),
   emit(context) {

@@ -13,11 +13,10 @@ const azure: TargetDescriptor = {
   check: (handlers) => void planAzureFunctions(handlers),
   // The worker injects its core API into the @azure/functions it finds in node_modules.
   externals: ['@azure/functions'],
-  entrySource: (appModule, handlerIds) => [
-    `import * as appModule from ${JSON.stringify(appModule)};`,
+  entrySource: (unitApp) => [
+    `import app from ${JSON.stringify(unitApp)};`,
     `import { registerAzureFunctions } from 'carve/azure';`,
-    `const app = appModule.default ?? appModule.app;`,
-    `registerAzureFunctions(app.select(${JSON.stringify(handlerIds)}), { routePrefix: process.env.CARVE_ROUTE_PREFIX ?? 'api' });`,
+    `registerAzureFunctions(app, { routePrefix: process.env.CARVE_ROUTE_PREFIX ?? 'api' });`,
     '',
   ].join('\n'),
   emit(context) {

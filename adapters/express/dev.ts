@@ -9,7 +9,8 @@ const DEV_UNIT = fileURLToPath(new URL('./dev-unit.ts', import.meta.url));
 
 export interface DevUnit {
   name: string;
-  handlerIds: string[];
+  /** A module whose default export is the unit's app. */
+  appModule: string;
   routes: { method: string; path: string }[];
 }
 
@@ -25,13 +26,13 @@ export interface DevSession {
  * `carve dev`: each unit in its own Node process, loading the app's TypeScript as it is, behind one
  * gateway port that routes like API Gateway. What runs is the shape that will be deployed.
  */
-export async function startDev(appModule: string, units: readonly DevUnit[], options: { port?: number; host?: string; env?: NodeJS.ProcessEnv } = {}): Promise<DevSession> {
+export async function startDev(units: readonly DevUnit[], options: { port?: number; host?: string; env?: NodeJS.ProcessEnv } = {}): Promise<DevSession> {
   const sharedDir = mkdtempSync(join(tmpdir(), 'carve-dev-'));
   const env = { CARVE_SHARED_DIR: sharedDir, ...options.env };
   const running: RunningUnit[] = [];
   try {
     for (const unit of units) {
-      running.push(await startUnitProcess(unit.name, unit.routes, ['--import', 'tsx', DEV_UNIT, appModule, unit.handlerIds.join(',')], env));
+      running.push(await startUnitProcess(unit.name, unit.routes, ['--import', 'tsx', DEV_UNIT, unit.appModule], env));
     }
     const gateway = await startGateway(running, { port: options.port, host: options.host });
     return {

@@ -9,11 +9,10 @@ const GATEWAY = fileURLToPath(new URL('./gateway-main.ts', import.meta.url));
 const express: TargetDescriptor = {
   name: 'express',
   entryFile: 'server.js',
-  entrySource: (appModule, handlerIds) => [
-    `import * as appModule from ${JSON.stringify(appModule)};`,
+  entrySource: (unitApp) => [
+    `import app from ${JSON.stringify(unitApp)};`,
     `import { serve } from 'carve/express';`,
-    `const app = appModule.default ?? appModule.app;`,
-    `const server = await serve(app.select(${JSON.stringify(handlerIds)}), { port: Number(process.env.PORT ?? 3000), host: process.env.HOST ?? '127.0.0.1', openapi: false });`,
+    `const server = await serve(app, { port: Number(process.env.PORT ?? 3000), host: process.env.HOST ?? '127.0.0.1', openapi: false });`,
     'console.log(`listening ${server.port}`);',
     '',
   ].join('\n'),

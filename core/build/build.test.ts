@@ -90,6 +90,19 @@ describe('carve build, aws', () => {
   });
 });
 
+describe('carve build, graphql shape', () => {
+  it('builds one unit serving /graphql that resolves through the handlers', async () => {
+    const manifest = await buildApp({ app: gradebook, shape: 'graphql', target: 'aws', out });
+    expect(manifest.units.map((u) => [u.name, u.routes])).toEqual([['graphql', [{ method: 'GET', path: '/graphql' }, { method: 'POST', path: '/graphql' }]]]);
+    const { handler } = (await import(join(out, 'aws/graphql', manifest.units[0]!.entry))) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }> };
+    const body = JSON.stringify({ query: '{ getHealth { status } getCourses { code } }' });
+    const event = { version: '2.0', rawPath: '/graphql', rawQueryString: '', headers: { 'content-type': 'application/json' }, body, requestContext: { requestId: 'g', stage: '$default', domainName: 'x', http: { method: 'POST', path: '/graphql', sourceIp: '1.2.3.4' } } };
+    const result = await handler(event, {});
+    expect(result.statusCode).toBe(200);
+    expect(JSON.parse(result.body)).toMatchObject({ data: { getHealth: { status: 'ok' }, getCourses: null }, errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
+  }, 60_000);
+});
+
 describe('carve build: bad input is one line, exit code 2, nothing written', () => {
   const carve = (...args: string[]) => spawnSync(process.execPath, [join(root, 'core/cli/bin.mjs'), ...args], { cwd: root, encoding: 'utf8' });
   const dir = mkdtempSync(join(root, '.carve', 'bad-input-'));

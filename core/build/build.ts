@@ -7,6 +7,9 @@ import { loadConfig, settingsFrom } from './config';
 import { estimateCost, limitWarnings, type CostEstimate } from './limits';
 import { planUnits, SHAPES, type Shape } from './plan';
 import { stubSource } from './stubs';
+import { unitAppSource } from './unit-app';
+
+const GRAPHQL_ROUTES = [{ method: 'GET', path: '/graphql' }, { method: 'POST', path: '/graphql' }];
 import type { BuiltUnit, TargetDescriptor } from './target';
 
 export const TARGETS = ['aws', 'azure', 'express'] as const;
@@ -107,10 +110,13 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
       }
       const ids = unit.handlers.map((h) => h.id);
       const outfile = join(stage, unit.name, target.entryFile);
-      const result = await bundleUnit({ entrySource: target.entrySource(appModule, ids), outfile, workDir: join(stage, '.entries'), stubs, external: target.externals });
+      const unitApp = join(stage, '.entries', `${unit.name}.app.ts`);
+      mkdirSync(dirname(unitApp), { recursive: true });
+      writeFileSync(unitApp, unitAppSource(appModule, ids, shape === 'graphql'));
+      const result = await bundleUnit({ entrySource: target.entrySource(unitApp), outfile, workDir: join(stage, '.entries'), stubs, external: target.externals });
       for (const file of result.leaked) warnings.push(`${unit.name}: ${relative(process.cwd(), file)} belongs to another unit but was bundled whole`);
       built.push({
-        name: unit.name, handlerIds: ids, routes: unit === fallback ? [] : unit.handlers.map((h) => ({ method: h.method, path: h.path })),
+        name: unit.name, handlerIds: ids, routes: unit === fallback ? [] : shape === 'graphql' ? GRAPHQL_ROUTES : unit.handlers.map((h) => ({ method: h.method, path: h.path })),
         dir: join(finalDir, unit.name), entry: target.entryFile, bundleBytes: result.bytes, gzipBytes: result.gzipBytes,
         externals: result.externals, modules: Object.keys(result.inputs).length,
       });

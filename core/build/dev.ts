@@ -1,9 +1,15 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { loadApp } from '../cli/load-app';
 import { UsageError } from '../cli/usage-error';
 import { loadConfig } from './config';
 import { planUnits, SHAPES, type Shape } from './plan';
+import { unitAppSource } from './unit-app';
 
-/** The units `carve dev` starts for a shape. */
+/**
+ * The units `carve dev` starts for a shape, each with its app module written to `.carve/dev-*` in the
+ * working directory (inside the project, so `carve` and the app's packages resolve from it).
+ */
 export async function planDev(options: { app: string; shape: string; config?: string }) {
   if (![...SHAPES, 'custom'].includes(options.shape)) {
     throw new UsageError(`unknown shape "${options.shape}"; choose one of ${[...SHAPES, 'custom'].join(', ')}`);
@@ -13,7 +19,14 @@ export async function planDev(options: { app: string; shape: string; config?: st
   if (!report.ok) throw new UsageError(`${app.name}: ${report.problems.map((p) => p.message).join('; ')}`);
   const config = await loadConfig(options.app, options.config);
   if (options.shape === 'custom' && !config.groups) throw new UsageError('--shape custom needs `groups` in carve.config.ts');
-  return planUnits(app, options.shape as Shape, config.groups).map((u) => ({
-    name: u.name, handlerIds: u.handlers.map((h) => h.id), routes: u.handlers.map((h) => ({ method: h.method, path: h.path })),
-  }));
+  mkdirSync(resolve('.carve'), { recursive: true });
+  const dir = mkdtempSync(resolve('.carve', 'dev-'));
+  const graphql = options.shape === 'graphql';
+  return planUnits(app, options.shape as Shape, config.groups).map((u) => {
+    const ids = u.handlers.map((h) => h.id);
+    const appModule = join(dir, `${u.name}.app.ts`);
+    writeFileSync(appModule, unitAppSource(resolve(options.app), ids, graphql));
+    const routes = graphql ? [{ method: 'GET', path: '/graphql' }, { method: 'POST', path: '/graphql' }] : u.handlers.map((h) => ({ method: h.method, path: h.path }));
+    return { name: u.name, appModule, routes };
+  });
 }

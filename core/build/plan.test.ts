@@ -25,6 +25,10 @@ describe('planUnits', () => {
     expect(() => planUnits(gradebook, 'custom', { bad: { handlers: ['nope'] } })).toThrow(/no handler or resource "nope"/);
   });
 
+  it('graphql: one unit, every handler behind /graphql', () => {
+    expect(summary(planUnits(gradebook, 'graphql'))).toEqual({ graphql: 21 });
+  });
+
   it('makes valid unit names', () => {
     expect(unitName('getStudentsByStudentIdGrades')).toBe('get-students-by-student-id-grades');
     expect(unitName('2fa')).toBe('unit-2fa');

@@ -1,7 +1,7 @@
 import type { App } from '../app';
 import type { Handler } from '../handler';
 
-export const SHAPES = ['monolith', 'microservices', 'nanoservices'] as const;
+export const SHAPES = ['monolith', 'microservices', 'nanoservices', 'graphql'] as const;
 export type Shape = (typeof SHAPES)[number] | 'custom';
 
 /** Custom grouping (`carve.config.ts` `groups`), like Service Weaver's colocation groups. */
@@ -18,11 +18,13 @@ const UNIT_NAME = /^[a-z][a-z0-9-]{0,47}$/;
 
 /**
  * Turns an app into units. `monolith`: one; `microservices`: one per resource; `nanoservices`: one per
- * handler; `custom`: the named groups, then one unit per resource for whatever no group took.
+ * handler; `graphql`: one, every handler behind `/graphql`; `custom`: the named groups, then one unit per
+ * resource for whatever no group took.
  */
 export function planUnits(app: App, shape: Shape, groups: GroupsConfig = {}): UnitPlan[] {
   const handlers = app.handlers;
   if (shape === 'monolith') return [{ name: unitName(app.name), handlers: [...handlers] }];
+  if (shape === 'graphql') return [{ name: 'graphql', handlers: [...handlers] }];
   if (shape === 'nanoservices') return handlers.map((h) => ({ name: unitName(h.id), handlers: [h] }));
   const units: UnitPlan[] = [];
   const taken = new Set<Handler>();

@@ -59,8 +59,8 @@ export interface TargetDescriptor {
   fallbackUnit?: string;
   /** Packages never bundled: the platform's runtime loads them itself (listed as unit dependencies). */
   externals?: readonly string[];
-  /** The entry module's source: it imports the app and serves `app.select(handlerIds)`. */
-  entrySource(appModule: string, handlerIds: readonly string[]): string;
+  /** The entry module's source: it serves the default export of the unit's app module. */
+  entrySource(unitAppModule: string): string;
   /** Files to write (path relative to the shape folder → content), units already built. */
   emit(context: EmitContext): Promise<Record<string, string>> | Record<string, string>;
   /** Milliseconds from a fresh process to a first answer from a built unit. */

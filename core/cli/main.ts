@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Manifest } from '../build/build';
@@ -8,7 +7,7 @@ import { loadApp } from './load-app';
 import { UsageError } from './usage-error';
 
 type DevUnits = Awaited<ReturnType<typeof planDev>>;
-type StartDev = (appModule: string, units: DevUnits, options: { port: number }) => Promise<{
+type StartDev = (units: DevUnits, options: { port: number }) => Promise<{
   gateway: { url: string };
   units: { name: string; url: string; routes: unknown[] }[];
   stop(): Promise<void>;
@@ -50,7 +49,7 @@ function program(): Command {
   carve.command('build')
     .description('build the app in one shape for one target: a bundle per unit, deployment files, carve-manifest.json')
     .requiredOption('--app <module>', 'module exporting the app (default export or `app`)')
-    .requiredOption('--shape <shape>', 'monolith, microservices, nanoservices or custom (groups in carve.config.ts)')
+    .requiredOption('--shape <shape>', 'monolith, microservices, nanoservices, graphql or custom (groups in carve.config.ts)')
     .requiredOption('--target <target>', 'aws, azure or express')
     .option('--out <dir>', 'output folder; the build goes to <out>/<target>/<shape>/', 'dist')
     .option('--config <file>', 'a carve.config.ts (default: the one next to the app module)')
@@ -72,7 +71,7 @@ function program(): Command {
   carve.command('dev')
     .description('run the app locally in a shape: each unit its own process, behind one gateway port')
     .requiredOption('--app <module>', 'module exporting the app (default export or `app`)')
-    .option('--shape <shape>', 'monolith, microservices, nanoservices or custom', 'monolith')
+    .option('--shape <shape>', 'monolith, microservices, nanoservices, graphql or custom', 'monolith')
     .option('--port <port>', 'the gateway port', (v) => Number(v), Number(process.env['PORT'] ?? 3000))
     .option('--config <file>', 'a carve.config.ts (default: the one next to the app module)')
     .action(async (options: { app: string; shape: string; port: number; config?: string }) => {
@@ -81,7 +80,7 @@ function program(): Command {
       process.stderr.write(`starting ${units.length} unit(s)…\n`);
       // By name at run time: core never imports an adapter.
       const { startDev } = (await import('carve/express/dev')) as { startDev: StartDev };
-      const session = await startDev(resolve(options.app), units, { port: options.port });
+      const session = await startDev(units, { port: options.port });
       console.log(`carve dev: ${options.shape}, ${units.length} unit(s) behind ${session.gateway.url}`);
       for (const u of session.units) console.log(`  ${u.name.padEnd(36)} ${u.url}  (${u.routes.length} routes)`);
       const stop = () => void session.stop().then(() => process.exit(0));

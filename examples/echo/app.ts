@@ -26,6 +26,7 @@ export const echoStatus = handler({
   auth: 'public',
   params: z.object({ code: z.coerce.number().int().min(200).max(599) }),
   summary: 'Respond with the given status and two Set-Cookie headers',
+  graphql: false, // it is about status codes and cookies, which a GraphQL field cannot carry
 }, ({ params }) => reply({
   status: params.code,
   cookies: ['a=1; Path=/', 'b=2; Path=/'],

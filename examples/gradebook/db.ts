@@ -14,7 +14,7 @@ export interface DbConfig {
 export const DbConfig = token<DbConfig>('DbConfig', {
   factory: () => {
     const shared = process.env['CARVE_SHARED_DIR'];
-    return { path: process.env['GRADEBOOK_DB'] ?? (shared ? `${shared}/gradebook.db` : ':memory:') };
+    return { path: process.env['GRADEBOOK_DB'] || (shared ? `${shared}/gradebook.db` : ':memory:') };
   },
 });
 

@@ -1,11 +1,13 @@
 import { serve } from 'carve/express';
+import { withGraphQL } from 'carve/graphql';
 import app from './app';
 import { demoToken } from './auth';
 import { DEMO } from './seed';
 
 const port = Number(process.env['PORT'] ?? 3000);
 const host = process.env['HOST'] ?? '127.0.0.1';
-const server = await serve(app, { port, host });
+// The REST routes and /graphql beside them, resolving through the same handlers.
+const server = await serve(withGraphQL(app), { port, host });
 
 const tokens = {
   teacher: await demoToken(DEMO.teacher.id, 'teacher'),
@@ -17,6 +19,7 @@ console.log(`
 gradebook (monolith on Express) is listening on ${server.url}
 
   REST      ${server.url}/courses
+  GraphQL   ${server.url}/graphql
   OpenAPI   ${server.url}/openapi.json
   health    ${server.url}/health
   database  ${process.env['GRADEBOOK_DB'] ?? 'in memory (set GRADEBOOK_DB=path.db to keep it)'}
@@ -33,6 +36,9 @@ Try:
   curl -H "authorization: Bearer $STUDENT" ${server.url}/students/${DEMO.student.id}/grades
   curl -H "authorization: Bearer $TEACHER" -H 'content-type: application/json' \\
        -d '{"courseCode":"MATH-101","studentId":"${DEMO.otherStudent.id}","assessment":"final","score":84}' ${server.url}/grades
+
+  curl -H "authorization: Bearer $STUDENT" -H 'content-type: application/json' \\
+       -d '{"query":"{ getStudentsByStudentIdGrades(studentId: \\"${DEMO.student.id}\\") { courseCode score } }"}' ${server.url}/graphql
 
 Ctrl+C (or SIGTERM) drains in-flight requests and exits.
 `);

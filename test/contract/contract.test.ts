@@ -1,22 +1,11 @@
-import { provide } from 'carve';
 import { afterAll, beforeAll, describe } from 'vitest';
 import echoApp from '../../examples/echo/app';
-import { createGradebook } from '../../examples/gradebook/app';
-import { DbConfig } from '../../examples/gradebook/db';
-import { Clock } from '../../examples/gradebook/system/clock';
+import { freshGradebook } from './fresh-gradebook';
 import { echoCases } from './cases/echo';
 import { gradebookCases, type Caller } from './cases/gradebook';
 import { gradebookCredentials } from './credentials';
 import { runCases } from './run';
 import { targets, type Running } from './targets';
-
-const FIXED_NOW = new Date('2026-11-22T09:00:00.000Z');
-
-/** A fresh, freshly seeded gradebook with a fixed clock. */
-export const freshGradebook = () => createGradebook([
-  provide(DbConfig, { value: { path: ':memory:' } }),
-  provide(Clock, { value: { now: () => FIXED_NOW } }),
-]);
 
 let credentials: Record<Caller, Record<string, string>>;
 beforeAll(async () => {

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Router } from 'carve';
 import { parse, stringify } from 'yaml';
-import { buildApp, planUnits, type Manifest } from 'carve/build';
+import { buildApp, type Manifest } from 'carve/build';
+import { planDev } from '../../core/build/dev';
 import { startDev } from 'carve/express/dev';
-import { loadApp } from '../../core/cli/load-app';
 import { fromLambdaResult, httpApiV2Event, lambdaContext } from '../contract/aws-events';
 import { withFakeHostAsync, type FakeFunctionsHost } from '../contract/azure-host';
 import { encodeBody, fetchClient, type Client, type ContractRequest } from '../contract/client';
@@ -22,9 +22,8 @@ export interface Deployed {
 
 /** `carve dev`: every unit its own process, behind the gateway. */
 export async function viaCarveDev(appModule: string, shape: string): Promise<Deployed> {
-  const app = await loadApp(appModule);
-  const units = planUnits(app, shape as 'monolith').map((u) => ({ name: u.name, handlerIds: u.handlers.map((h) => h.id), routes: u.handlers.map((h) => ({ method: h.method, path: h.path })) }));
-  const session = await startDev(appModule, units, { env: { CARVE_LOG_LEVEL: 'silent' } });
+  const units = await planDev({ app: appModule, shape });
+  const session = await startDev(units, { env: { CARVE_LOG_LEVEL: 'silent' } });
   return { client: fetchClient(session.gateway.url), stop: () => session.stop() };
 }
 
