@@ -1,6 +1,7 @@
 // `npm run bench`: every comparison side by side in one run. Numbers, never assertions.
-// BENCH_SECONDS, BENCH_ROUNDS, BENCH_ITERATIONS, BENCH_COLD_RUNS shorten or lengthen it; BENCH_ONLY=lambda,shapes,azure,graphql,express picks sections.
+// BENCH_SECONDS, BENCH_ROUNDS, BENCH_ITERATIONS, BENCH_COLD_RUNS shorten or lengthen it; BENCH_ONLY=lambda,shapes,azure,graphql,codemods,express picks sections.
 import { azureWarm } from './azure';
+import { codemods } from './codemods';
 import { expressThroughput } from './express-throughput';
 import { graphqlOverhead } from './graphql';
 import { buildBundles } from './lambda/bundles';
@@ -21,4 +22,5 @@ if (wanted('lambda')) {
 if (wanted('shapes')) await shapes();
 if (wanted('azure')) await azureWarm({ iterations: env('BENCH_ITERATIONS', 5000), rounds: env('BENCH_ROUNDS', 5) });
 if (wanted('graphql')) await graphqlOverhead({ iterations: env('BENCH_ITERATIONS', 5000), rounds: env('BENCH_ROUNDS', 5) });
+if (wanted('codemods')) await codemods();
 if (wanted('express')) await expressThroughput({ seconds: env('BENCH_SECONDS', 3), rounds: env('BENCH_ROUNDS', 3), connections: 50 });

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Manifest } from '../build/build';
@@ -6,6 +7,10 @@ import type { planDev } from '../build/dev';
 import { loadApp } from './load-app';
 import { UsageError } from './usage-error';
 
+type CodemodsModule = {
+  analyze(dir: string): { routes: { method: string; path: string; file: string; line: number; middleware: string[]; group: string; blockers: string[] }[]; groups: { name: string; routes: string[] }[]; warnings: { code: string; file: string; line: number; message: string }[] };
+  AnalyzeError: new (message: string) => Error;
+};
 type DevUnits = Awaited<ReturnType<typeof planDev>>;
 type StartDev = (units: DevUnits, options: { port: number }) => Promise<{
   gateway: { url: string };
@@ -66,6 +71,32 @@ function program(): Command {
       });
       if (options.json) console.log(JSON.stringify(manifest, null, 2));
       else printReport(manifest, options.out);
+    });
+
+  carve.command('analyze')
+    .description('find every route of a legacy Express app: path, file:line, middleware, what it uses, a grouping, warnings')
+    .argument('<dir>', 'the folder of the Express app')
+    .option('--json', 'print the analysis as JSON')
+    .action(async (dir: string, options: { json?: boolean }) => {
+      if (!existsSync(dir)) throw new UsageError(`${dir}: no such folder`);
+      // By name at run time: the CLI lives in core, which never imports codemods statically.
+      const { analyze, AnalyzeError } = (await import('carve/codemods')) as CodemodsModule;
+      let analysis: Awaited<ReturnType<CodemodsModule['analyze']>>;
+      try {
+        analysis = analyze(resolve(dir));
+      } catch (error) {
+        if (error instanceof AnalyzeError) throw new UsageError(error.message);
+        throw error;
+      }
+      if (options.json) return void console.log(JSON.stringify(analysis, null, 2));
+      for (const group of analysis.groups) {
+        console.log(`${group.name} (${group.routes.length})`);
+        for (const r of analysis.routes.filter((x) => x.group === group.name)) {
+          console.log(`  ${r.method.padEnd(7)} ${r.path.padEnd(40)} ${r.file}:${r.line}${r.middleware.length ? `  [${r.middleware.join(', ')}]` : ''}${r.blockers.length ? `  ! ${r.blockers.join('; ')}` : ''}`);
+        }
+      }
+      for (const w of analysis.warnings) console.log(`warning ${w.code} ${w.file}:${w.line}: ${w.message}`);
+      console.log(`${analysis.routes.length} routes in ${analysis.groups.length} groups, ${analysis.warnings.length} warnings`);
     });
 
   carve.command('dev')

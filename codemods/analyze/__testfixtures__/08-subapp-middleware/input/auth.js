@@ -1,0 +1,1 @@
+module.exports = function auth(req, res, next) { next(); };

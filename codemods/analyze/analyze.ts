@@ -1,0 +1,380 @@
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Node, Project, SyntaxKind, ts, type CallExpression, type Expression, type SourceFile } from 'ts-morph';
+import { declarationsOf, routableKind } from './express-bindings';
+import { handlerFeatures } from './features';
+import { AnalyzeError, type Analysis, type RouteInfo, type Warning } from './types';
+
+const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all']);
+
+type PathArg = { kind: 'literal'; values: string[] } | { kind: 'regex'; text: string } | { kind: 'dynamic'; text: string };
+type Op =
+  | { kind: 'route'; method: string; path: PathArg; handlers: Expression[]; node: Node; order: number }
+  | { kind: 'use'; path?: PathArg; targets: Expression[]; node: Node; order: number }
+  | { kind: 'param'; name: string; fn: Expression; node: Node; order: number };
+
+interface Routable {
+  kind: 'app' | 'router';
+  decl: Node;
+  ops: Op[];
+  mounted: boolean;
+}
+
+/**
+ * Finds every route of the Express app(s) in `dir`, statically: receivers are resolved through the
+ * TypeScript checker (so `db.get(sql)` is never a route), mounts are followed across files (CJS, ESM,
+ * TypeScript `paths`), and middleware order and param scoping are kept as Express applies them.
+ */
+export function analyze(dir: string): Analysis {
+  const project = createProject(dir);
+  const files = project.getSourceFiles().filter((f) => !f.getFilePath().includes('/node_modules/'));
+  checkParsable(files, dir);
+  checkFramework(files, dir);
+  const warnings: Warning[] = [];
+  const where = (node: Node) => ({ file: relative(dir, node.getSourceFile().getFilePath()), line: node.getStartLineNumber() });
+  const warn = (code: string, node: Node, message: string) => warnings.push({ code, ...where(node), message });
+
+  const routables = new Map<Node, Routable>();
+  for (const file of files) {
+    for (const variable of file.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
+      const init = variable.getInitializer();
+      const kind = init && Node.isCallExpression(init) ? routableKind(init) : undefined;
+      if (kind) routables.set(variable, { kind, decl: variable, ops: [], mounted: false });
+    }
+  }
+  if (![...routables.values()].some((r) => r.kind === 'app')) {
+    throw new AnalyzeError(`${dir}: no Express app found (no \`express()\` call); nothing to analyze`);
+  }
+
+  // Registrations, in source order, on whatever routable each receiver resolves to.
+  for (const [fileIndex, file] of files.entries()) {
+    for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      const callee = call.getExpression();
+      // The method name's position orders a chain (x.route(p).get(a).post(b)) as written.
+      const order = fileIndex * 1e9 + (Node.isPropertyAccessExpression(callee) ? callee.getNameNode().getStart() : call.getStart());
+      if (Node.isElementAccessExpression(callee)) {
+        if (resolveRoutables(callee.getExpression(), routables).length > 0) warn('DYNAMIC_ROUTE', call, `computed registration ${callee.getText()}(…): routes are not known statically and stay in the legacy app`);
+        continue;
+      }
+      if (!Node.isPropertyAccessExpression(callee)) continue;
+      const name = callee.getName();
+      const chain = routeChain(callee.getExpression());
+      if (chain && METHODS.has(name)) {
+        for (const r of resolveRoutables(chain.receiver, routables)) r.ops.push({ kind: 'route', method: name, path: pathArg(chain.path), handlers: call.getArguments() as Expression[], node: call, order });
+        continue;
+      }
+      const targets = resolveRoutables(callee.getExpression(), routables);
+      if (targets.length === 0) continue;
+      const args = call.getArguments() as Expression[];
+      if (METHODS.has(name) && args.length >= 2) {
+        for (const r of targets) r.ops.push({ kind: 'route', method: name, path: pathArg(args[0]!), handlers: args.slice(1), node: call, order });
+      } else if (name === 'use' && args.length > 0) {
+        const first = args[0]!;
+        const hasPath = Node.isStringLiteral(first) || Node.isNoSubstitutionTemplateLiteral(first) || Node.isRegularExpressionLiteral(first)
+          || (Node.isArrayLiteralExpression(first) && first.getElements().every((e) => Node.isStringLiteral(e)));
+        const pathLike = !hasPath && (Node.isPropertyAccessExpression(first) || Node.isElementAccessExpression(first)) && /path|url|prefix/i.test(first.getText());
+        if (pathLike) warn('DYNAMIC_MOUNT', call, `${callee.getText()}(${first.getText()}, …): the mount path is not a constant; its routes stay in the legacy app`);
+        for (const r of targets) r.ops.push({ kind: 'use', path: hasPath ? pathArg(first) : pathLike ? { kind: 'dynamic', text: first.getText() } : undefined, targets: hasPath || pathLike ? args.slice(1) : args, node: call, order });
+      } else if (name === 'param' && args.length === 2 && Node.isStringLiteral(args[0]!)) {
+        for (const r of targets) r.ops.push({ kind: 'param', name: (args[0] as Node & { getLiteralValue(): string }).getLiteralValue(), fn: args[1]!, node: call, order });
+      } else if (name === 'map' || name === 'resource') {
+        warn('DYNAMIC_ROUTE', call, `${callee.getText()}(…) registers routes through a custom helper; they stay in the legacy app`);
+      }
+    }
+  }
+
+  for (const r of routables.values()) r.ops.sort((a, b) => a.order - b.order);
+
+  // Mount targets: which routables are mounted somewhere (the rest of the apps are roots).
+  for (const r of routables.values()) {
+    for (const op of r.ops) if (op.kind === 'use') for (const t of op.targets) for (const m of mountedRoutables(t, routables)) m.mounted = true;
+  }
+  const roots = [...routables.values()].filter((r) => r.kind === 'app' && !r.mounted);
+
+  const routes: RouteInfo[] = [];
+  const handlerOf = new Map<RouteInfo, Node>();
+  const seen = new Set<string>();
+  const walk = (routable: Routable, prefix: string, inherited: string[], scopes: { path: string; name: string }[]) => {
+    const middleware = [...inherited];
+    const scoped = [...scopes];
+    const params = new Map<string, string>();
+    for (const op of routable.ops) if (op.kind === 'param') params.set(op.name, label(op.fn));
+    for (const op of routable.ops) {
+      if (op.kind === 'param') continue;
+      if (op.kind === 'use') {
+        if (op.path?.kind === 'dynamic') continue;
+        if (op.path?.kind === 'regex') {
+          warn('REGEX_PATH', op.node, `mount on a regular expression ${op.path.text}: stays in the legacy app`);
+          continue;
+        }
+        const mountPaths = op.path?.kind === 'literal' ? op.path.values : [''];
+        for (const target of op.targets) {
+          const mounted = mountedRoutables(target, routables);
+          if (mounted.length > 0) {
+            for (const m of mounted) for (const p of mountPaths) walk(m, joinPath(prefix, p), middleware, scoped);
+            continue;
+          }
+          const fn = functionOf(target);
+          if (fn && fn.getParameters().length === 4) {
+            warn('ERROR_MIDDLEWARE', op.node, `error handler ${label(target)}: carve answers errors as problem+json; routes moved to carve no longer pass through it`);
+            continue;
+          }
+          if (/^express\.static\(/.test(target.getText())) {
+            warn('STATIC', op.node, `${target.getText()} serves files: it stays in the legacy app`);
+            continue;
+          }
+          const isTerminal = fn && fn.getParameters().length === 2 && op === routable.ops.at(-1);
+          if (isTerminal) {
+            warn('NOT_FOUND_HANDLER', op.node, `${label(target)} answers whatever no route matched: it stays in the legacy app`);
+            continue;
+          }
+          const name = label(target);
+          if (op.path?.kind === 'literal') for (const p of mountPaths) scoped.push({ path: joinPath(prefix, p), name });
+          else middleware.push(name);
+        }
+        continue;
+      }
+      if (op.path.kind !== 'literal') {
+        warn(op.path.kind === 'regex' ? 'REGEX_PATH' : 'DYNAMIC_ROUTE', op.node,
+          `${op.method.toUpperCase()} ${op.path.text}: the path is ${op.path.kind === 'regex' ? 'a regular expression (params would be numbered)' : 'not a constant'}; it stays in the legacy app`);
+        continue;
+      }
+      const handlers = op.handlers.flatMap((h) => (Node.isArrayLiteralExpression(h) ? (h.getElements() as Expression[]) : [h]));
+      const last = handlers.at(-1)!;
+      for (const raw of op.path.values) {
+        const { path, express4 } = modernPath(raw);
+        if (express4) warn('EXPRESS4_PATH', op.node, `"${raw}" is Express 4 path syntax; carve reads it as "${path}" (wildcards become arrays in Express 5)`);
+        const full = joinPath(prefix, path);
+        const paramMw = [...full.matchAll(/:(\w+)/g)].map((m) => m[1]!).filter((p) => params.has(p) && path.includes(`:${p}`)).map((p) => `param:${p}(${params.get(p)})`);
+        const pathMw = scoped.filter((s) => full === s.path || full.startsWith(`${s.path === '/' ? '' : s.path}/`)).map((s) => s.name);
+        const key = `${op.method} ${full} ${where(op.node).file}:${where(op.node).line}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const features = handlerFeatures(last);
+        for (const w of features.warnings) warn(w.code, op.node, `${op.method.toUpperCase()} ${full}: ${w.message}`);
+        const route: RouteInfo = {
+          method: op.method === 'all' ? 'ANY' : op.method.toUpperCase(),
+          path: full,
+          ...where(op.node),
+          middleware: [...middleware, ...pathMw, ...paramMw, ...handlers.slice(0, -1).map(label)],
+          uses: features.uses,
+          group: groupOf(full),
+          blockers: features.blockers,
+        };
+        routes.push(route);
+        if (features.fn) handlerOf.set(route, features.fn);
+      }
+    }
+  };
+  for (const root of roots) walk(root, '', [], []);
+
+  warnings.push(...sharedState(handlerOf, dir));
+  const groups = new Map<string, string[]>();
+  for (const r of routes) groups.set(r.group, [...(groups.get(r.group) ?? []), `${r.method} ${r.path}`]);
+  warnings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.code.localeCompare(b.code));
+  return { routes, groups: [...groups].map(([name, list]) => ({ name, routes: list })), warnings };
+}
+
+function createProject(dir: string): Project {
+  const tsconfig = join(dir, 'tsconfig.json');
+  const project = existsSync(tsconfig)
+    ? new Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true, compilerOptions: { allowJs: true, noEmit: true } })
+    : new Project({ compilerOptions: { allowJs: true, noEmit: true, module: ts.ModuleKind.CommonJS, esModuleInterop: true, target: ts.ScriptTarget.ES2022 } });
+  project.addSourceFilesAtPaths([`${dir}/**/*.{ts,js,mjs,cjs,mts,cts}`, `!${dir}/**/node_modules/**`, `!${dir}/**/*.d.ts`]);
+  return project;
+}
+
+function checkParsable(files: SourceFile[], dir: string): void {
+  for (const file of files) {
+    const diagnostics = (file.compilerNode as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+    const first = diagnostics[0];
+    if (first) {
+      const { line } = file.compilerNode.getLineAndCharacterOfPosition(first.start);
+      throw new AnalyzeError(`${relative(dir, file.getFilePath())}:${line + 1}: syntax error: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}`);
+    }
+  }
+}
+
+function checkFramework(files: SourceFile[], dir: string): void {
+  for (const file of files) {
+    for (const decl of file.getImportDeclarations()) {
+      const from = decl.getModuleSpecifierValue();
+      if (from === 'routing-controllers' || from === '@nestjs/common' || from === 'inversify-express-utils') {
+        throw new AnalyzeError(`${relative(dir, file.getFilePath())}: decorator-based controllers (${from}) are not supported; carve analyze reads Express routing calls`);
+      }
+    }
+  }
+}
+
+/** `x.route('/p').get(a)` → the base receiver and the route path. */
+function routeChain(expr: Node): { receiver: Node; path: Expression } | undefined {
+  let node = expr;
+  while (Node.isCallExpression(node)) {
+    const callee = node.getExpression();
+    if (!Node.isPropertyAccessExpression(callee)) return undefined;
+    if (callee.getName() === 'route') {
+      const path = node.getArguments()[0];
+      return path ? { receiver: callee.getExpression(), path: path as Expression } : undefined;
+    }
+    node = callee.getExpression();
+  }
+  return undefined;
+}
+
+/** The routables an expression denotes: a variable, a parameter whose callers pass one, or an alias. */
+function resolveRoutables(expr: Node, routables: Map<Node, Routable>, depth = 0): Routable[] {
+  if (depth > 5 || !Node.isIdentifier(expr)) return [];
+  const out: Routable[] = [];
+  for (const decl of declarationsOf(expr)) {
+    const direct = routables.get(decl);
+    if (direct) out.push(direct);
+    else if (Node.isParameterDeclaration(decl)) {
+      // registerRoutes(app): follow every call site's argument
+      const fn = decl.getParent() as Node & { getParameters(): Node[] };
+      const index = fn.getParameters().indexOf(decl);
+      const nameNode = Node.isFunctionDeclaration(fn) ? fn.getNameNode() : Node.isVariableDeclaration(fn.getParent()) ? (fn.getParent() as Node & { getNameNode(): Node }).getNameNode() : undefined;
+      if (!nameNode || !Node.isIdentifier(nameNode)) continue;
+      for (const ref of nameNode.findReferencesAsNodes()) {
+        const call = ref.getParentIfKind(SyntaxKind.CallExpression);
+        const arg = call?.getArguments()[index];
+        if (arg) out.push(...resolveRoutables(arg, routables, depth + 1));
+      }
+    } else if (Node.isVariableDeclaration(decl)) {
+      const init = decl.getInitializer();
+      if (init) out.push(...mountedRoutables(init as Expression, routables, depth + 1));
+    } else if (Node.isExportAssignment(decl)) {
+      out.push(...resolveRoutables(decl.getExpression(), routables, depth + 1));
+    } else if (Node.isBinaryExpression(decl)) {
+      out.push(...resolveRoutables(decl.getRight(), routables, depth + 1));
+    } else if (Node.isPropertyAssignment(decl) || Node.isShorthandPropertyAssignment(decl)) {
+      const init = Node.isPropertyAssignment(decl) ? decl.getInitializer() : decl.getNameNode();
+      if (init) out.push(...resolveRoutables(init, routables, depth + 1));
+    }
+  }
+  return [...new Set(out)];
+}
+
+/** What a `use()` argument mounts: a router or sub-app, directly, through a factory call, or a require. */
+function mountedRoutables(expr: Expression, routables: Map<Node, Routable>, depth = 0): Routable[] {
+  if (depth > 6) return [];
+  if (Node.isIdentifier(expr)) return resolveRoutables(expr, routables, depth);
+  if (Node.isPropertyAccessExpression(expr)) {
+    const symbol = expr.getSymbol();
+    const decls = [...(symbol?.getDeclarations() ?? []), ...(symbol?.getAliasedSymbol()?.getDeclarations() ?? [])];
+    return decls.flatMap((d) => (Node.isPropertyAssignment(d) || Node.isBinaryExpression(d) || Node.isShorthandPropertyAssignment(d) || Node.isVariableDeclaration(d)
+      ? resolveRoutables(Node.isBinaryExpression(d) ? d.getRight() : Node.isPropertyAssignment(d) ? d.getInitializerOrThrow() : d.getNameNode(), routables, depth + 1) : []));
+  }
+  if (Node.isCallExpression(expr)) {
+    const callee = expr.getExpression();
+    if (callee.getText() === 'require') {
+      const file = requiredFile(expr);
+      return file ? exportedRoutables(file, routables, depth) : [];
+    }
+    // A factory: getRouter() → whatever it returns.
+    const fn = functionOf(callee as Expression);
+    const body = fn?.getBody();
+    if (!body) return [];
+    const returned = Node.isBlock(body) ? body.getDescendantsOfKind(SyntaxKind.ReturnStatement).map((r) => r.getExpression()).filter((e): e is Expression => !!e) : [body as Expression];
+    return returned.flatMap((e) => mountedRoutables(e, routables, depth + 1));
+  }
+  return [];
+}
+
+function requiredFile(call: CallExpression): SourceFile | undefined {
+  const arg = call.getArguments()[0];
+  if (!arg || !Node.isStringLiteral(arg)) return undefined;
+  const symbol = arg.getSymbol() ?? call.getType().getSymbol();
+  const decl = symbol?.getDeclarations()[0];
+  return decl?.getSourceFile();
+}
+
+function exportedRoutables(file: SourceFile, routables: Map<Node, Routable>, depth: number): Routable[] {
+  for (const statement of file.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    if (statement.getLeft().getText() === 'module.exports') return resolveRoutables(statement.getRight(), routables, depth + 1);
+  }
+  const exported = file.getDefaultExportSymbol()?.getDeclarations() ?? [];
+  return exported.flatMap((d) => (Node.isExportAssignment(d) ? resolveRoutables(d.getExpression(), routables, depth + 1) : routables.has(d) ? [routables.get(d)!] : []));
+}
+
+export function functionOf(expr: Node): (Node & { getParameters(): Node[]; getBody(): Node | undefined }) | undefined {
+  if (Node.isArrowFunction(expr) || Node.isFunctionExpression(expr) || Node.isFunctionDeclaration(expr) || Node.isMethodDeclaration(expr)) return expr as never;
+  if (Node.isIdentifier(expr) || Node.isPropertyAccessExpression(expr)) {
+    const symbol = expr.getSymbol();
+    const decls = [...(symbol?.getDeclarations() ?? []), ...(symbol?.getAliasedSymbol()?.getDeclarations() ?? [])];
+    for (const d of decls) {
+      if (Node.isFunctionDeclaration(d) || Node.isMethodDeclaration(d)) return d as never;
+      // CommonJS `exports.list = function …`: the declaration is the `exports.list` on the left.
+      const assigned = Node.isPropertyAccessExpression(d) && Node.isBinaryExpression(d.getParent()) ? (d.getParent() as Node & { getRight(): Node }).getRight() : undefined;
+      const init = Node.isVariableDeclaration(d) || Node.isPropertyAssignment(d) ? d.getInitializer() : Node.isBinaryExpression(d) ? d.getRight() : assigned;
+      if (init && (Node.isArrowFunction(init) || Node.isFunctionExpression(init))) return init as never;
+    }
+  }
+  return undefined;
+}
+
+function pathArg(expr: Expression): PathArg {
+  if (Node.isStringLiteral(expr) || Node.isNoSubstitutionTemplateLiteral(expr)) return { kind: 'literal', values: [expr.getLiteralValue()] };
+  if (Node.isArrayLiteralExpression(expr) && expr.getElements().every((e) => Node.isStringLiteral(e))) {
+    return { kind: 'literal', values: expr.getElements().map((e) => (e as unknown as { getLiteralValue(): string }).getLiteralValue()) };
+  }
+  if (Node.isRegularExpressionLiteral(expr) || (Node.isNewExpression(expr) && expr.getExpression().getText() === 'RegExp')) return { kind: 'regex', text: expr.getText() };
+  return { kind: 'dynamic', text: expr.getText() };
+}
+
+/** Express 4 wildcards and optional params, in Express 5 syntax. */
+function modernPath(path: string): { path: string; express4: boolean } {
+  let out = path;
+  if (out === '*' || out === '/*') out = '/*splat';
+  out = out.replace(/\/\*$/, '/*splat').replace(/\/:(\w+)\?/g, '{/:$1}').replace(/\.:(\w+)\?/g, '{.:$1}');
+  return { path: out, express4: out !== path };
+}
+
+function joinPath(prefix: string, path: string): string {
+  const joined = `${prefix.replace(/\/$/, '')}/${path.replace(/^\//, '')}`;
+  return joined.length > 1 ? joined.replace(/\/$/, '') || '/' : '/';
+}
+
+function groupOf(path: string): string {
+  const segments = path.split('/').filter(Boolean);
+  while (segments.length > 1 && (segments[0] === 'api' || /^v\d+$/.test(segments[0]!))) segments.shift();
+  const first = segments.find((s) => !s.startsWith(':') && !s.startsWith('*') && !s.startsWith('{'));
+  return (first ?? 'root').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'root';
+}
+
+export function label(expr: Node): string {
+  if (Node.isArrowFunction(expr) || Node.isFunctionExpression(expr)) return `<inline:${expr.getStartLineNumber()}>`;
+  const text = expr.getText().replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** Module-level mutable values used by the handlers of two or more groups: they break when split. */
+function sharedState(handlerOf: Map<RouteInfo, Node>, dir: string): Warning[] {
+  const groupsOf = new Map<Node, Set<string>>();
+  for (const [route, fn] of handlerOf) {
+    for (const id of fn.getDescendantsOfKind(SyntaxKind.Identifier)) {
+      for (const decl of declarationsOf(id)) {
+        if (!Node.isVariableDeclaration(decl) || !isModuleLevel(decl) || !isMutable(decl)) continue;
+        groupsOf.set(decl, (groupsOf.get(decl) ?? new Set()).add(route.group));
+      }
+    }
+  }
+  return [...groupsOf].filter(([, groups]) => groups.size > 1).map(([decl, groups]) => ({
+    code: 'SHARED_STATE',
+    file: relative(dir, decl.getSourceFile().getFilePath()),
+    line: decl.getStartLineNumber(),
+    message: `${(decl as Node & { getName(): string }).getName()} is module state that groups ${[...groups].sort().join(', ')} all use: split apart, each unit would have its own copy`,
+  }));
+}
+
+function isModuleLevel(decl: Node): boolean {
+  return decl.getFirstAncestorByKind(SyntaxKind.VariableStatement)?.getParent() === decl.getSourceFile();
+}
+
+function isMutable(decl: Node): boolean {
+  if (!Node.isVariableDeclaration(decl)) return false;
+  const kind = decl.getVariableStatement()?.getDeclarationKind();
+  if (kind === 'let' || kind === 'var') return true;
+  const init = decl.getInitializer();
+  return !!init && ((Node.isNewExpression(init) && /^(Map|Set|WeakMap|Array)$/.test(init.getExpression().getText()))
+    || Node.isArrayLiteralExpression(init) || Node.isObjectLiteralExpression(init));
+}

@@ -1,0 +1,44 @@
+import { Node, SyntaxKind, type CallExpression, type Identifier } from 'ts-morph';
+
+/** Whether an identifier is bound to the `express` module (default import or require). */
+export function isExpressModule(id: Identifier): boolean {
+  return declarationsOf(id).some((d) => moduleOf(d) === 'express' && !Node.isImportSpecifier(d) && !Node.isBindingElement(d));
+}
+
+/** Whether an identifier is `Router` imported from express (`import { Router }` or `const { Router } = require`). */
+export function isExpressRouterExport(id: Identifier): boolean {
+  return id.getText() === 'Router' && declarationsOf(id).some((d) => moduleOf(d) === 'express');
+}
+
+/** `express()`, `express.Router()`, `Router()`: the kind of routable a call creates, if any. */
+export function routableKind(call: CallExpression): 'app' | 'router' | undefined {
+  const callee = call.getExpression();
+  if (Node.isIdentifier(callee)) {
+    if (isExpressModule(callee)) return 'app';
+    if (isExpressRouterExport(callee)) return 'router';
+  }
+  if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'Router') {
+    const target = callee.getExpression();
+    if (Node.isIdentifier(target) && isExpressModule(target)) return 'router';
+  }
+  return undefined;
+}
+
+export function declarationsOf(id: Identifier): Node[] {
+  const symbol = id.getSymbol();
+  if (!symbol) return [];
+  const aliased = symbol.getAliasedSymbol() ?? symbol;
+  return [...symbol.getDeclarations(), ...aliased.getDeclarations()];
+}
+
+function moduleOf(declaration: Node): string | undefined {
+  const importDecl = declaration.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);
+  if (importDecl) return importDecl.getModuleSpecifierValue();
+  const variable = Node.isVariableDeclaration(declaration) ? declaration : declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
+  const init = variable?.getInitializer();
+  if (init && Node.isCallExpression(init) && init.getExpression().getText() === 'require') {
+    const arg = init.getArguments()[0];
+    if (arg && Node.isStringLiteral(arg)) return arg.getLiteralValue();
+  }
+  return undefined;
+}

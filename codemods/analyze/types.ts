@@ -1,0 +1,33 @@
+export interface RouteInfo {
+  method: string;
+  /** The full path, Express syntax, as composed from every mount above it. */
+  path: string;
+  file: string;
+  line: number;
+  /** Middleware that runs before the handler, outermost first (app-level, router-level, per-route). */
+  middleware: string[];
+  /** What the handler touches: `req.params`, `res.json`, `next`, … */
+  uses: string[];
+  /** The resource the route would move to. */
+  group: string;
+  /** Why it cannot be converted as it is, if anything. */
+  blockers: string[];
+}
+
+export interface Warning {
+  code: string;
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface Analysis {
+  routes: RouteInfo[];
+  groups: { name: string; routes: string[] }[];
+  warnings: Warning[];
+}
+
+/** A problem with the input itself: no Express app, unparsable files, an unsupported framework. */
+export class AnalyzeError extends Error {
+  override readonly name = 'AnalyzeError';
+}
