@@ -26,6 +26,18 @@ interface Routable {
  * TypeScript `paths`), and middleware order and param scoping are kept as Express applies them.
  */
 export function analyze(dir: string): Analysis {
+  return analyzeProject(dir).analysis;
+}
+
+/** The analysis plus what a transform needs: each route's handler function and the root apps. */
+export interface ProjectAnalysis {
+  analysis: Analysis;
+  handlers: Map<RouteInfo, Node>;
+  /** The root Express app declarations (not mounted by another), with the file they live in. */
+  roots: Node[];
+}
+
+export function analyzeProject(dir: string): ProjectAnalysis {
   const project = createProject(dir);
   const files = project.getSourceFiles().filter((f) => !f.getFilePath().includes('/node_modules/'));
   checkParsable(files, dir);
@@ -172,7 +184,7 @@ export function analyze(dir: string): Analysis {
   const groups = new Map<string, string[]>();
   for (const r of routes) groups.set(r.group, [...(groups.get(r.group) ?? []), `${r.method} ${r.path}`]);
   warnings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.code.localeCompare(b.code));
-  return { routes, groups: [...groups].map(([name, list]) => ({ name, routes: list })), warnings };
+  return { analysis: { routes, groups: [...groups].map(([name, list]) => ({ name, routes: list })), warnings }, handlers: handlerOf, roots: roots.map((r) => r.decl) };
 }
 
 function createProject(dir: string): Project {

@@ -9,6 +9,11 @@ import { UsageError } from './usage-error';
 
 type CodemodsModule = {
   analyze(dir: string): { routes: { method: string; path: string; file: string; line: number; middleware: string[]; group: string; blockers: string[] }[]; groups: { name: string; routes: string[] }[]; warnings: { code: string; file: string; line: number; message: string }[] };
+  split(dir: string, options: { out?: string; dry?: boolean; force?: boolean }): {
+    report: { inventory: unknown[]; converted: { method: string; path: string; handler: string }[]; remainder: { method: string; path: string; reason: string }[]; warnings: { code: string; file: string; line: number; message: string }[] };
+    diff: string;
+    changes: { file: string; change: string }[];
+  };
   AnalyzeError: new (message: string) => Error;
 };
 type DevUnits = Awaited<ReturnType<typeof planDev>>;
@@ -97,6 +102,35 @@ function program(): Command {
       }
       for (const w of analysis.warnings) console.log(`warning ${w.code} ${w.file}:${w.line}: ${w.message}`);
       console.log(`${analysis.routes.length} routes in ${analysis.groups.length} groups, ${analysis.warnings.length} warnings`);
+    });
+
+  carve.command('split')
+    .description('move the routes of a legacy Express app that convert safely onto carve handlers; the rest stay behind them')
+    .argument('<dir>', 'the folder of the Express app')
+    .option('--out <dir>', 'where the carve app goes (default <dir>/carve)')
+    .option('--dry', 'write nothing: print the plan, a unified diff and the JSON report')
+    .option('--force', 'write even into a git tree with uncommitted changes')
+    .option('--json', 'print the report as JSON')
+    .action(async (dir: string, options: { out?: string; dry?: boolean; force?: boolean; json?: boolean }) => {
+      if (!existsSync(dir)) throw new UsageError(`${dir}: no such folder`);
+      const { split, AnalyzeError } = (await import('carve/codemods')) as CodemodsModule;
+      let result: ReturnType<CodemodsModule['split']>;
+      try {
+        result = split(resolve(dir), options);
+      } catch (error) {
+        if (error instanceof AnalyzeError) throw new UsageError(error.message);
+        throw error;
+      }
+      const { report } = result;
+      if (options.json) return void console.log(JSON.stringify(report, null, 2));
+      for (const c of report.converted) console.log(`converted  ${c.method.padEnd(7)} ${c.path.padEnd(36)} → ${c.handler}`);
+      for (const r of report.remainder) console.log(`legacy     ${r.method.padEnd(7)} ${r.path.padEnd(36)} ${r.reason}`);
+      for (const w of report.warnings) console.log(`warning ${w.code} ${w.file}:${w.line}: ${w.message}`);
+      if (options.dry) {
+        process.stdout.write(result.diff);
+        console.log(JSON.stringify(report, null, 2));
+      } else for (const c of result.changes) if (c.change !== 'unchanged') console.log(`${c.change.padEnd(8)} ${c.file}`);
+      console.log(`${report.converted.length} of ${report.inventory.length} routes converted, ${report.remainder.length} left in the legacy app${options.dry ? ' (dry run: nothing written)' : ''}`);
     });
 
   carve.command('dev')

@@ -1,0 +1,7 @@
+// Converted by carve split from app.js:25 (GET /health).
+import { handler } from 'carve';
+import { send } from '../_express.mjs';
+
+export const getHealth = handler({ method: 'GET', path: '/health', resource: 'health', auth: 'public' }, async ({ params, query, body, request }) => {
+  return send('ok');
+});

@@ -1,0 +1,10 @@
+// Converted by carve split from app.js:18 (GET /users/:id).
+import { handler } from 'carve';
+import { json } from '../_express.mjs';
+import db from "../../../input/db.js";
+
+export const getUsersById = handler({ method: 'GET', path: '/users/{id}', resource: 'users', auth: 'public' }, async ({ params, query, body, request }) => {
+  const user = db.find(params.id);
+  if (!user) return json({ error: `no user ${params.id}` }, 404);
+  return json(user);
+});

@@ -1,0 +1,161 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { Node, SyntaxKind } from 'ts-morph';
+import { analyzeProject } from '../analyze/analyze';
+import { AnalyzeError, type Warning } from '../analyze/types';
+import { convertRoute } from './convert';
+import { appModule, expressHelper, handlerModule, serverModule } from './templates';
+
+export interface SplitOptions {
+  /** Where the carve app goes. Default `<dir>/carve`. */
+  out?: string;
+  /** Plan only: write nothing, give the diff. */
+  dry?: boolean;
+  /** Write even into a git tree with uncommitted changes. */
+  force?: boolean;
+}
+
+interface RouteRef {
+  method: string;
+  path: string;
+  file: string;
+  line: number;
+}
+
+export interface SplitReport {
+  inventory: RouteRef[];
+  converted: (RouteRef & { handler: string })[];
+  remainder: (RouteRef & { reason: string })[];
+  files: string[];
+  warnings: Warning[];
+}
+
+export interface SplitResult {
+  report: SplitReport;
+  /** Unified diff of every file the split writes (against what is there now). */
+  diff: string;
+  /** What happened to each file; all `unchanged` on a second run. */
+  changes: { file: string; change: 'created' | 'updated' | 'unchanged' | 'planned' }[];
+  /** Every file the split writes (or would write), by path relative to the out folder. */
+  files: Record<string, string>;
+}
+
+/**
+ * Moves every route that converts safely onto the carve SDK, grouped by resource, and leaves the rest in
+ * the legacy app, each with its reason. The legacy files are not touched: `server` mounts the carve
+ * routes ahead of the legacy app (strangler fig). Deterministic, so a second run changes nothing.
+ */
+export function split(dir: string, options: SplitOptions = {}): SplitResult {
+  const root = resolve(dir);
+  const out = resolve(options.out ?? join(root, 'carve'));
+  const { analysis, handlers, roots } = analyzeProject(root);
+  const typescript = existsSync(join(root, 'tsconfig.json')) || analysis.routes.some((r) => r.file.endsWith('.ts'));
+  const ext = typescript ? 'ts' : 'mjs';
+  const files = new Map<string, string>();
+  const report: SplitReport = { inventory: [], converted: [], remainder: [], files: [], warnings: [...analysis.warnings] };
+  const modules: { file: string; exportName: string }[] = [];
+  const names = new Set<string>();
+
+  for (const route of analysis.routes) {
+    const ref = { method: route.method, path: route.path, file: route.file, line: route.line };
+    report.inventory.push(ref);
+    const exportName = unique(names, routeName(route.method, route.path));
+    const file = join(out, 'handlers', route.group, `${kebab(exportName)}.${ext}`);
+    const fn = handlers.get(route);
+    const conversion = fn ? convertRoute(route, fn, file) : { ok: false as const, reason: 'handler not found statically' };
+    if (!conversion.ok) {
+      report.remainder.push({ ...ref, reason: conversion.reason });
+      continue;
+    }
+    const helpers = conversion.imports.filter((i) => i.startsWith('helper:')).map((i) => i.slice('helper:'.length));
+    files.set(file, handlerModule({
+      comment: `Converted by carve split from ${route.file}:${route.line} (${route.method} ${route.path}).`,
+      imports: conversion.imports.filter((i) => !i.startsWith('helper:')),
+      helpers, helperPath: `../_express.${ext === 'ts' ? 'js' : 'mjs'}`,
+      method: route.method, path: conversion.carvePath, group: route.group, exportName, usesBody: conversion.usesBody, code: conversion.code,
+    }));
+    modules.push({ file: `./${relative(out, file).replace(/\.ts$/, '.js')}`, exportName });
+    report.converted.push({ ...ref, handler: relative(out, file) });
+  }
+  if (report.converted.length + report.remainder.length !== report.inventory.length) {
+    throw new Error(`carve split lost a route: ${report.inventory.length} found, ${report.converted.length} converted, ${report.remainder.length} left`);
+  }
+
+  files.set(join(out, 'handlers', `_express.${ext}`), expressHelper(typescript));
+  files.set(join(out, `app.${ext}`), appModule(basename(root), modules));
+  const legacy = legacyImport(roots[0], out, report.warnings);
+  if (legacy) files.set(join(out, `server.${ext}`), serverModule(`./app.${ext === 'ts' ? 'js' : 'mjs'}`, legacy));
+  report.files = [...files.keys()].map((f) => relative(out, f)).sort();
+  files.set(join(out, 'split-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+
+  const diff = [...files].map(([file, text]) => {
+    const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    return before === text ? '' : createTwoFilesPatch(existsSync(file) ? relative(process.cwd(), file) : '/dev/null', relative(process.cwd(), file), before, text);
+  }).filter(Boolean).join('');
+
+  const planned = Object.fromEntries([...files].map(([f, text]) => [relative(out, f), text]));
+  if (options.dry) return { report, diff, files: planned, changes: [...files.keys()].map((f) => ({ file: relative(out, f), change: 'planned' as const })) };
+  if (!options.force) refuseDirtyTree(out);
+  const changes: SplitResult['changes'] = [];
+  for (const [file, text] of files) {
+    const before = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    const change = before === undefined ? 'created' : before === text ? 'unchanged' : 'updated';
+    if (change !== 'unchanged') {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, text);
+    }
+    changes.push({ file: relative(out, file), change });
+  }
+  return { report, diff, changes, files: planned };
+}
+
+/** How the strangler imports the legacy app, or a warning why it cannot. */
+function legacyImport(rootApp: Node | undefined, out: string, warnings: Warning[]): string | undefined {
+  if (!rootApp || !Node.isVariableDeclaration(rootApp)) return undefined;
+  const file = rootApp.getSourceFile();
+  const name = rootApp.getName();
+  const where = { file: relative(process.cwd(), file.getFilePath()), line: rootApp.getStartLineNumber() };
+  const rel = relative(out, file.getFilePath()).replace(/\.ts$/, '.js');
+  const spec = rel.startsWith('.') ? rel : `./${rel}`;
+  const text = file.getFullText();
+  if (file.getDescendantsOfKind(SyntaxKind.CallExpression).some((c) => c.getExpression().getText() === `${name}.listen`)) {
+    warnings.push({ code: 'LEGACY_LISTENS', ...where, message: `${name}.listen() runs when the legacy module is imported: move it to an entry file of its own, so the strangler can mount the app` });
+    return undefined;
+  }
+  if (new RegExp(`module\\.exports\\s*=\\s*${name}\\b|export\\s+default\\s+${name}\\b`).test(text)) return `import legacy from '${spec}';`;
+  if (new RegExp(`export\\s*\\{[^}]*\\b${name}\\b`).test(text) || new RegExp(`export\\s+const\\s+${name}\\b`).test(text)) return `import { ${name} as legacy } from '${spec}';`;
+  warnings.push({ code: 'LEGACY_NOT_EXPORTED', ...where, message: `the legacy app ${name} is not exported; export it so the strangler can mount it behind the carve routes` });
+  return undefined;
+}
+
+function refuseDirtyTree(out: string): void {
+  let dir = out;
+  while (!existsSync(dir)) dir = dirname(dir);
+  let status: string;
+  try {
+    status = execFileSync('git', ['status', '--porcelain'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return; // not a git checkout
+  }
+  if (status.trim() !== '') throw new AnalyzeError(`the git tree at ${dir} has uncommitted changes; commit or stash them, or pass --force`);
+}
+
+function routeName(method: string, path: string): string {
+  const words = [method === 'ANY' ? 'any' : method.toLowerCase()];
+  for (const segment of path.split('/').filter(Boolean)) {
+    const param = /^:(\w+)$/.exec(segment);
+    words.push(...(param ? ['by', param[1]!] : segment.split(/[^A-Za-z0-9]+/)).filter(Boolean));
+  }
+  return words.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join('');
+}
+
+const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+
+function unique(names: Set<string>, name: string): string {
+  let candidate = name;
+  for (let n = 2; names.has(candidate); n++) candidate = `${name}${n}`;
+  names.add(candidate);
+  return candidate;
+}
