@@ -354,6 +354,7 @@ function groupOf(path: string): string {
 }
 
 export function label(expr: Node): string {
+  if (Node.isFunctionExpression(expr) && expr.getName()) return expr.getName()!;
   if (Node.isArrowFunction(expr) || Node.isFunctionExpression(expr)) return `<inline:${expr.getStartLineNumber()}>`;
   const text = expr.getText().replace(/\s+/g, ' ');
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
