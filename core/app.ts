@@ -30,7 +30,17 @@ export interface AppOptions {
   /** Puts error causes into 500 responses. Default: `NODE_ENV === 'development'`. */
   devMode?: boolean;
   openapi?: OpenApiInfo;
+  /**
+   * The legacy app behind the carve routes (strangler fig): a Node/Express request listener that gets
+   * every request no handler matches. Adapters that can host it do (Express; Lambda via
+   * `carve/aws/legacy`); `carve split` writes apps with one.
+   */
+  remainder?: RequestListener;
 }
+
+/** A Node request listener, such as an Express app. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type RequestListener = (req: any, res: any, next?: any) => unknown;
 
 export interface HandleOptions {
   /** Resolve `undefined` instead of answering 404/405, so a host framework can try its own routes. */
@@ -74,6 +84,8 @@ export interface App {
   readonly name: string;
   readonly handlers: readonly Handler[];
   readonly bodyLimit: number;
+  /** The legacy app that answers what no handler matches, if any. */
+  readonly remainder: RequestListener | undefined;
   handle(incoming: IncomingRequest, options: HandleOptions & { fallthrough: true }): Promise<CarveResponse | undefined>;
   handle(incoming: IncomingRequest, options?: HandleOptions): Promise<CarveResponse>;
   /** Calls the app in-process, with no server and no socket. */
@@ -88,7 +100,7 @@ export interface App {
    * The same app (auth, middleware, providers, limits) serving only these handlers: what one unit of a
    * shape deploys. Unknown ids are an error.
    */
-  select(handlerIds: readonly string[]): App;
+  select(handlerIds: readonly string[], options?: { remainder?: boolean }): App;
   /**
    * Runs handlers in-process, several in one request scope: one caller, one DI child container (so
    * request-scoped providers, DataLoaders say, are shared), each handler's own policy and schemas.
@@ -280,6 +292,7 @@ export function createApp(options: AppOptions): App {
     name: options.name ?? 'app',
     handlers: options.handlers,
     bodyLimit: appLimit,
+    remainder: options.remainder,
     handle: handle as App['handle'],
     inject: (request) => injectInto(app, request),
     validate() {
@@ -299,11 +312,11 @@ export function createApp(options: AppOptions): App {
     close: () => injector.dispose(),
     session,
     with: (handlers) => createApp({ ...options, handlers: [...options.handlers, ...handlers] }),
-    select(handlerIds) {
+    select(handlerIds, selectOptions = {}) {
       const known = new Map(options.handlers.map((h) => [h.id, h]));
       const unknown = handlerIds.filter((id) => !known.has(id));
       if (unknown.length > 0) throw new TypeError(`${app.name} has no handler ${unknown.map((id) => `"${id}"`).join(', ')}`);
-      return createApp({ ...options, handlers: handlerIds.map((id) => known.get(id)!) });
+      return createApp({ ...options, handlers: handlerIds.map((id) => known.get(id)!), remainder: selectOptions.remainder ? options.remainder : undefined });
     },
   };
   return app;

@@ -5,7 +5,7 @@
 export { z } from 'zod';
 
 export { createApp } from './app';
-export type { App, AppOptions, HandleOptions, InjectRequest, InjectResponse, Session, ValidationReport } from './app';
+export type { App, AppOptions, HandleOptions, InjectRequest, InjectResponse, RequestListener, Session, ValidationReport } from './app';
 export { handler, isHandler, HTTP_METHODS } from './handler';
 export type { Handler, HandlerInput, HandlerSpec, HttpMethod } from './handler';
 export { reply, Reply } from './reply';

@@ -16,6 +16,9 @@ export type CarveLambdaHandler = (event: LambdaHttpEvent, context: LambdaContext
 export function toLambdaHandler(app: App, options: LambdaHandlerOptions = {}): CarveLambdaHandler {
   const resolved = resolveOptions(options);
   const fallback = options.fallback;
+  if (app.remainder && !fallback) {
+    throw new TypeError(`${app.name} has a legacy remainder: pass toLambdaHandler(app, { fallback: legacyHandler(app.remainder) }) with legacyHandler from carve/aws/legacy`);
+  }
   return async function handler(event: LambdaHttpEvent, context: LambdaContext): Promise<LambdaHttpResult> {
     // A scheduled warm-up (carve build --warmup): answered without running any handler.
     if ((event as { carve?: unknown } | null)?.carve === 'warmup') return { warmed: true } as unknown as LambdaHttpResult;

@@ -10,10 +10,13 @@ const aws: TargetDescriptor = {
   name: 'aws',
   entryFile: 'index.js',
   fallbackUnit: FALLBACK,
-  entrySource: (unitApp) => [
+  entrySource: (unitApp, { remainder }) => [
     `import app from ${JSON.stringify(unitApp)};`,
     `import { toLambdaHandler } from 'carve/aws';`,
-    `export const handler = toLambdaHandler(app);`,
+    // Only the unit that serves the legacy remainder bundles serverless-express.
+    ...(remainder
+      ? [`import { legacyHandler } from 'carve/aws/legacy';`, `export const handler = toLambdaHandler(app, { fallback: legacyHandler(app.remainder) });`]
+      : [`export const handler = toLambdaHandler(app);`]),
     '',
   ].join('\n'),
   emit(context) {
@@ -31,7 +34,7 @@ export default aws;
 
 /** Which HTTP API routes send requests to a unit: every route (HEAD with GET), all of them for a monolith. */
 function httpRoutes(unit: BuiltUnit, units: BuiltUnit[]): { method: string; path: string }[] | 'default' {
-  if (unit.name === FALLBACK || units.length === 1) return 'default';
+  if (unit.name === FALLBACK || unit.remainder || units.length === 1) return 'default';
   return unit.routes.flatMap((r) => (r.method === 'GET' ? [r, { method: 'HEAD', path: r.path }] : [r]));
 }
 

@@ -10,7 +10,10 @@ const azure: TargetDescriptor = {
   name: 'azure',
   entryFile: 'index.js',
   fallbackUnit: 'carve-fallback',
-  check: (handlers) => void planAzureFunctions(handlers),
+  check: (app) => {
+    if (app.remainder) throw new Error(`${app.name} has a legacy Express remainder, which Azure Functions v4 cannot host yet; build it with --target aws or express`);
+    planAzureFunctions(app.handlers);
+  },
   // The worker injects its core API into the @azure/functions it finds in node_modules.
   externals: ['@azure/functions'],
   entrySource: (unitApp) => [

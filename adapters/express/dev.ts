@@ -12,6 +12,8 @@ export interface DevUnit {
   /** A module whose default export is the unit's app. */
   appModule: string;
   routes: { method: string; path: string }[];
+  /** Gets every request no unit's route matches (the legacy remainder of a split app). */
+  fallback?: boolean;
 }
 
 export interface DevSession {
@@ -34,7 +36,8 @@ export async function startDev(units: readonly DevUnit[], options: { port?: numb
     for (const unit of units) {
       running.push(await startUnitProcess(unit.name, unit.routes, ['--import', 'tsx', DEV_UNIT, unit.appModule], env));
     }
-    const gateway = await startGateway(running, { port: options.port, host: options.host });
+    const fallback = running[units.findIndex((u) => u.fallback)];
+    const gateway = await startGateway(running, { port: options.port, host: options.host, fallback });
     return {
       gateway, units: running, sharedDir,
       stop: async () => {

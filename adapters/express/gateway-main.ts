@@ -7,9 +7,10 @@ import { startUnitProcess, stopUnits } from './units';
 
 export async function runGateway(shapeDir: URL): Promise<void> {
   const dir = fileURLToPath(shapeDir);
-  const manifest = JSON.parse(readFileSync(`${dir}/carve-manifest.json`, 'utf8')) as { units: { name: string; entry: string; routes: { method: string; path: string }[] }[] };
+  const manifest = JSON.parse(readFileSync(`${dir}/carve-manifest.json`, 'utf8')) as { units: { name: string; entry: string; routes: { method: string; path: string }[]; remainder?: true }[] };
   const units = await Promise.all(manifest.units.map((u) => startUnitProcess(u.name, u.routes, [`${dir}/${u.entry}`])));
-  const gateway = await startGateway(units, { port: Number(process.env['PORT'] ?? 3000), host: process.env['HOST'] ?? '127.0.0.1' });
+  const fallback = units[manifest.units.findIndex((u) => u.remainder)];
+  const gateway = await startGateway(units, { port: Number(process.env['PORT'] ?? 3000), host: process.env['HOST'] ?? '127.0.0.1', fallback });
   console.log(`gateway listening ${gateway.port} (${units.length} units)`);
   const stop = async () => {
     await gateway.close();

@@ -18,10 +18,11 @@ export interface Gateway {
 
 /**
  * One port in front of many units, routing like API Gateway: a request goes to the unit that owns its
- * route; HEAD follows GET, a CORS preflight goes to a unit on that path; an unknown path or method gets
- * carve's own 404 or 405 (with `Allow` across every unit) as problem+json.
+ * route; HEAD follows GET, a CORS preflight goes to a unit on that path; an unknown path or method goes to
+ * the `fallback` unit (a legacy remainder) if there is one, else gets carve's own 404 or 405 (with `Allow`
+ * across every unit) as problem+json.
  */
-export async function startGateway(units: readonly GatewayUnit[], options: { port?: number; host?: string } = {}): Promise<Gateway> {
+export async function startGateway(units: readonly GatewayUnit[], options: { port?: number; host?: string; fallback?: GatewayUnit } = {}): Promise<Gateway> {
   const router = new Router<GatewayUnit>();
   const anyUnitOnPath = new Router<GatewayUnit>();
   const seen = new Set<string>();
@@ -55,6 +56,7 @@ export async function startGateway(units: readonly GatewayUnit[], options: { por
       target = undefined; // a malformed path: let carve's app answer it
     }
     if (target) proxy(req, res, target.url);
+    else if (options.fallback) proxy(req, res, options.fallback.url);
     else void answerLocally(routesOnly, req, res, path, q === -1 ? '' : url.slice(q + 1));
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));

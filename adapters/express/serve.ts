@@ -35,7 +35,10 @@ export async function serve(app: App, options: ServeOptions = {}): Promise<Serve
   const host = options.host ?? '127.0.0.1';
   const web = express();
   web.disable('x-powered-by');
-  web.use(toExpressRouter(app, { openapi: options.openapi === false ? undefined : options.openapi ?? '/openapi.json', fallthrough: false }));
+  const openapi = options.openapi === false ? undefined : options.openapi ?? '/openapi.json';
+  // With a legacy remainder, carve answers its routes and everything else falls through to it, body unread.
+  web.use(toExpressRouter(app, { openapi, fallthrough: app.remainder !== undefined }));
+  if (app.remainder) web.use(app.remainder);
   web.use(lastResort);
   const server = await new Promise<Server>((resolve, reject) => {
     const s = web.listen(options.port ?? 3000, host, (error?: Error) => (error ? reject(error) : resolve(s)));

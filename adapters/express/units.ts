@@ -17,8 +17,9 @@ export async function startUnitProcess(name: string, routes: GatewayUnit['routes
       const match = /listening (\d+)/.exec(output);
       if (!match) return;
       cleanup();
-      // From here on, pass the unit's own output (its JSON log lines) through.
-      child.stdout!.pipe(process.stdout);
+      // From here on, pass the unit's own output (its JSON log lines) through. Written, not piped: each
+      // pipe would add its own listeners to process.stdout, and a shape can have dozens of units.
+      child.stdout!.on('data', (text: string) => process.stdout.write(text));
       resolve(Number(match[1]));
     };
     const onExit = () => {

@@ -84,8 +84,8 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
   }
 
   files.set(join(out, 'handlers', `_express.${ext}`), expressHelper(typescript));
-  files.set(join(out, `app.${ext}`), appModule(basename(root), modules));
   const legacy = legacyImport(roots[0], out, report.warnings);
+  files.set(join(out, `app.${ext}`), appModule(basename(root), modules, legacy));
   if (legacy) files.set(join(out, `server.${ext}`), serverModule(`./app.${ext === 'ts' ? 'js' : 'mjs'}`, legacy));
   report.files = [...files.keys()].map((f) => relative(out, f)).sort();
   files.set(join(out, 'split-report.json'), `${JSON.stringify(report, null, 2)}\n`);

@@ -40,6 +40,8 @@ export interface ManifestUnit {
   coldStartMs: number | null;
   modules: number;
   externals: Record<string, string>;
+  /** Present when the unit serves the legacy remainder. */
+  remainder?: true;
 }
 
 /** `carve-manifest.json`: what was built, for users, CI and the acceptance checks. */
@@ -81,13 +83,18 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
   }
   const target = await loadTarget(options.target);
   try {
-    target.check?.(app.handlers);
+    target.check?.(app);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  // Route-only: every handler stubbed, so it can answer 404 and 405 for the whole app and nothing else.
-  const fallback = target.fallbackUnit && units.length > 1 ? { name: target.fallbackUnit, handlers: [...app.handlers] } : undefined;
+  // A split app's legacy remainder: carried by a single unit itself, else by a `legacy` unit of its own that
+  // gets whatever no other unit's route matches. Without one, platforms that route by method and path get a
+  // route-only fallback unit (every handler stubbed) that answers 404 and 405 for the whole app.
+  const legacy = app.remainder !== undefined && shape !== 'graphql';
+  const fallback = legacy && units.length > 1 ? { name: 'legacy', handlers: [...app.handlers] }
+    : target.fallbackUnit && units.length > 1 ? { name: target.fallbackUnit, handlers: [...app.handlers] } : undefined;
   if (fallback) units.push(fallback);
+  const servesRemainder = (unit: { name: string }) => legacy && (units.length === 1 || unit === fallback);
   const finalDir = resolve(options.out ?? 'dist', options.target, shape);
   const stage = `${finalDir}.partial-${process.pid}`;
   rmSync(stage, { recursive: true, force: true });
@@ -108,17 +115,18 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
         const stub = stubCache.get(file);
         if (stub) stubs.set(file, stub);
       }
-      const ids = unit.handlers.map((h) => h.id);
+      const remainder = servesRemainder(unit);
+      const ids = remainder && unit === fallback ? [] : unit.handlers.map((h) => h.id);
       const outfile = join(stage, unit.name, target.entryFile);
       const unitApp = join(stage, '.entries', `${unit.name}.app.ts`);
       mkdirSync(dirname(unitApp), { recursive: true });
-      writeFileSync(unitApp, unitAppSource(appModule, ids, shape === 'graphql'));
-      const result = await bundleUnit({ entrySource: target.entrySource(unitApp), outfile, workDir: join(stage, '.entries'), stubs, external: target.externals });
+      writeFileSync(unitApp, unitAppSource(appModule, ids, shape === 'graphql', remainder));
+      const result = await bundleUnit({ entrySource: target.entrySource(unitApp, { remainder }), outfile, workDir: join(stage, '.entries'), stubs, external: target.externals });
       for (const file of result.leaked) warnings.push(`${unit.name}: ${relative(process.cwd(), file)} belongs to another unit but was bundled whole`);
       built.push({
         name: unit.name, handlerIds: ids, routes: unit === fallback ? [] : shape === 'graphql' ? GRAPHQL_ROUTES : unit.handlers.map((h) => ({ method: h.method, path: h.path })),
         dir: join(finalDir, unit.name), entry: target.entryFile, bundleBytes: result.bytes, gzipBytes: result.gzipBytes,
-        externals: result.externals, modules: Object.keys(result.inputs).length,
+        externals: result.externals, modules: Object.keys(result.inputs).length, remainder,
       });
     }
     for (const file of new Set([...stubCache.entries()].filter(([, s]) => s === undefined).map(([f]) => f))) {
@@ -144,7 +152,7 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
       shape, target: options.target, app: app.name,
       units: built.map((u, i) => ({
         name: u.name, routes: u.routes, entry: `${u.name}/${u.entry}`, bundleBytes: u.bundleBytes, gzipBytes: u.gzipBytes,
-        coldStartMs: coldStarts[i]!, modules: u.modules, externals: u.externals,
+        coldStartMs: coldStarts[i]!, modules: u.modules, externals: u.externals, ...(u.remainder ? { remainder: true as const } : {}),
       })),
       warnings,
     };

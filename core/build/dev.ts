@@ -22,11 +22,21 @@ export async function planDev(options: { app: string; shape: string; config?: st
   mkdirSync(resolve('.carve'), { recursive: true });
   const dir = mkdtempSync(resolve('.carve', 'dev-'));
   const graphql = options.shape === 'graphql';
-  return planUnits(app, options.shape as Shape, config.groups).map((u) => {
+  const legacy = app.remainder !== undefined && !graphql;
+  const planned = planUnits(app, options.shape as Shape, config.groups);
+  const single = planned.length === 1;
+  const units = planned.map((u) => {
     const ids = u.handlers.map((h) => h.id);
     const appModule = join(dir, `${u.name}.app.ts`);
-    writeFileSync(appModule, unitAppSource(resolve(options.app), ids, graphql));
+    // A single unit carries the legacy remainder itself; otherwise a unit of its own does.
+    writeFileSync(appModule, unitAppSource(resolve(options.app), ids, graphql, legacy && single));
     const routes = graphql ? [{ method: 'GET', path: '/graphql' }, { method: 'POST', path: '/graphql' }] : u.handlers.map((h) => ({ method: h.method, path: h.path }));
-    return { name: u.name, appModule, routes };
+    return { name: u.name, appModule, routes, fallback: legacy && single };
   });
+  if (legacy && !single) {
+    const appModule = join(dir, 'legacy.app.ts');
+    writeFileSync(appModule, unitAppSource(resolve(options.app), [], false, true));
+    units.push({ name: 'legacy', appModule, routes: [], fallback: true });
+  }
+  return units;
 }

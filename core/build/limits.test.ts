@@ -5,7 +5,7 @@ import type { BuiltUnit } from './target';
 
 const unit = (name: string, routes: number, bytes: number): BuiltUnit => ({
   name, handlerIds: [], routes: Array.from({ length: routes }, (_, i) => ({ method: 'GET', path: `/r${i}` })), dir: '/x', entry: 'index.js',
-  bundleBytes: bytes, gzipBytes: bytes / 3, externals: {}, modules: 1,
+  bundleBytes: bytes, gzipBytes: bytes / 3, externals: {}, modules: 1, remainder: false,
 });
 
 describe('platform limits', () => {

@@ -1,5 +1,4 @@
 import type { App } from '../app';
-import type { Handler } from '../handler';
 import type { Shape } from './plan';
 
 export interface RouteRef {
@@ -22,6 +21,8 @@ export interface BuiltUnit {
   externals: Record<string, string>;
   /** Input modules in the bundle, from the esbuild metafile. */
   modules: number;
+  /** It serves the app's legacy remainder: whatever no other unit's route matches. */
+  remainder: boolean;
 }
 
 export interface EmitContext {
@@ -49,7 +50,7 @@ export interface BuildSettings {
 export interface TargetDescriptor {
   name: string;
   /** Refuses, before anything is written, an app the platform cannot serve (throws with the reason). */
-  check?(handlers: readonly Handler[]): void;
+  check?(app: App): void;
   /** The file name of a unit's entry (relative to the unit folder). */
   entryFile: string;
   /**
@@ -59,8 +60,8 @@ export interface TargetDescriptor {
   fallbackUnit?: string;
   /** Packages never bundled: the platform's runtime loads them itself (listed as unit dependencies). */
   externals?: readonly string[];
-  /** The entry module's source: it serves the default export of the unit's app module. */
-  entrySource(unitAppModule: string): string;
+  /** The entry module's source: it serves the default export of the unit's app module (with its legacy remainder, if `remainder`). */
+  entrySource(unitAppModule: string, options: { remainder: boolean }): string;
   /** Files to write (path relative to the shape folder → content), units already built. */
   emit(context: EmitContext): Promise<Record<string, string>> | Record<string, string>;
   /** Milliseconds from a fresh process to a first answer from a built unit. */

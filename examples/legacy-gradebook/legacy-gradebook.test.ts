@@ -1,8 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDev, type DevSession } from 'carve/express/dev';
+import { planDev } from '../../core/build/dev';
 import { split } from '../../codemods/split/split';
 import { legacySuite } from './legacy-suite';
 
@@ -47,4 +49,60 @@ describe('legacy gradebook, split: carve in front, the legacy app behind (strang
   });
 
   legacySuite(() => server);
+});
+
+describe('legacy gradebook, split, under carve dev in every shape (the legacy app as the remainder unit)', () => {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  mkdirSync(join(root, '.carve'), { recursive: true });
+  const out = mkdtempSync(join(root, '.carve', 'legacy-dev-'));
+  split(here, { out, force: true });
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  for (const shape of ['monolith', 'microservices', 'nanoservices']) {
+    describe(shape, () => {
+      let session: DevSession;
+      beforeAll(async () => {
+        const units = await planDev({ app: join(out, 'app.mjs'), shape });
+        expect(units.some((u) => u.fallback)).toBe(true);
+        session = await startDev(units, { env: { CARVE_LOG_LEVEL: 'silent' } });
+      }, 60_000);
+      afterAll(() => session?.stop());
+      legacySuite(() => session.gateway.url);
+    });
+  }
+});
+
+describe('legacy gradebook, split, built', () => {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  mkdirSync(join(root, '.carve'), { recursive: true });
+  const out = mkdtempSync(join(root, '.carve', 'legacy-build-'));
+  split(here, { out: join(out, 'app'), force: true });
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it('for AWS: a `legacy` unit on the default route carries the remainder; only it bundles serverless-express', async () => {
+    const { buildApp } = await import('carve/build');
+    const manifest = await buildApp({ app: join(out, 'app/app.mjs'), shape: 'microservices', target: 'aws', out: join(out, 'dist'), coldStart: false });
+    const legacyUnit = manifest.units.find((u) => u.name === 'legacy')!;
+    expect(legacyUnit).toMatchObject({ routes: [], remainder: true });
+    expect(manifest.units.map((u) => u.name)).not.toContain('carve-fallback');
+    const source = (unit: string) => readFileSync(join(out, 'dist/aws/microservices', unit, 'index.js'), 'utf8');
+    expect(source('legacy')).toContain('serverless-express');
+    expect(source('health')).not.toContain('serverless-express');
+    const event = (method: string, path: string, authorization?: string) => ({
+      version: '2.0', rawPath: path, rawQueryString: '', headers: authorization ? { authorization } : {},
+      requestContext: { requestId: 'l', stage: '$default', domainName: 'x', http: { method, path, sourceIp: '1.2.3.4' } },
+    });
+    const { handler } = (await import(join(out, 'dist/aws/microservices/legacy/index.js'))) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }> };
+    const grades = await handler(event('GET', '/students/stu-grace/grades', 'Bearer student:stu-grace'), { awsRequestId: 'x' });
+    expect(grades.statusCode).toBe(200);
+    expect(JSON.parse(grades.body)).toHaveLength(2);
+    const sam = readFileSync(join(out, 'dist/aws/microservices/template.yaml'), 'utf8');
+    expect(sam).toMatch(/LegacyFunction:\s+Type: AWS::Serverless::Function\s+Properties:\s+CodeUri: legacy\/\s+Events:\s+Default:\s+Type: HttpApi/);
+  }, 120_000);
+
+  it('for Azure: refused with one clear line (no Express bridge for the v4 model yet)', async () => {
+    const { buildApp } = await import('carve/build');
+    await expect(buildApp({ app: join(out, 'app/app.mjs'), shape: 'monolith', target: 'azure', out: join(out, 'dist'), coldStart: false }))
+      .rejects.toThrow(/legacy Express remainder, which Azure Functions v4 cannot host yet/);
+  });
 });
