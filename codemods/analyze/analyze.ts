@@ -367,6 +367,8 @@ function sharedState(handlerOf: Map<RouteInfo, Node>, dir: string): Warning[] {
     for (const id of fn.getDescendantsOfKind(SyntaxKind.Identifier)) {
       for (const decl of declarationsOf(id)) {
         if (!Node.isVariableDeclaration(decl) || !isModuleLevel(decl) || !isMutable(decl)) continue;
+        // Globals such as Error are `declare var` in TypeScript's lib files: not the app's state.
+        if (decl.getSourceFile().isDeclarationFile() || decl.getSourceFile().isInNodeModules()) continue;
         groupsOf.set(decl, (groupsOf.get(decl) ?? new Set()).add(route.group));
       }
     }

@@ -107,3 +107,16 @@ describe('carve split: safety', () => {
     expect(bad.stderr.trim().split('\n')).toEqual([expect.stringMatching(/no Express app found/)]);
   });
 });
+
+describe('carve split, a TypeScript ESM legacy app', () => {
+  it('the generated .ts strangler answers as the legacy app did', async () => {
+    process.env['CARVE_SPLIT_LISTEN'] = '0';
+    const out = join(FIXTURES, 'typescript/output');
+    const strangler = (await import(pathToFileURL(join(out, 'server.ts')).href)).default;
+    const { app: legacy } = await import(pathToFileURL(join(FIXTURES, 'typescript/input/src/app.ts')).href);
+    for (const url of ['/users', '/users?name=Ada', '/users?name=Bob', '/users/1', '/users/9', '/missing']) {
+      const [before, after] = [await request(legacy).get(url), await request(strangler).get(url)];
+      expect([after.status, after.headers['content-type'], after.text], url).toEqual([before.status, before.headers['content-type'], before.text]);
+    }
+  });
+});

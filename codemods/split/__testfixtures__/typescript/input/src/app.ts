@@ -1,0 +1,7 @@
+import express from 'express';
+import * as users from './controllers/users.js';
+
+export const app = express();
+app.use(express.json());
+app.get('/users', users.listUsers);
+app.get('/users/:id', users.getUser);

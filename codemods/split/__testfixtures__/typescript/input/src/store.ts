@@ -1,0 +1,1 @@
+export const store = { users: [{ id: '1', name: 'Ada' }] };
