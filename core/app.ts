@@ -183,11 +183,10 @@ export function createApp(options: AppOptions): App {
     assertWithinLimit(request, route.bodyLimit);
     const principal = route.policy === 'public' ? undefined : await authenticate(route.policy, request);
     const { spec } = h;
-    const params = spec.params ? validate(spec.params, request.params, 'params') : request.params;
-    const query = spec.query ? validate(spec.query, request.query, 'query') : undefined;
-    const headers = spec.headers ? validate(spec.headers, request.headers, 'headers') : request.headers;
-    const body = spec.body ? validate(spec.body, parseBody(request, route.accepts), 'body') : undefined;
-    if (scratch.length > 0) throw new ValidationError(scratch.splice(0));
+    // Without a query schema the query is parsed only if the handler reads it (Input's getter).
+    const { params, query, headers, body } = inputs(spec, {
+      params: request.params, query: spec.query ? request.query : undefined, headers: request.headers, body: () => parseBody(request, route.accepts),
+    });
     const input = new Input(request, principal, params, query, headers, body);
     const deps = route.perRequest
       ? injector.resolve(route.deps, { request, log: request.log, principal })
@@ -195,6 +194,18 @@ export function createApp(options: AppOptions): App {
     let value = h.run(input as Parameters<Handler['run']>[0], deps);
     if (value instanceof Promise) value = await value;
     return toResponse(value, spec.status ?? 200, spec.response, request);
+  }
+
+  /** A handler's inputs, each checked against its schema; every failure reported at once, as one 400. */
+  function inputs(spec: Handler['spec'], raw: { params: unknown; query: unknown; headers: unknown; body: () => unknown }) {
+    const checked = {
+      params: spec.params ? validate(spec.params, raw.params, 'params') : raw.params,
+      query: spec.query ? validate(spec.query, raw.query, 'query') : raw.query,
+      headers: spec.headers ? validate(spec.headers, raw.headers, 'headers') : raw.headers,
+      body: spec.body ? validate(spec.body, raw.body(), 'body') : undefined,
+    };
+    if (scratch.length > 0) throw new ValidationError(scratch.splice(0));
+    return checked;
   }
 
   // Requests whose host framework wants unmatched routes back (strangler mode); rare, so kept aside.
@@ -272,10 +283,7 @@ export function createApp(options: AppOptions): App {
           if (result.error) throw result.error;
           principal = checkPolicy(route.policy, result.principal);
         }
-        const params = spec.params ? validate(spec.params, given.params ?? {}, 'params') : given.params ?? {};
-        const query = spec.query ? validate(spec.query, given.query ?? {}, 'query') : given.query ?? {};
-        const body = spec.body ? validate(spec.body, given.body, 'body') : undefined;
-        if (scratch.length > 0) throw new ValidationError(scratch.splice(0));
+        const { params, query, body } = inputs(spec, { params: given.params ?? {}, query: given.query ?? {}, headers: request.headers, body: () => given.body });
         let deps: Record<string, unknown>;
         if (route.perRequest) {
           const shared = (await caller()).principal;
