@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { Authenticator, AuthPolicy } from './auth/authenticator';
 import type { Principal } from './auth/principal';
-import { assertWithinLimit, DEFAULT_ACCEPTS, DEFAULT_BODY_LIMIT, parseBody } from './body';
+import { assertWithinLimit, DEFAULT_ACCEPTS, DEFAULT_BODY_LIMIT, DEFAULT_JSON_DEPTH, parseBody } from './body';
 import { Injector, type DependencyProblem } from './container';
 import { withDeadline } from './deadline';
-import { Forbidden, MethodNotAllowed, NotFound, Unauthorized, ValidationError, type ValidationIssue } from './errors';
+import { Forbidden, HttpError, MethodNotAllowed, NotFound, Unauthorized, ValidationError, type ValidationIssue } from './errors';
 import type { Handler } from './handler';
 import { createLogger, type LoggerOptions, type LogSink } from './log';
 import { compose, type Middleware } from './middleware';
@@ -26,6 +26,12 @@ export interface AppOptions {
   middleware?: readonly Middleware[];
   /** The largest body accepted, in bytes. Default 6 MB (the Lambda payload limit). */
   bodyLimit?: number;
+  /** How deeply a JSON body may nest (arrays and objects). Default 64; deeper is a 400. */
+  jsonDepthLimit?: number;
+  /** The largest header section (names and values, in bytes) accepted. Default 16 KB; larger is a 431. */
+  headerLimit?: number;
+  /** The longest raw query string accepted. Default 8 KB; longer is a 414. */
+  queryLimit?: number;
   logger?: LoggerOptions;
   /** Puts error causes into 500 responses. Default: `NODE_ENV === 'development'`. */
   devMode?: boolean;
@@ -136,6 +142,9 @@ export function createApp(options: AppOptions): App {
   const logger = createLogger(options.logger);
   const devMode = options.devMode ?? globalThis.process?.env?.['NODE_ENV'] === 'development';
   const appLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const jsonDepth = options.jsonDepthLimit ?? DEFAULT_JSON_DEPTH;
+  const headerLimit = options.headerLimit ?? 16 * 1024;
+  const queryLimit = options.queryLimit ?? 8 * 1024;
   const router = new Router<Compiled>();
 
   for (const h of options.handlers) {
@@ -185,7 +194,7 @@ export function createApp(options: AppOptions): App {
     const { spec } = h;
     // Without a query schema the query is parsed only if the handler reads it (Input's getter).
     const { params, query, headers, body } = inputs(spec, {
-      params: request.params, query: spec.query ? request.query : undefined, headers: request.headers, body: () => parseBody(request, route.accepts),
+      params: request.params, query: spec.query ? request.query : undefined, headers: request.headers, body: () => parseBody(request, route.accepts, jsonDepth),
     });
     const input = new Input(request, principal, params, query, headers, body);
     const deps = route.perRequest
@@ -194,6 +203,15 @@ export function createApp(options: AppOptions): App {
     let value = h.run(input as Parameters<Handler['run']>[0], deps);
     if (value instanceof Promise) value = await value;
     return toResponse(value, spec.status ?? 200, spec.response, request);
+  }
+
+  function checkSizes(request: CarveRequest): void {
+    if (request.rawQuery.length > queryLimit) {
+      throw new HttpError(414, { detail: `the query string is ${request.rawQuery.length} characters; the limit is ${queryLimit}` });
+    }
+    let size = 0;
+    for (const name in request.headers) size += name.length + request.headers[name]!.length + 4;
+    if (size > headerLimit) throw new HttpError(431, { detail: `the headers are ${size} bytes; the limit is ${headerLimit}` });
   }
 
   /** A handler's inputs, each checked against its schema; every failure reported at once, as one 400. */
@@ -213,6 +231,7 @@ export function createApp(options: AppOptions): App {
 
   async function dispatch(request: CarveRequest): Promise<CarveResponse> {
     try {
+      checkSizes(request);
       const match = router.match(request.method, request.path);
       if (match.kind === 'found') {
         request.params = match.params;

@@ -91,13 +91,14 @@ export function albEvent(req: ContractRequest, multiValue = true): AlbEvent {
   const headers = p.headers.map(([n, v]) => [n.toLowerCase(), v] as [string, string[]]);
   headers.push(['x-forwarded-for', [`198.51.100.7, ${SOURCE_IP}`]]);
   // ALB leaves query keys and values percent-encoded.
-  const query: Record<string, string[]> = {};
+  // Null prototype: a key named __proto__ must be an ordinary key here too.
+  const query: Record<string, string[]> = Object.create(null);
   for (const pair of p.rawQuery ? p.rawQuery.split('&') : []) {
     const eq = pair.indexOf('=');
     (query[eq === -1 ? pair : pair.slice(0, eq)] ??= []).push(eq === -1 ? '' : pair.slice(eq + 1));
   }
   const common = { path: p.path, httpMethod: p.method, ...bodyFields(p.body), requestContext: { elb: { targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/carve/1' } } };
-  if (multiValue) return { ...common, headers: null, multiValueHeaders: Object.fromEntries(headers), queryStringParameters: null, multiValueQueryStringParameters: query };
+  if (multiValue) return { ...common, headers: null, multiValueHeaders: Object.fromEntries(headers), queryStringParameters: null, multiValueQueryStringParameters: { ...query } };
   return { ...common, headers: Object.fromEntries(headers.map(([n, v]) => [n, v.join(', ')])), queryStringParameters: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, v.at(-1)!])) };
 }
 
