@@ -1,7 +1,7 @@
 import { statusText, stripBasePath } from 'carve';
 import { eventBody, resultBody } from './body';
 import type { AlbEvent, AlbResult } from './events';
-import { lastForwardedFor, mergeHeaders, responseHeaders } from './headers';
+import { isMap, lastForwardedFor, mergeHeaders, queryMap, responseHeaders, str } from './headers';
 import type { Processor } from './processor';
 
 /** Application Load Balancer targets, in single- and multi-value header mode. */
@@ -15,7 +15,7 @@ export const alb: Processor<AlbEvent> = {
       rawQuery: rawAlbQuery(event),
       headers,
       readBody: event.body ? async () => eventBody(event.body, event.isBase64Encoded) : undefined,
-      requestId: context.awsRequestId,
+      requestId: str(context.awsRequestId),
       sourceIp: lastForwardedFor(headers),
       raw: { event, context },
     };
@@ -28,7 +28,7 @@ export const alb: Processor<AlbEvent> = {
     };
     const headers = responseHeaders(response.headers);
     // The response must use the header mode the target group is in, which the request event tells.
-    if (event.multiValueHeaders) {
+    if (isMap(event.multiValueHeaders)) {
       const multiValueHeaders: Record<string, string[]> = {};
       for (const [name, value] of Object.entries(headers)) multiValueHeaders[name] = [value];
       if (response.cookies.length > 0) multiValueHeaders['set-cookie'] = [...response.cookies];
@@ -48,10 +48,7 @@ export const alb: Processor<AlbEvent> = {
 /** ALB passes query keys and values still percent-encoded: use them as they are, never encode twice. */
 function rawAlbQuery(event: AlbEvent): string {
   const parts: string[] = [];
-  if (event.multiValueQueryStringParameters) {
-    for (const [key, values] of Object.entries(event.multiValueQueryStringParameters)) for (const v of values ?? []) parts.push(`${key}=${v}`);
-  } else if (event.queryStringParameters) {
-    for (const [key, value] of Object.entries(event.queryStringParameters)) if (value !== undefined) parts.push(`${key}=${value}`);
-  }
+  const map = queryMap(isMap(event.multiValueQueryStringParameters) ? event.multiValueQueryStringParameters : event.queryStringParameters);
+  for (const [key, value] of Object.entries(map)) for (const v of [value].flat()) parts.push(`${key}=${v}`);
   return parts.join('&');
 }

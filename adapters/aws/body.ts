@@ -3,8 +3,9 @@ import { BadRequest, type CarveResponse } from 'carve';
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** An event body: text as it came, or the bytes of a base64 one; bad base64 is a 400, never a crash. */
-export function eventBody(body: string | null | undefined, isBase64Encoded: boolean | undefined): Uint8Array | string | undefined {
+export function eventBody(body: unknown, isBase64Encoded: unknown): Uint8Array | string | undefined {
   if (body === null || body === undefined || body === '') return undefined;
+  if (typeof body !== 'string') throw new BadRequest('the event body is not a string');
   if (!isBase64Encoded) return body;
   const compact = body.replace(/\s+/g, '');
   if (compact.length % 4 !== 0 || !BASE64.test(compact)) throw new BadRequest('the event body is marked isBase64Encoded but is not valid base64');

@@ -18,10 +18,17 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 export function processorFor(event: unknown): Processor<never> {
   if (!isObject(event)) throw new UnsupportedEventError(`expected an event object, received ${event === null ? 'null' : Array.isArray(event) ? 'an array' : typeof event}`);
   const rc = event['requestContext'];
-  if (isObject(rc) && isObject(rc['elb'])) return alb as Processor<never>;
+  const requestLine = typeof event['httpMethod'] === 'string' && typeof event['path'] === 'string';
+  if (isObject(rc) && isObject(rc['elb'])) {
+    if (!requestLine) throw new UnsupportedEventError('an ALB event without a string httpMethod and path');
+    return alb as Processor<never>;
+  }
   // A REST event behind a custom domain may carry `rawPath` too; only 2.0 has version "2.0" and requestContext.http.
-  if (event['version'] === '2.0' && isObject(rc) && isObject(rc['http'])) return v2 as Processor<never>;
-  if (typeof event['httpMethod'] === 'string' && typeof event['path'] === 'string' && isObject(rc) && !('serviceArn' in rc)) return v1 as Processor<never>;
+  if (event['version'] === '2.0' && isObject(rc) && isObject(rc['http'])) {
+    if (typeof rc['http']['method'] !== 'string' || typeof event['rawPath'] !== 'string') throw new UnsupportedEventError('an HTTP API 2.0 event without a string requestContext.http.method and rawPath');
+    return v2 as Processor<never>;
+  }
+  if (requestLine && isObject(rc) && !('serviceArn' in rc)) return v1 as Processor<never>;
   throw new UnsupportedEventError(describe(event, rc));
 }
 

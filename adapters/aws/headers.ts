@@ -6,12 +6,13 @@ import type { MultiMap, StringMap } from './events';
  */
 export function mergeHeaders(single: StringMap, multi: MultiMap): Record<string, string> {
   const out: Record<string, string> = {};
-  if (multi) {
+  // Events come from outside: maps that are not objects, and values that are not strings, are skipped.
+  if (isMap(multi)) {
     for (const name in multi) {
       const values = multi[name];
-      if (values) for (const value of values) addHeader(out, name, value);
+      if (Array.isArray(values)) for (const value of values) if (typeof value === 'string') addHeader(out, name, value);
     }
-  } else if (single) {
+  } else if (isMap(single)) {
     for (const name in single) {
       const value = single[name];
       if (typeof value === 'string') addHeader(out, name, value);
@@ -39,4 +40,22 @@ export function responseHeaders(headers: Record<string, string>): Record<string,
 export function lastForwardedFor(headers: Record<string, string>): string {
   const hops = headers['x-forwarded-for']?.split(',').map((h) => h.trim()).filter(Boolean);
   return hops?.at(-1) ?? '';
+}
+
+export function isMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A string field of an event, or undefined when it is anything else. */
+export const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** A query map from an event, with only string (or string array) values kept. */
+export function queryMap(value: unknown): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = Object.create(null);
+  if (!isMap(value)) return out;
+  for (const [key, v] of Object.entries(value)) {
+    if (typeof v === 'string') out[key] = v;
+    else if (Array.isArray(v)) out[key] = v.filter((x): x is string => typeof x === 'string');
+  }
+  return out;
 }

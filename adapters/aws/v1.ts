@@ -2,25 +2,25 @@ import { stringifyQuery, stripBasePath } from 'carve';
 import { authorizerPrincipal } from './authorizer';
 import { eventBody, resultBody } from './body';
 import type { ApiGatewayV1Event, ApiGatewayV1Result } from './events';
-import { mergeHeaders, responseHeaders } from './headers';
+import { isMap, mergeHeaders, queryMap, responseHeaders, str } from './headers';
 import type { Processor } from './processor';
 
 /** API Gateway REST APIs, and HTTP APIs with payload format 1.0. */
 export const v1: Processor<ApiGatewayV1Event> = {
   source: 'apigw-v1',
   request(event, context, options) {
-    const rc = event.requestContext ?? {};
+    const rc = isMap(event.requestContext) ? event.requestContext : {};
     return {
       method: event.httpMethod,
       // `path` is percent-encoded and has no stage (`requestContext.path` has it).
       path: stripBasePath(event.path, options.basePath),
       // These maps are already decoded: encode them again so the query is decoded exactly once.
-      rawQuery: stringifyQuery(event.multiValueQueryStringParameters ?? event.queryStringParameters ?? {}),
+      rawQuery: stringifyQuery(queryMap(event.multiValueQueryStringParameters ?? event.queryStringParameters)),
       headers: mergeHeaders(event.headers, event.multiValueHeaders),
       readBody: event.body ? async () => eventBody(event.body, event.isBase64Encoded) : undefined,
-      requestId: rc.requestId ?? context.awsRequestId,
-      sourceIp: rc.identity?.sourceIp ?? '',
-      principal: options.trustAuthorizer ? authorizerPrincipal(rc.authorizer, options.rolesClaim, rc.identity?.userArn) : undefined,
+      requestId: str(rc.requestId) ?? str(context.awsRequestId),
+      sourceIp: str(isMap(rc.identity) ? rc.identity['sourceIp'] : undefined) ?? '',
+      principal: options.trustAuthorizer ? authorizerPrincipal(isMap(rc.authorizer) ? rc.authorizer : undefined, options.rolesClaim, str(isMap(rc.identity) ? rc.identity['userArn'] : undefined)) : undefined,
       raw: { event, context },
     };
   },

@@ -2,7 +2,7 @@ import { stripBasePath } from 'carve';
 import { authorizerPrincipal } from './authorizer';
 import { eventBody, resultBody } from './body';
 import type { ApiGatewayV2Event, ApiGatewayV2Result } from './events';
-import { mergeHeaders, responseHeaders } from './headers';
+import { isMap, mergeHeaders, responseHeaders, str } from './headers';
 import { encodePath } from './path';
 import type { Processor } from './processor';
 
@@ -12,22 +12,24 @@ export const v2: Processor<ApiGatewayV2Event> = {
   request(event, context, options) {
     const rc = event.requestContext;
     // HTTP API hands over rawPath decoded; a Function URL keeps it as the client sent it.
-    const functionUrl = rc.domainName?.includes('.lambda-url.') ?? false;
+    const functionUrl = str(rc.domainName)?.includes('.lambda-url.') ?? false;
     let path = functionUrl ? event.rawPath : encodePath(event.rawPath);
-    if (options.stripStage && rc.stage && rc.stage !== '$default') path = stripBasePath(path, `/${encodePath(rc.stage)}`);
+    const stage = str(rc.stage);
+    if (options.stripStage && stage && stage !== '$default') path = stripBasePath(path, `/${encodePath(stage)}`);
     path = stripBasePath(path, options.basePath);
     const headers = mergeHeaders(event.headers, undefined);
     // HTTP API moves cookies out of the headers; a Function URL sends both, so never add them twice.
-    if (event.cookies?.length && headers['cookie'] === undefined) headers['cookie'] = event.cookies.join('; ');
+    const cookies = Array.isArray(event.cookies) ? event.cookies.filter((c): c is string => typeof c === 'string') : [];
+    if (cookies.length > 0 && headers['cookie'] === undefined) headers['cookie'] = cookies.join('; ');
     return {
       method: rc.http.method,
       path,
-      rawQuery: event.rawQueryString ?? '',
+      rawQuery: str(event.rawQueryString) ?? '',
       headers,
       readBody: event.body ? async () => eventBody(event.body, event.isBase64Encoded) : undefined,
-      requestId: rc.requestId ?? context.awsRequestId,
-      sourceIp: rc.http.sourceIp ?? '',
-      principal: options.trustAuthorizer ? authorizerPrincipal(rc.authorizer, options.rolesClaim) : undefined,
+      requestId: str(rc.requestId) ?? str(context.awsRequestId),
+      sourceIp: str(rc.http.sourceIp) ?? '',
+      principal: options.trustAuthorizer ? authorizerPrincipal(isMap(rc.authorizer) ? rc.authorizer : undefined, options.rolesClaim) : undefined,
       raw: { event, context },
     };
   },
