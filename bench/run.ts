@@ -1,5 +1,5 @@
 // `npm run bench`: every comparison side by side in one run. Numbers, never assertions.
-// BENCH_SECONDS, BENCH_ROUNDS, BENCH_ITERATIONS, BENCH_COLD_RUNS shorten or lengthen it; BENCH_ONLY=lambda,shapes,azure,graphql,codemods,express picks sections.
+// BENCH_SECONDS, BENCH_ROUNDS, BENCH_ITERATIONS, BENCH_COLD_RUNS shorten or lengthen it; BENCH_ONLY=lambda,shapes,azure,graphql,codemods,load,express picks sections.
 import { azureWarm } from './azure';
 import { codemods } from './codemods';
 import { expressThroughput } from './express-throughput';
@@ -7,6 +7,7 @@ import { graphqlOverhead } from './graphql';
 import { buildBundles } from './lambda/bundles';
 import { lambdaCold } from './lambda/cold';
 import { lambdaWarm } from './lambda/warm';
+import { load } from './load';
 import { shapes } from './shapes';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -23,4 +24,5 @@ if (wanted('shapes')) await shapes();
 if (wanted('azure')) await azureWarm({ iterations: env('BENCH_ITERATIONS', 5000), rounds: env('BENCH_ROUNDS', 5) });
 if (wanted('graphql')) await graphqlOverhead({ iterations: env('BENCH_ITERATIONS', 5000), rounds: env('BENCH_ROUNDS', 5) });
 if (wanted('codemods')) await codemods();
+if (wanted('load')) await load({ seconds: env('BENCH_SECONDS', 5), soakRequests: env('BENCH_SOAK_REQUESTS', 200_000) });
 if (wanted('express')) await expressThroughput({ seconds: env('BENCH_SECONDS', 3), rounds: env('BENCH_ROUNDS', 3), connections: 50 });

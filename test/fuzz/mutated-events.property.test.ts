@@ -13,6 +13,7 @@ const base = { method: 'POST', url: '/echo/a%20b?x=1&x=2', headers: { 'content-t
 const events: [string, () => Record<string, unknown>][] = [
   ['REST v1', () => restV1Event(base) as unknown as Record<string, unknown>],
   ['HTTP API 2.0', () => httpApiV2Event(base) as unknown as Record<string, unknown>],
+  ['Function URL', () => httpApiV2Event(base, true) as unknown as Record<string, unknown>],
   ['ALB', () => albEvent(base, true) as unknown as Record<string, unknown>],
 ];
 
