@@ -1,7 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startJwksServer, type JwksServer } from '../../test/support/jwks-server';
 import { createApp } from '../app';
 import { handler } from '../handler';
 import type { Authenticator } from './authenticator';
@@ -70,44 +69,32 @@ describe('jwtAuth with a shared secret', () => {
 });
 
 describe('jwtAuth with a public key or a JWKS endpoint', () => {
-  let privateKey: CryptoKey;
-  let publicPem: string;
-  let server: Server;
-  let jwksUrl: string;
-
-  beforeAll(async () => {
-    const pair = await generateKeyPair('RS256', { extractable: true });
-    privateKey = pair.privateKey;
-    publicPem = await exportSPKI(pair.publicKey);
-    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
-    server = createServer((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`;
-  });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  let jwks: JwksServer;
+  beforeAll(async () => void (jwks = await startJwksServer()));
+  afterAll(() => jwks.close());
 
   const rs = (kid = 'k1') => new SignJWT({ roles: ['teacher'] }).setProtectedHeader({ alg: 'RS256', kid }).setSubject('tea-1')
-    .setIssuer('gradebook').setAudience('api').setExpirationTime('5m').sign(privateKey);
+    .setIssuer('gradebook').setAudience('api').setExpirationTime('5m').sign(jwks.privateKey);
 
   it('verifies against a JWKS endpoint', async () => {
-    const app = appWith(jwtAuth({ jwksUrl, issuer: 'gradebook', audience: 'api' }));
+    const app = appWith(jwtAuth({ jwksUrl: jwks.url, issuer: 'gradebook', audience: 'api' }));
     expect(await call(app, await rs(), '/staff')).toMatchObject({ status: 200 });
   });
 
   it('rejects an unknown kid', async () => {
-    const app = appWith(jwtAuth({ jwksUrl, issuer: 'gradebook', audience: 'api' }));
+    const app = appWith(jwtAuth({ jwksUrl: jwks.url, issuer: 'gradebook', audience: 'api' }));
     const res = await call(app, await rs('other'));
     expect(res).toMatchObject({ status: 401, body: { detail: 'no key matches the token' } });
   });
 
   it('verifies against a PEM public key', async () => {
-    const app = appWith(jwtAuth({ publicKey: publicPem, algorithms: ['RS256'], issuer: 'gradebook', audience: 'api' }));
+    const app = appWith(jwtAuth({ publicKey: jwks.publicPem, algorithms: ['RS256'], issuer: 'gradebook', audience: 'api' }));
     expect((await call(app, await rs())).status).toBe(200);
   });
 
   it('refuses HS256 tokens signed with the public key (key confusion)', async () => {
-    const app = appWith(jwtAuth({ publicKey: publicPem, algorithms: ['RS256'], issuer: 'gradebook', audience: 'api' }));
-    const forged = await hs({}, publicPem);
+    const app = appWith(jwtAuth({ publicKey: jwks.publicPem, algorithms: ['RS256'], issuer: 'gradebook', audience: 'api' }));
+    const forged = await hs({}, jwks.publicPem);
     expect((await call(app, forged)).status).toBe(401);
   });
 

@@ -1,39 +1,29 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { apiKeyAuth, cors, createApp, handler, jwtAuth, reply, z, type App } from 'carve';
-import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContractCase } from '../contract/case';
 import { runCases } from '../contract/run';
 import { targets, type Running } from '../contract/targets';
+import { startJwksServer, type JwksServer } from '../support/jwks-server';
 
 // The same hostile requests on every target: Express, every Lambda event shape, Azure.
 type Caller = 'valid' | 'algNone' | 'keyConfusion' | 'expired' | 'notYetValid' | 'wrongIssuer' | 'wrongAudience' | 'unknownKid' | 'apiKey' | 'badApiKey';
 
-let privateKey: CryptoKey;
-let publicPem: string;
-let jwks: Server;
-let jwksUrl: string;
+let jwks: JwksServer;
 const credentials = {} as Record<Caller, Record<string, string>>;
 const now = () => Math.floor(Date.now() / 1000);
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 const claims = (extra: Record<string, unknown> = {}) => ({ sub: 'u-1', iss: 'carve-tests', aud: 'api', exp: now() + 300, roles: ['reader'], ...extra });
-const rs = (extra: Record<string, unknown> = {}, kid = 'k1') => new SignJWT(claims(extra)).setProtectedHeader({ alg: 'RS256', kid }).sign(privateKey);
+const rs = (extra: Record<string, unknown> = {}, kid = 'k1') => new SignJWT(claims(extra)).setProtectedHeader({ alg: 'RS256', kid }).sign(jwks.privateKey);
 
 beforeAll(async () => {
-  const pair = await generateKeyPair('RS256', { extractable: true });
-  privateKey = pair.privateKey;
-  publicPem = await exportSPKI(pair.publicKey);
-  const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
-  jwks = createServer((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
-  await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
-  jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`;
+  jwks = await startJwksServer();
   const bearer = (jwt: string) => ({ authorization: `Bearer ${jwt}` });
   Object.assign(credentials, {
     valid: bearer(await rs()),
     algNone: bearer(`${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims())}.`),
     // HS256 signed with the RSA public key as the HMAC secret: the classic key-confusion forgery.
-    keyConfusion: bearer(await new SignJWT(claims()).setProtectedHeader({ alg: 'HS256', kid: 'k1' }).sign(new TextEncoder().encode(publicPem))),
+    keyConfusion: bearer(await new SignJWT(claims()).setProtectedHeader({ alg: 'HS256', kid: 'k1' }).sign(new TextEncoder().encode(jwks.publicPem))),
     expired: bearer(await rs({ exp: now() - 600 })),
     notYetValid: bearer(await rs({ nbf: now() + 600 })),
     wrongIssuer: bearer(await rs({ iss: 'someone-else' })),
@@ -43,7 +33,7 @@ beforeAll(async () => {
     badApiKey: { 'x-api-key': 'key-124' },
   });
 });
-afterAll(() => new Promise<void>((resolve) => jwks.close(() => resolve())));
+afterAll(() => jwks.close());
 
 function securityApp(jwksEndpoint: string): App {
   return createApp({
@@ -113,7 +103,7 @@ const GAPS: Record<string, ReadonlyMap<string, string>> = {
 for (const target of targets) {
   describe(`security: ${target.name}`, () => {
     let running: Running;
-    beforeAll(async () => void (running = await target.start(securityApp(jwksUrl))));
+    beforeAll(async () => void (running = await target.start(securityApp(jwks.url))));
     afterAll(() => running?.stop());
     runCases(cases, () => running.client, () => credentials, undefined, GAPS[target.name]);
   });
