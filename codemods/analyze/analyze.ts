@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Node, Project, SyntaxKind, ts, type CallExpression, type Expression, type SourceFile } from 'ts-morph';
+import { foldConstantMounts } from './constant-mounts';
 import { declarationsOf, routableKind } from './express-bindings';
 import { handlerFeatures } from './features';
 import { AnalyzeError, type Analysis, type RouteInfo, type Warning } from './types';
@@ -85,6 +86,11 @@ export function analyzeProject(dir: string): ProjectAnalysis {
         const hasPath = Node.isStringLiteral(first) || Node.isNoSubstitutionTemplateLiteral(first) || Node.isRegularExpressionLiteral(first)
           || (Node.isArrayLiteralExpression(first) && first.getElements().every((e) => Node.isStringLiteral(e)));
         const pathLike = !hasPath && (Node.isPropertyAccessExpression(first) || Node.isElementAccessExpression(first)) && /path|url|prefix/i.test(first.getText());
+        const folded = pathLike ? foldConstantMounts(call) : undefined;
+        if (folded) {
+          for (const r of targets) folded.forEach((row, i) => r.ops.push({ kind: 'use', path: pathArg(row.path), targets: [row.target], node: call, order: order + i / folded.length }));
+          continue;
+        }
         if (pathLike) warn('DYNAMIC_MOUNT', call, `${callee.getText()}(${first.getText()}, …): the mount path is not a constant; its routes stay in the legacy app`);
         for (const r of targets) r.ops.push({ kind: 'use', path: hasPath ? pathArg(first) : pathLike ? { kind: 'dynamic', text: first.getText() } : undefined, targets: hasPath || pathLike ? args.slice(1) : args, node: call, order });
       } else if (name === 'param' && args.length === 2 && Node.isStringLiteral(args[0]!)) {
