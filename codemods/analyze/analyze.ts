@@ -85,12 +85,13 @@ export function analyzeProject(dir: string): ProjectAnalysis {
         const first = args[0]!;
         const hasPath = Node.isStringLiteral(first) || Node.isNoSubstitutionTemplateLiteral(first) || Node.isRegularExpressionLiteral(first)
           || (Node.isArrayLiteralExpression(first) && first.getElements().every((e) => Node.isStringLiteral(e)));
-        const pathLike = !hasPath && (Node.isPropertyAccessExpression(first) || Node.isElementAccessExpression(first)) && /path|url|prefix/i.test(first.getText());
-        const folded = pathLike ? foldConstantMounts(call) : undefined;
+        // A constant table proves its own key is a mount path, whatever the key is called.
+        const folded = hasPath ? undefined : foldConstantMounts(call);
         if (folded) {
           for (const r of targets) folded.forEach((row, i) => r.ops.push({ kind: 'use', path: pathArg(row.path), targets: [row.target], node: call, order: order + i / folded.length }));
           continue;
         }
+        const pathLike = !hasPath && (Node.isPropertyAccessExpression(first) || Node.isElementAccessExpression(first)) && /path|url|prefix/i.test(first.getText());
         if (pathLike) warn('DYNAMIC_MOUNT', call, `${callee.getText()}(${first.getText()}, …): the mount path is not a constant; its routes stay in the legacy app`);
         for (const r of targets) r.ops.push({ kind: 'use', path: hasPath ? pathArg(first) : pathLike ? { kind: 'dynamic', text: first.getText() } : undefined, targets: hasPath || pathLike ? args.slice(1) : args, node: call, order });
       } else if (name === 'param' && args.length === 2 && Node.isStringLiteral(args[0]!)) {
