@@ -36,6 +36,12 @@ describe('strangler on Lambda: carve routes first, the legacy Express app behind
     expect(JSON.parse(post.body)).toEqual({ from: 'legacy', got: { sku: 'A-1' } });
   });
 
+  it('the legacy app answers unknown routes itself: 404, not a crash in Express 5\'s finalhandler (serverless-express#698)', async () => {
+    const result = await lambda(event('GET', '/nowhere'), context) as { statusCode: number; body: string };
+    expect(result.statusCode).toBe(404);
+    expect(result.body).toMatch(/Cannot GET \/nowhere/);
+  });
+
   it('the legacy handler alone is a two-argument async Lambda handler', async () => {
     const alone = legacyHandler(legacy);
     expect(alone.length).toBe(2);

@@ -19,6 +19,10 @@ export function toAzureHandler(app: App, options: AzureHandlerOptions = {}): Azu
     throw new TypeError(`timeoutMs ${timeoutMs} is not below Azure's 230 s HTTP limit: the load balancer would drop the response first`);
   }
   const trustPrincipal = options.trustClientPrincipal ?? false;
+  const fallback = options.fallback;
+  if (app.remainder && !fallback) {
+    throw new TypeError(`${app.name} has a legacy remainder: pass toAzureHandler(app, { fallback: legacyAzureHandler(app.remainder) }) with legacyAzureHandler from carve/azure/legacy`);
+  }
   return async function azureHandler(request, context) {
     // The URL, never request.query: the host merges repeated keys into one comma-joined value.
     const url = new URL(request.url);
@@ -36,7 +40,8 @@ export function toAzureHandler(app: App, options: AzureHandlerOptions = {}): Azu
       sourceIp: clientIp(headers),
       principal: trustPrincipal ? clientPrincipal(headers) : undefined,
       raw: { request, context },
-    }, { timeoutMs, logSink });
+    }, { timeoutMs, logSink, fallthrough: fallback !== undefined });
+    if (!response) return fallback!(request, context);
     return toResponseInit(response, context);
   };
 }
@@ -58,7 +63,7 @@ function toResponseInit(response: CarveResponse, context: InvocationContext): Ht
 }
 
 /** The client's address: the last X-Forwarded-For hop, the one Azure's front end added (port removed). */
-function clientIp(headers: Record<string, string>): string {
+export function clientIp(headers: Record<string, string>): string {
   const last = headers['x-forwarded-for']?.split(',').at(-1)?.trim() ?? headers['client-ip'] ?? '';
   const v4WithPort = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(last);
   if (v4WithPort) return v4WithPort[1]!;

@@ -1,4 +1,11 @@
+import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+
 export interface AzureHandlerOptions {
+  /**
+   * Gets every request no carve route matches, body unread: the legacy Express app of a split
+   * (`legacyAzureHandler(app.remainder)` from `carve/azure/legacy`). Required when the app has a remainder.
+   */
+  fallback?: (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>;
   /** host.json `extensions.http.routePrefix`: stripped from the URL before routing. Default `api`. */
   routePrefix?: string;
   /**

@@ -2,7 +2,7 @@ import type { App } from 'carve';
 import { azure } from './azure-functions';
 import { toAzureHandler } from './handler';
 import type { AzureHandlerOptions } from './options';
-import { AzureRouteError, planAzureFunctions, type AzureFunctionPlan, type PlanOptions } from './routes';
+import { planAzureFunctions, type AzureFunctionPlan, type PlanOptions } from './routes';
 
 export interface RegisterOptions extends AzureHandlerOptions, PlanOptions {}
 
@@ -14,7 +14,6 @@ export interface RegisterOptions extends AzureHandlerOptions, PlanOptions {}
  * registerAzureFunctions(carveApp);   // src/functions/index.ts
  */
 export function registerAzureFunctions(app: App, options: RegisterOptions = {}): AzureFunctionPlan[] {
-  if (app.remainder) throw new AzureRouteError(`${app.name} has a legacy Express remainder, which Azure Functions v4 cannot host yet; deploy it with --target aws or express`);
   const plan = planAzureFunctions(app.handlers, options);
   const handler = toAzureHandler(app, options);
   for (const fn of plan) {

@@ -10,16 +10,17 @@ const azure: TargetDescriptor = {
   name: 'azure',
   entryFile: 'index.js',
   fallbackUnit: 'carve-fallback',
-  check: (app) => {
-    if (app.remainder) throw new Error(`${app.name} has a legacy Express remainder, which Azure Functions v4 cannot host yet; build it with --target aws or express`);
-    planAzureFunctions(app.handlers);
-  },
+  check: (app) => void planAzureFunctions(app.handlers),
   // The worker injects its core API into the @azure/functions it finds in node_modules.
   externals: ['@azure/functions'],
-  entrySource: (unitApp) => [
+  entrySource: (unitApp, { remainder }) => [
     `import app from ${JSON.stringify(unitApp)};`,
     `import { registerAzureFunctions } from 'carve/azure';`,
-    `registerAzureFunctions(app, { routePrefix: process.env.CARVE_ROUTE_PREFIX ?? 'api' });`,
+    ...(remainder ? [`import { legacyAzureHandler } from 'carve/azure/legacy';`] : []),
+    `const routePrefix = process.env.CARVE_ROUTE_PREFIX ?? 'api';`,
+    remainder
+      ? 'registerAzureFunctions(app, { routePrefix, fallback: legacyAzureHandler(app.remainder, { routePrefix }) });'
+      : 'registerAzureFunctions(app, { routePrefix });',
     '',
   ].join('\n'),
   emit(context) {

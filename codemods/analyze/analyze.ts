@@ -33,7 +33,7 @@ export function analyze(dir: string): Analysis {
 /** The analysis plus what a transform needs: each route's handler function and the root apps. */
 export interface ProjectAnalysis {
   analysis: Analysis;
-  handlers: Map<RouteInfo, Node>;
+  handlers: Map<RouteInfo, HandlerFunction>;
   /** The root Express app declarations (not mounted by another), with the file they live in. */
   roots: Node[];
 }
@@ -111,9 +111,13 @@ export function analyzeProject(dir: string): ProjectAnalysis {
   const roots = [...routables.values()].filter((r) => r.kind === 'app' && !r.mounted);
 
   const routes: RouteInfo[] = [];
-  const handlerOf = new Map<RouteInfo, Node>();
+  const handlerOf = new Map<RouteInfo, HandlerFunction>();
   const seen = new Set<string>();
-  const walk = (routable: Routable, prefix: string, inherited: string[], scopes: { path: string; name: string }[]) => {
+  // Error middleware catches what the routes of its own router and of routers below it pass on.
+  const errorScopes = new Map<RouteInfo, string[][]>();
+  const walk = (routable: Routable, prefix: string, inherited: string[], scopes: { path: string; name: string }[], outerErrors: string[][]) => {
+    const ownErrors: string[] = [];
+    const errors = [...outerErrors, ownErrors];
     const middleware = [...inherited];
     const scoped = [...scopes];
     const params = new Map<string, string>();
@@ -130,12 +134,13 @@ export function analyzeProject(dir: string): ProjectAnalysis {
         for (const target of op.targets) {
           const mounted = mountedRoutables(target, routables);
           if (mounted.length > 0) {
-            for (const m of mounted) for (const p of mountPaths) walk(m, joinPath(prefix, p), middleware, scoped);
+            for (const m of mounted) for (const p of mountPaths) walk(m, joinPath(prefix, p), middleware, scoped, errors);
             continue;
           }
           const fn = functionOf(target);
           if (fn && fn.getParameters().length === 4) {
             warn('ERROR_MIDDLEWARE', op.node, `error handler ${label(target)}: carve answers errors as problem+json; routes moved to carve no longer pass through it`);
+            ownErrors.push(label(target));
             continue;
           }
           if (/^express\.static\(/.test(target.getText())) {
@@ -179,13 +184,16 @@ export function analyzeProject(dir: string): ProjectAnalysis {
           uses: features.uses,
           group: groupOf(full),
           blockers: features.blockers,
+          errorHandlers: [],
         };
+        errorScopes.set(route, errors);
         routes.push(route);
         if (features.fn) handlerOf.set(route, features.fn);
       }
     }
   };
-  for (const root of roots) walk(root, '', [], []);
+  for (const root of roots) walk(root, '', [], [], []);
+  for (const [route, scopes] of errorScopes) route.errorHandlers = scopes.flat();
 
   warnings.push(...sharedState(handlerOf, dir));
   const groups = new Map<string, string[]>();
@@ -315,7 +323,9 @@ function exportedRoutables(file: SourceFile, routables: Map<Node, Routable>, dep
   return exported.flatMap((d) => (Node.isExportAssignment(d) ? resolveRoutables(d.getExpression(), routables, depth + 1) : routables.has(d) ? [routables.get(d)!] : []));
 }
 
-export function functionOf(expr: Node): (Node & { getParameters(): Node[]; getBody(): Node | undefined }) | undefined {
+export type HandlerFunction = Node & { getParameters(): Node[]; getBody(): Node | undefined };
+
+export function functionOf(expr: Node): HandlerFunction | undefined {
   if (Node.isArrowFunction(expr) || Node.isFunctionExpression(expr) || Node.isFunctionDeclaration(expr) || Node.isMethodDeclaration(expr)) return expr as never;
   if (Node.isIdentifier(expr) || Node.isPropertyAccessExpression(expr)) {
     const symbol = expr.getSymbol();

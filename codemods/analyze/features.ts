@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, type Expression } from 'ts-morph';
-import { functionOf } from './analyze';
+import { functionOf, type HandlerFunction } from './analyze';
 
 const UNSUPPORTED_RESPONSE = new Set(['sendFile', 'download', 'render', 'pipe', 'write', 'format', 'attachment', 'end', 'sendfile']);
 const IMPLICIT = new Set(['app', 'session', 'user', 'file', 'files', 'login', 'logout', 'originalUrl', 'baseUrl', 'signedCookies', 'locals']);
@@ -8,7 +8,7 @@ export interface Features {
   uses: string[];
   blockers: string[];
   warnings: { code: string; message: string }[];
-  fn: Node | undefined;
+  fn: HandlerFunction | undefined;
 }
 
 /** What a route handler reads from `req`, calls on `res`, and whether it calls `next`. */

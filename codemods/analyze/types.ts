@@ -12,6 +12,8 @@ export interface RouteInfo {
   group: string;
   /** Why it cannot be converted as it is, if anything. */
   blockers: string[];
+  /** Error middleware (4 arguments) on its router or a router above it: where its errors go in Express. */
+  errorHandlers: string[];
 }
 
 export interface Warning {

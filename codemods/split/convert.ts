@@ -1,36 +1,94 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
 import { Node, SyntaxKind } from 'ts-morph';
+import type { HandlerFunction } from '../analyze/analyze';
 import type { RouteInfo } from '../analyze/types';
+import { moduleSpecifier, resolveSpecifier } from './paths';
 
-export type Conversion =
-  | { ok: true; id: string; imports: string[]; usesBody: boolean; code: string; carvePath: string }
-  | { ok: false; reason: string };
+/**
+ * A value the moved code takes from a module of the legacy app (a db, a store, a config object). It
+ * becomes a DI token in the shared deps module, so each group injects it and a test can replace it.
+ */
+export interface SharedBinding {
+  /** The module's file. */
+  file: string;
+  /** `default` (an ESM default import or a whole CommonJS module), or the exported name. */
+  binding: string;
+  /** Whether the module is required (CommonJS), so its named exports are read off the module object. */
+  cjs: boolean;
+  /** The name the moved code uses for it. */
+  local: string;
+}
+
+export interface ConvertedRoute {
+  ok: true;
+  /** The handler function's body, req/res use rewritten to SDK input and results. */
+  code: string;
+  carvePath: string;
+  /** The handler input it destructures: `params`, or `body: bodyInput` when the code has its own `body`. */
+  inputs: string[];
+  imports: string[];
+  helpers: string[];
+  deps: SharedBinding[];
+  usesBody: boolean;
+  /** It may throw or reject (or called next(err)): errors answer as Express's default handler would. */
+  expressErrors: boolean;
+}
+
+/** Why a route stays in the legacy app: a code to sort and count by, and the words for a person. */
+export interface Stay {
+  ok: false;
+  code: RemainderCode;
+  reason: string;
+}
+
+export type RemainderCode =
+  | 'UNRESOLVED_HANDLER' | 'UNSUPPORTED_RESPONSE' | 'IMPLICIT_DEPENDENCY' | 'CROSS_ROUTE_NEXT' | 'MIDDLEWARE' | 'PATH_SYNTAX'
+  | 'NO_RESPONSE' | 'PASSES_REQUEST' | 'REQUEST_FIELD' | 'RESPONSE_FLOW' | 'ERROR_MIDDLEWARE' | 'LOCAL_DEPENDENCY';
+
+export type Conversion = ConvertedRoute | Stay;
+
+export const stay = (code: RemainderCode, reason: string): Stay => ({ ok: false, code, reason });
+
+/** The analysis blockers' codes: the same as the warnings analyze gives for them. */
+function blockerCode(blocker: string): RemainderCode {
+  if (blocker.startsWith('res.')) return 'UNSUPPORTED_RESPONSE';
+  if (blocker.startsWith('implicit dependency')) return 'IMPLICIT_DEPENDENCY';
+  if (blocker.startsWith('falls through')) return 'CROSS_ROUTE_NEXT';
+  return 'UNRESOLVED_HANDLER';
+}
 
 const BODY_PARSERS = /^(express\.(json|urlencoded|text|raw)\(|bodyParser\.)/;
-const REQ_FIELDS: Record<string, string> = { params: 'params', query: 'query', body: 'body', headers: 'request.headers', method: 'request.method', path: 'request.path', ip: 'request.sourceIp' };
+const REQ_FIELDS: Record<string, [input: string, suffix: string]> = {
+  params: ['params', ''], query: ['query', ''], body: ['body', ''], headers: ['request', '.headers'],
+  method: ['request', '.method'], path: ['request', '.path'], ip: ['request', '.sourceIp'],
+};
+const INPUTS = ['params', 'query', 'body', 'request'] as const;
 const TERMINALS = new Set(['json', 'send', 'sendStatus']);
 
 /**
  * One route as a carve handler's body, or the reason it stays in the legacy app. Only what is plainly
- * safe converts: plain `:param` paths, no middleware but body parsers, req fields the SDK has, and
- * res.json / send / status().json|send / sendStatus as statements of the handler itself.
+ * safe converts: plain `:param` paths, no middleware but body parsers, req fields the SDK has,
+ * res.json / send / status().json|send / sendStatus as statements of the handler itself, and next(err)
+ * as a statement. Errors keep Express's status rule unless an error middleware of the app would have
+ * answered them, in which case the route stays.
  */
-export function convertRoute(route: RouteInfo, fn: Node, outFile: string): Conversion {
-  if (route.blockers.length > 0) return { ok: false, reason: route.blockers.join('; ') };
+export function convertRoute(route: RouteInfo, fn: HandlerFunction, outFile: string): Conversion {
+  if (route.blockers.length > 0) return stay(blockerCode(route.blockers[0]!), route.blockers.join('; '));
   const middleware = route.middleware.filter((m) => !BODY_PARSERS.test(m));
-  if (middleware.length > 0) return { ok: false, reason: `middleware ${middleware.join(', ')} would have to move with it` };
-  if (/[*?(){}]/.test(route.path)) return { ok: false, reason: `path ${route.path} is not plain :param syntax` };
-  const params = (fn as Node & { getParameters(): Node[] }).getParameters().map((p) => (p as Node & { getName(): string }).getName());
-  const [req, res] = params;
-  if (params.length > 2 && route.uses.includes('next')) return { ok: false, reason: 'the handler calls next()' };
-  const body = (fn as Node & { getBody(): Node | undefined }).getBody();
-  if (!body || !res) return { ok: false, reason: 'the handler never responds' };
+  if (middleware.length > 0) return stay('MIDDLEWARE', `middleware ${middleware.join(', ')} would have to move with it`);
+  if (/[*?(){}]/.test(route.path)) return stay('PATH_SYNTAX', `path ${route.path} is not plain :param syntax`);
+  const [req, res, next] = fn.getParameters().map((p) => (p as Node & { getName(): string }).getName());
+  const body = fn.getBody();
+  if (!body || !res) return stay('NO_RESPONSE', 'the handler never responds');
 
+  const bare = body.getDescendantsOfKind(SyntaxKind.Identifier).find((id) => (id.getText() === req || id.getText() === res)
+    && id.getParentIfKind(SyntaxKind.PropertyAccessExpression)?.getExpression() !== id && id.getSymbol()?.getDeclarations()[0]?.getParent() === fn);
+  if (bare) return stay('PASSES_REQUEST', `passes ${bare.getText()} on to other code (${bare.getParent()!.getText().slice(0, 40)})`);
+
+  const taken = new Set(body.getDescendantsOfKind(SyntaxKind.Identifier).filter((id) => !isPropertyName(id)).map((id) => id.getText()));
+  const inputName = Object.fromEntries(INPUTS.map((name) => [name, taken.has(name) ? freeName(`${name}Input`, taken) : name]));
+  const usedInputs = new Set<string>();
   const edits: Edit[] = [];
-  const imports = new Set<string>();
   let usesBody = false;
-  let responds = false;
 
   for (const access of body.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) {
     const base = access.getExpression();
@@ -39,51 +97,89 @@ export function convertRoute(route: RouteInfo, fn: Node, outFile: string): Conve
     const call = access.getParentIfKind(SyntaxKind.CallExpression);
     if (name === 'get' && call?.getExpression() === access) {
       const [arg] = call.getArguments();
-      if (!arg) return { ok: false, reason: 'req.get() without a header name' };
+      if (!arg) return stay('REQUEST_FIELD', 'req.get() without a header name');
       const header = Node.isStringLiteral(arg) ? JSON.stringify(arg.getLiteralValue().toLowerCase()) : `String(${arg.getText()}).toLowerCase()`;
-      edits.push({ start: call.getStart(), end: call.getEnd(), text: `request.headers[${header}]` });
+      usedInputs.add('request');
+      edits.push({ start: call.getStart(), end: call.getEnd(), text: `${inputName['request']}.headers[${header}]` });
       continue;
     }
     const mapped = REQ_FIELDS[name];
-    if (!mapped) return { ok: false, reason: `uses req.${name}` };
+    if (!mapped) return stay('REQUEST_FIELD', `uses req.${name}`);
     if (name === 'body') usesBody = true;
-    edits.push({ start: access.getStart(), end: access.getEnd(), text: mapped });
+    usedInputs.add(mapped[0]);
+    edits.push({ start: access.getStart(), end: access.getEnd(), text: `${inputName[mapped[0]]}${mapped[1]}` });
   }
 
-  const responses: Edit[] = [];
-  const resRefs = body.getDescendantsOfKind(SyntaxKind.Identifier).filter((id) => id.getText() === res && id.getParentIfKind(SyntaxKind.PropertyAccessExpression)?.getExpression() === id);
-  for (const id of resRefs) {
-    const chain = responseChain(id);
-    if (!chain) return { ok: false, reason: `uses ${id.getParent()!.getText().slice(0, 40)} in a way carve split does not convert` };
-    const holder = chain.outer.getParent();
-    const standsAlone = holder && (Node.isExpressionStatement(holder) || Node.isReturnStatement(holder) || holder === fn);
-    if (!standsAlone || enclosingFunction(chain.outer) !== fn) return { ok: false, reason: 'responds from inside a callback or an expression' };
-    // Arguments keep their own req → SDK rewrites.
-    const arg = chain.arg ? applyEdits(chain.arg.getText(), chain.arg.getStart(), edits) : undefined;
-    const status = chain.status ? applyEdits(chain.status.getText(), chain.status.getStart(), edits) : undefined;
-    const text = chain.terminal === 'json' ? `json(${[arg, status].filter(Boolean).join(', ')})`
-      : chain.terminal === 'send' ? `send(${[arg ?? 'undefined', status].filter(Boolean).join(', ')})`
-        : `sendStatus(${arg})`;
-    imports.add(chain.terminal);
-    responds = true;
-    responses.push(holder === fn ? { start: chain.outer.getStart(), end: chain.outer.getEnd(), text } : { start: holder!.getStart(), end: holder!.getEnd(), text: `return ${text};` });
+  const statements = rewriteResponses(body, fn, res, next, edits);
+  if (!('edits' in statements)) return statements;
+  if (statements.helpers.size === 0 && !statements.nextErrors) return stay('NO_RESPONSE', 'the handler never responds through res');
+
+  const expressErrors = statements.nextErrors || body.getDescendantsOfKind(SyntaxKind.ThrowStatement).length > 0 || body.getDescendantsOfKind(SyntaxKind.AwaitExpression).length > 0;
+  if (expressErrors && route.errorHandlers.length > 0) {
+    return stay('ERROR_MIDDLEWARE', `its errors go to the error middleware ${route.errorHandlers.join(', ')}, which stays in the legacy app`);
   }
-  if (!responds) return { ok: false, reason: 'the handler never responds through res' };
 
   const moved = freeIdentifiers(body, fn, outFile);
-  if (typeof moved === 'string') return { ok: false, reason: moved };
+  if (!('imports' in moved)) return moved;
 
-  // A rewrite inside a replaced response statement is already part of its text.
-  const outside = edits.filter((e) => !responses.some((r) => e.start >= r.start && e.end <= r.end));
-  let code = applyEdits(body.getText(), body.getStart(), [...outside, ...responses]);
-  if (!Node.isBlock(body)) code = `{\n  return ${code};\n}`;
-  return { ok: true, id: '', imports: [...moved, ...[...imports].map((t) => `helper:${t}`)], usesBody, code, carvePath: route.path.replace(/:(\w+)/g, '{$1}') };
+  // A rewrite inside a replaced statement is already part of its text.
+  const outside = edits.filter((e) => !statements.edits.some((r) => e.start >= r.start && e.end <= r.end));
+  let code = applyEdits(body.getText(), body.getStart(), [...outside, ...statements.edits]);
+  if (!Node.isBlock(body) && !statements.throwsAlone) code = `{\n  return ${code};\n}`;
+  return {
+    ok: true, code, carvePath: route.path.replace(/:(\w+)/g, '{$1}'),
+    inputs: INPUTS.filter((name) => usedInputs.has(name)).map((name) => (inputName[name] === name ? name : `${name}: ${inputName[name]}`)),
+    imports: moved.imports, deps: moved.deps, helpers: [...statements.helpers], usesBody, expressErrors,
+  };
 }
 
 interface Edit {
   start: number;
   end: number;
   text: string;
+}
+
+/** Each `res.…` response and `next(err)` as a statement returning a result or throwing, or why not. */
+function rewriteResponses(body: Node, fn: Node, res: string, next: string | undefined, edits: Edit[]): { edits: Edit[]; helpers: Set<string>; nextErrors: boolean; throwsAlone: boolean } | Stay {
+  const rewritten: Edit[] = [];
+  const helpers = new Set<string>();
+  let nextErrors = false;
+  let throwsAlone = false;
+  const standsAlone = (expression: Node) => {
+    const holder = expression.getParent();
+    const alone = holder !== undefined && (Node.isExpressionStatement(holder) || Node.isReturnStatement(holder) || holder === fn);
+    return alone && enclosingFunction(expression) === fn ? holder : undefined;
+  };
+  const identifiers = body.getDescendantsOfKind(SyntaxKind.Identifier);
+  if (Node.isIdentifier(body)) identifiers.unshift(body);
+  for (const id of identifiers) {
+    if (id.getText() === next && next !== undefined) {
+      const call = id.getParentIfKind(SyntaxKind.CallExpression);
+      const [arg, ...rest] = call?.getExpression() === id ? call.getArguments() : [];
+      const holder = call && arg && rest.length === 0 ? standsAlone(call) : undefined;
+      if (!call || !arg || !holder) return stay('PASSES_REQUEST', 'passes next on in a way carve split does not convert');
+      nextErrors = true;
+      throwsAlone ||= holder === fn;
+      const thrown = `throw ${applyEdits(arg.getText(), arg.getStart(), edits)};`;
+      // `(req, res, next) => next(err)`: the arrow's whole body becomes a block that throws.
+      rewritten.push({ start: holder === fn ? call.getStart() : holder.getStart(), end: holder === fn ? call.getEnd() : holder.getEnd(), text: holder === fn ? `{\n  ${thrown}\n}` : thrown });
+      continue;
+    }
+    if (id.getText() !== res || id.getParentIfKind(SyntaxKind.PropertyAccessExpression)?.getExpression() !== id) continue;
+    const chain = responseChain(id);
+    if (!chain) return stay('RESPONSE_FLOW', `uses ${id.getParent()!.getText().slice(0, 40)} in a way carve split does not convert`);
+    const holder = standsAlone(chain.outer);
+    if (!holder) return stay('RESPONSE_FLOW', 'responds from inside a callback or an expression');
+    // Arguments keep their own req → SDK rewrites.
+    const arg = chain.arg ? applyEdits(chain.arg.getText(), chain.arg.getStart(), edits) : undefined;
+    const status = chain.status ? applyEdits(chain.status.getText(), chain.status.getStart(), edits) : undefined;
+    const text = chain.terminal === 'json' ? `json(${[arg, status].filter(Boolean).join(', ')})`
+      : chain.terminal === 'send' ? `send(${[arg ?? 'undefined', status].filter(Boolean).join(', ')})`
+        : `sendStatus(${arg})`;
+    helpers.add(chain.terminal);
+    rewritten.push(holder === fn ? { start: chain.outer.getStart(), end: chain.outer.getEnd(), text } : { start: holder.getStart(), end: holder.getEnd(), text: `return ${text};` });
+  }
+  return { edits: rewritten, helpers, nextErrors, throwsAlone };
 }
 
 /** `text` (which starts at `offset` in its file) with the edits that fall inside it applied. */
@@ -117,45 +213,75 @@ function enclosingFunction(node: Node): Node | undefined {
   return node.getFirstAncestor((a) => Node.isArrowFunction(a) || Node.isFunctionExpression(a) || Node.isFunctionDeclaration(a) || Node.isMethodDeclaration(a));
 }
 
-/** Imports the moved code needs, or why it cannot move (it uses something defined beside the routes). */
-function freeIdentifiers(body: Node, fn: Node, outFile: string): string[] | string {
+/**
+ * What the moved code needs from outside itself: imports (packages, functions, classes, types) and
+ * shared values of the app's own modules (which become DI tokens), or why it cannot move (it uses
+ * something defined beside the routes).
+ */
+function freeIdentifiers(body: Node, fn: Node, outFile: string): { imports: string[]; deps: SharedBinding[] } | Stay {
   const imports = new Set<string>();
+  const deps = new Map<string, SharedBinding>();
   for (const id of body.getDescendantsOfKind(SyntaxKind.Identifier)) {
-    const parent = id.getParent();
-    if (Node.isPropertyAccessExpression(parent) && parent.getNameNode() === id) continue;
-    if (Node.isPropertyAssignment(parent) && parent.getNameNode() === id) continue;
+    if (isPropertyName(id)) continue;
     const decl = id.getSymbol()?.getDeclarations()[0];
     if (!decl) continue;
     const file = decl.getSourceFile();
     if (file.isInNodeModules() || file.isDeclarationFile() || isInside(decl, fn)) continue;
     const name = id.getText();
+    const shared = (binding: string, target: string, cjs: boolean) => deps.set(name, { file: target, binding, cjs, local: name });
+
     const importDecl = decl.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);
-    const variable = Node.isVariableDeclaration(decl) ? decl : undefined;
+    if (importDecl) {
+      const source = importDecl.getModuleSpecifierSourceFile();
+      const ownModule = source && !source.isInNodeModules() && !source.isDeclarationFile();
+      const typeOnly = importDecl.isTypeOnly() || (Node.isImportSpecifier(decl) && decl.isTypeOnly());
+      if (ownModule && !typeOnly && !Node.isNamespaceImport(decl) && isValue(id)) {
+        shared(Node.isImportSpecifier(decl) ? decl.getName() : 'default', source.getFilePath(), false);
+      } else {
+        imports.add(rewriteImport(importDecl.getText(), file.getFilePath(), outFile));
+      }
+      continue;
+    }
+    const variable = Node.isBindingElement(decl) ? decl.getFirstAncestorByKind(SyntaxKind.VariableDeclaration) : Node.isVariableDeclaration(decl) ? decl : undefined;
     const required = variable?.getInitializer();
-    if (importDecl) imports.add(rewriteImport(importDecl.getText(), file.getFilePath(), outFile));
-    else if (required && Node.isCallExpression(required) && required.getExpression().getText() === 'require') {
-      const spec = (required.getArguments()[0] as Node & { getLiteralValue?(): string }).getLiteralValue?.();
-      if (!spec) return `uses ${name}, required dynamically`;
-      imports.add(`import ${variable!.getNameNode().getText().startsWith('{') ? `${variable!.getNameNode().getText()} from` : `${name} from`} ${JSON.stringify(rebase(spec, file.getFilePath(), outFile))};`);
-    } else return `uses ${name}, defined beside the routes in ${relative(process.cwd(), file.getFilePath())}; move it to a module of its own`;
+    if (!variable || !required || !Node.isCallExpression(required) || required.getExpression().getText() !== 'require') {
+      return stay('LOCAL_DEPENDENCY', `uses ${name}, defined beside the routes in ${file.getBaseName()}; move it to a module of its own`);
+    }
+    const spec = (required.getArguments()[0] as Node & { getLiteralValue?(): string }).getLiteralValue?.();
+    if (!spec) return stay('LOCAL_DEPENDENCY', `uses ${name}, required dynamically`);
+    if (spec.startsWith('.') && isValue(id)) {
+      const binding = Node.isBindingElement(decl) ? (decl.getPropertyNameNode()?.getText() ?? decl.getName()) : 'default';
+      shared(binding, resolveSpecifier(spec, file.getFilePath()), true);
+    } else {
+      const bindings = variable.getNameNode().getText();
+      imports.add(`import ${bindings.startsWith('{') ? bindings : name} from '${moduleSpecifier(spec, file.getFilePath(), outFile)}';`);
+    }
   }
-  return [...imports];
+  return { imports: [...imports], deps: [...deps.values()] };
+}
+
+/** `x` in `a.x` and `{ x: 1 }`: a name, not a reference to a binding. */
+function isPropertyName(id: Node): boolean {
+  const parent = id.getParent();
+  return (Node.isPropertyAccessExpression(parent) && parent.getNameNode() === id) || (Node.isPropertyAssignment(parent) && parent.getNameNode() === id);
+}
+
+/** A value, not code: functions, classes and namespaces stay plain imports. */
+function isValue(id: Node): boolean {
+  const type = id.getType();
+  return type.getCallSignatures().length === 0 && type.getConstructSignatures().length === 0;
 }
 
 function isInside(node: Node, container: Node): boolean {
   return node.getStart() >= container.getStart() && node.getEnd() <= container.getEnd() && node.getSourceFile() === container.getSourceFile();
 }
 
-/** A relative specifier seen from the generated file, with the file's real extension (ESM needs it). */
-function rebase(spec: string, fromFile: string, outFile: string): string {
-  if (!spec.startsWith('.')) return spec;
-  const base = `${dirname(fromFile)}/${spec}`;
-  const found = ['', '.js', '.cjs', '.mjs', '.ts', '/index.js', '/index.ts'].map((e) => base + e).find((f) => existsSync(f) && !statSync(f).isDirectory()) ?? base;
-  const target = outFile.endsWith('.ts') ? found.replace(/\.ts$/, '.js') : found;
-  const rel = relative(dirname(outFile), target);
-  return rel.startsWith('.') ? rel : `./${rel}`;
+function rewriteImport(text: string, fromFile: string, outFile: string): string {
+  return text.replace(/(['"])(\.[^'"]*)\1/, (_m, q: string, spec: string) => `${q}${moduleSpecifier(spec, fromFile, outFile)}${q}`);
 }
 
-function rewriteImport(text: string, fromFile: string, outFile: string): string {
-  return text.replace(/(['"])(\.[^'"]*)\1/, (_m, q: string, spec: string) => `${q}${rebase(spec, fromFile, outFile)}${q}`);
+function freeName(name: string, taken: Set<string>): string {
+  let candidate = name;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${name}${n}`;
+  return candidate;
 }

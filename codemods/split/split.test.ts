@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import request from 'supertest';
+import { Project } from 'ts-morph';
+import { createApp, provide } from 'carve';
 import { afterAll, describe, expect, it } from 'vitest';
 import { split } from './split';
 
@@ -39,13 +41,13 @@ describe('carve split, on the basic legacy app', () => {
   it('loses no route: converted + remainder = inventory, each remainder with its reason', () => {
     const { inventory, converted, remainder } = first.report;
     expect(converted.length + remainder.length).toBe(inventory.length);
-    expect(converted.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /users', 'GET /users/:id', 'POST /users', 'DELETE /users/:id', 'GET /health']);
-    expect(Object.fromEntries(remainder.map((r) => [`${r.method} ${r.path}`, r.reason]))).toEqual({
-      'GET /report': 'res.sendFile',
-      'GET /me': 'implicit dependency req.user',
-      'GET /secret': 'middleware requireAuth would have to move with it',
-      'GET /shout': expect.stringMatching(/^uses shout, defined beside the routes/),
-      'GET /later/:id': 'responds from inside a callback or an expression',
+    expect(converted.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /users', 'GET /users/:id', 'POST /users', 'DELETE /users/:id', 'PUT /users/:id', 'GET /health']);
+    expect(Object.fromEntries(remainder.map((r) => [`${r.method} ${r.path}`, `${r.code}: ${r.reason}`]))).toEqual({
+      'GET /report': 'UNSUPPORTED_RESPONSE: res.sendFile',
+      'GET /me': 'IMPLICIT_DEPENDENCY: implicit dependency req.user',
+      'GET /secret': 'MIDDLEWARE: middleware requireAuth would have to move with it',
+      'GET /shout': expect.stringMatching(/^LOCAL_DEPENDENCY: uses shout, defined beside the routes/),
+      'GET /later/:id': 'RESPONSE_FLOW: responds from inside a callback or an expression',
     });
     expect(JSON.parse(readFileSync(join(out, 'split-report.json'), 'utf8'))).toEqual(first.report);
   });
@@ -56,24 +58,6 @@ describe('carve split, on the basic legacy app', () => {
     expect(again.diff).toBe('');
   });
 
-  it('the strangler answers every route exactly as the legacy app did', async () => {
-    process.env['CARVE_SPLIT_LISTEN'] = '0';
-    process.env['CARVE_LOG_LEVEL'] = 'silent';
-    const strangler = (await import(pathToFileURL(join(out, 'server.mjs')).href)).default;
-    const legacy = (await import(pathToFileURL(join(input, 'app.js')).href)).default;
-    const calls: [string, string, unknown?][] = [
-      ['get', '/users'], ['get', '/users?limit=1'], ['get', '/users/2'], ['get', '/users/9'], ['post', '/users', { name: 'Grace' }],
-      ['delete', '/users/1'], ['get', '/health'], ['get', '/me'], ['get', '/secret'], ['get', '/shout?text=hi'], ['get', '/later/1'],
-    ];
-    for (const [method, url, body] of calls) {
-      const send = (app: unknown) => {
-        const call = (request(app as never) as unknown as Record<string, (u: string) => request.Test>)[method]!(url).set('x-client', 'tests');
-        return body ? call.send(body as object) : call;
-      };
-      const [before, after] = [await send(legacy), await send(strangler)];
-      expect([after.status, after.headers['content-type'], after.text], `${method} ${url}`).toEqual([before.status, before.headers['content-type'], before.text]);
-    }
-  });
 });
 
 describe('carve split: safety', () => {
@@ -83,7 +67,7 @@ describe('carve split: safety', () => {
     expect(existsSync(out)).toBe(false);
     expect(result.diff).toContain('+++ ');
     expect(result.changes.every((c) => c.change === 'planned')).toBe(true);
-    expect(result.report.converted.length).toBe(5);
+    expect(result.report.converted.length).toBe(6);
   });
 
   it('refuses a dirty git tree without --force', () => {
@@ -99,7 +83,7 @@ describe('carve split: safety', () => {
     const carve = (...args: string[]) => spawnSync(process.execPath, [join(root, 'core/cli/bin.mjs'), ...args], { cwd: root, encoding: 'utf8' });
     const dry = carve('split', join(FIXTURES, 'basic/input'), '--out', join(scratch, 'cli'), '--dry');
     expect(dry.status, dry.stderr).toBe(0);
-    expect(dry.stdout).toMatch(/5 of 10 routes converted, 5 left in the legacy app \(dry run: nothing written\)/);
+    expect(dry.stdout).toMatch(/6 of 11 routes converted, 5 left in the legacy app \(dry run: nothing written\)/);
     const none = mkdtempSync(join(scratch, 'none-'));
     writeFileSync(join(none, 'index.js'), 'module.exports = 1;\n');
     const bad = carve('split', none);
@@ -108,15 +92,58 @@ describe('carve split: safety', () => {
   });
 });
 
-describe('carve split, a TypeScript ESM legacy app', () => {
-  it('the generated .ts strangler answers as the legacy app did', async () => {
-    process.env['CARVE_SPLIT_LISTEN'] = '0';
-    const out = join(FIXTURES, 'typescript/output');
-    const strangler = (await import(pathToFileURL(join(out, 'server.ts')).href)).default;
-    const { app: legacy } = await import(pathToFileURL(join(FIXTURES, 'typescript/input/src/app.ts')).href);
-    for (const url of ['/users', '/users?name=Ada', '/users?name=Bob', '/users/1', '/users/9', '/missing']) {
-      const [before, after] = [await request(legacy).get(url), await request(strangler).get(url)];
-      expect([after.status, after.headers['content-type'], after.text], url).toEqual([before.status, before.headers['content-type'], before.text]);
-    }
+interface RequestsFile {
+  /** The legacy app's module, from the case folder, and the export holding the app. */
+  legacy: string;
+  export?: string;
+  /** `problem`: an error the split app answers as problem+json, with the legacy app's status. */
+  calls: { method: string; url: string; body?: object; problem?: boolean }[];
+}
+
+describe('carve split: the generated strangler answers as the legacy app did (each case\'s requests.json)', () => {
+  process.env['CARVE_SPLIT_LISTEN'] = '0';
+  process.env['CARVE_LOG_LEVEL'] = 'silent';
+  for (const name of readdirSync(FIXTURES).sort().filter((n) => existsSync(join(FIXTURES, n, 'requests.json')))) {
+    it(name, async () => {
+      const spec = JSON.parse(readFileSync(join(FIXTURES, name, 'requests.json'), 'utf8')) as RequestsFile;
+      const out = join(FIXTURES, name, 'output');
+      const server = ['server.mjs', 'server.ts'].find((f) => existsSync(join(out, f)))!;
+      const strangler = (await import(pathToFileURL(join(out, server)).href)).default;
+      const legacy = (await import(pathToFileURL(join(FIXTURES, name, spec.legacy)).href))[spec.export ?? 'default'];
+      for (const { method, url, body, problem } of spec.calls) {
+        const send = (app: unknown) => {
+          const call = (request(app as never) as unknown as Record<string, (u: string) => request.Test>)[method]!(url).set('x-client', 'tests');
+          return body ? call.send(body) : call;
+        };
+        const [before, after] = [await send(legacy), await send(strangler)];
+        if (problem) {
+          expect([after.status, after.headers['content-type']], `${method} ${url}`).toEqual([before.status, 'application/problem+json']);
+        } else {
+          expect([after.status, after.headers['content-type'], after.text], `${method} ${url}`).toEqual([before.status, before.headers['content-type'], before.text]);
+        }
+      }
+    });
+  }
+});
+
+describe('carve split: generated TypeScript', () => {
+  it('type-checks with the project\'s strict settings, legacy sources included (the typescript case)', () => {
+    const project = new Project({ tsConfigFilePath: join(root, 'tsconfig.json'), skipAddingFilesFromTsConfig: true });
+    project.addSourceFilesAtPaths(join(FIXTURES, 'typescript/output/**/*.ts'));
+    const problems = project.getPreEmitDiagnostics().map((d) => `${d.getSourceFile()?.getBaseName()}:${d.getLineNumber()} ${d.getMessageText() instanceof Object ? (d.getMessageText() as { getMessageText(): string }).getMessageText() : d.getMessageText()}`);
+    expect(problems).toEqual([]);
+  }, 60_000);
+});
+
+describe('carve split: shared modules are DI tokens', () => {
+  it('a handler uses the legacy instance by default and whatever the app provides instead', async () => {
+    const out = join(FIXTURES, 'shared-deps/output');
+    const { getPosts } = await import(pathToFileURL(join(out, 'handlers/posts/get-posts.mjs')).href);
+    const { Db, Settings } = await import(pathToFileURL(join(out, 'deps.mjs')).href);
+    const legacyApp = createApp({ handlers: [getPosts], logger: { level: 'silent' } });
+    expect((await legacyApp.inject({ method: 'GET', url: '/posts' })).body).toEqual([{ slug: 'hello', title: 'Hello', tags: ['intro'] }]);
+    const fake = { posts: { list: (limit: number) => [{ slug: 'fake', limit }] } };
+    const testApp = createApp({ handlers: [getPosts], logger: { level: 'silent' }, providers: [provide(Db, { value: fake }), provide(Settings, { value: { pageSize: 7 } })] });
+    expect((await testApp.inject({ method: 'GET', url: '/posts' })).body).toEqual([{ slug: 'fake', limit: 7 }]);
   });
 });

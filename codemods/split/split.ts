@@ -5,8 +5,9 @@ import { createTwoFilesPatch } from 'diff';
 import { Node, SyntaxKind } from 'ts-morph';
 import { analyzeProject } from '../analyze/analyze';
 import { AnalyzeError, type Warning } from '../analyze/types';
-import { convertRoute } from './convert';
-import { appModule, expressHelper, handlerModule, serverModule } from './templates';
+import { convertRoute, stay, type RemainderCode, type SharedBinding } from './convert';
+import { specifierFor } from './paths';
+import { appModule, depsModule, expressHelper, handlerModule, serverModule } from './templates';
 
 export interface SplitOptions {
   /** Where the carve app goes. Default `<dir>/carve`. */
@@ -27,7 +28,7 @@ interface RouteRef {
 export interface SplitReport {
   inventory: RouteRef[];
   converted: (RouteRef & { handler: string })[];
-  remainder: (RouteRef & { reason: string })[];
+  remainder: (RouteRef & { code: RemainderCode; reason: string })[];
   files: string[];
   warnings: Warning[];
 }
@@ -55,7 +56,9 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
   const ext = typescript ? 'ts' : 'mjs';
   const files = new Map<string, string>();
   const report: SplitReport = { inventory: [], converted: [], remainder: [], files: [], warnings: [...analysis.warnings] };
+  const importExt = ext === 'ts' ? 'js' : 'mjs';
   const modules: { file: string; exportName: string }[] = [];
+  const deps = sharedDeps(join(out, `deps.${ext}`));
   const names = new Set<string>();
 
   for (const route of analysis.routes) {
@@ -64,17 +67,16 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
     const exportName = unique(names, routeName(route.method, route.path));
     const file = join(out, 'handlers', route.group, `${kebab(exportName)}.${ext}`);
     const fn = handlers.get(route);
-    const conversion = fn ? convertRoute(route, fn, file) : { ok: false as const, reason: 'handler not found statically' };
+    const conversion = fn ? convertRoute(route, fn, file) : stay('UNRESOLVED_HANDLER', 'handler not found statically');
     if (!conversion.ok) {
-      report.remainder.push({ ...ref, reason: conversion.reason });
+      report.remainder.push({ ...ref, code: conversion.code, reason: conversion.reason });
       continue;
     }
-    const helpers = conversion.imports.filter((i) => i.startsWith('helper:')).map((i) => i.slice('helper:'.length));
     files.set(file, handlerModule({
       comment: `Converted by carve split from ${route.file}:${route.line} (${route.method} ${route.path}).`,
-      imports: conversion.imports.filter((i) => !i.startsWith('helper:')),
-      helpers, helperPath: `../_express.${ext === 'ts' ? 'js' : 'mjs'}`,
-      method: route.method, path: conversion.carvePath, group: route.group, exportName, usesBody: conversion.usesBody, code: conversion.code,
+      exportName, method: route.method, group: route.group, route: conversion,
+      helperPath: `../_express.${importExt}`, depsPath: `../../deps.${importExt}`,
+      tokens: conversion.deps.map((d) => ({ local: d.local, token: deps.tokenFor(d) })),
     }));
     modules.push({ file: `./${relative(out, file).replace(/\.ts$/, '.js')}`, exportName });
     report.converted.push({ ...ref, handler: relative(out, file) });
@@ -84,9 +86,10 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
   }
 
   files.set(join(out, 'handlers', `_express.${ext}`), expressHelper(typescript));
+  if (deps.entries.length > 0) files.set(deps.file, depsModule(deps.entries));
   const legacy = legacyImport(roots[0], out, report.warnings);
   files.set(join(out, `app.${ext}`), appModule(basename(root), modules, legacy));
-  if (legacy) files.set(join(out, `server.${ext}`), serverModule(`./app.${ext === 'ts' ? 'js' : 'mjs'}`, legacy));
+  if (legacy) files.set(join(out, `server.${ext}`), serverModule(`./app.${importExt}`, legacy));
   report.files = [...files.keys()].map((f) => relative(out, f)).sort();
   files.set(join(out, 'split-report.json'), `${JSON.stringify(report, null, 2)}\n`);
 
@@ -109,6 +112,31 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
     changes.push({ file: relative(out, file), change });
   }
   return { report, diff, changes, files: planned };
+}
+
+/** One DI token per shared binding, named after the binding (`db` → `Db`), however many handlers use it. */
+function sharedDeps(file: string) {
+  const entries: Parameters<typeof depsModule>[0] = [];
+  const tokens = new Map<string, string>();
+  const moduleLocals = new Map<string, string>();
+  const taken = new Set<string>(['token']);
+  return {
+    file,
+    entries,
+    tokenFor(shared: SharedBinding): string {
+      const key = `${shared.file}#${shared.binding}`;
+      const known = tokens.get(key);
+      if (known) return known;
+      const token = unique(taken, shared.local.charAt(0).toUpperCase() + shared.local.slice(1));
+      const importKey = shared.cjs ? `${shared.file}#default` : key;
+      const moduleLocal = moduleLocals.get(importKey)
+        ?? unique(taken, shared.cjs && shared.binding !== 'default' ? basename(shared.file).replace(/\..*$/, '').replace(/\W+(\w)/g, (_m, c: string) => c.toUpperCase()) : shared.local);
+      moduleLocals.set(importKey, moduleLocal);
+      tokens.set(key, token);
+      entries.push({ token, spec: specifierFor(shared.file, file), moduleLocal, binding: shared.binding, cjs: shared.cjs });
+      return token;
+    },
+  };
 }
 
 /** How the strangler imports the legacy app, or a warning why it cannot. */

@@ -10,7 +10,7 @@ import { UsageError } from './usage-error';
 type CodemodsModule = {
   analyze(dir: string): { routes: { method: string; path: string; file: string; line: number; middleware: string[]; group: string; blockers: string[] }[]; groups: { name: string; routes: string[] }[]; warnings: { code: string; file: string; line: number; message: string }[] };
   split(dir: string, options: { out?: string; dry?: boolean; force?: boolean }): {
-    report: { inventory: unknown[]; converted: { method: string; path: string; handler: string }[]; remainder: { method: string; path: string; reason: string }[]; warnings: { code: string; file: string; line: number; message: string }[] };
+    report: { inventory: unknown[]; converted: { method: string; path: string; handler: string }[]; remainder: { method: string; path: string; code: string; reason: string }[]; warnings: { code: string; file: string; line: number; message: string }[] };
     diff: string;
     changes: { file: string; change: string }[];
   };
@@ -124,7 +124,7 @@ function program(): Command {
       const { report } = result;
       if (options.json) return void console.log(JSON.stringify(report, null, 2));
       for (const c of report.converted) console.log(`converted  ${c.method.padEnd(7)} ${c.path.padEnd(36)} → ${c.handler}`);
-      for (const r of report.remainder) console.log(`legacy     ${r.method.padEnd(7)} ${r.path.padEnd(36)} ${r.reason}`);
+      for (const r of report.remainder) console.log(`legacy     ${r.method.padEnd(7)} ${r.path.padEnd(36)} ${r.code}: ${r.reason}`);
       for (const w of report.warnings) console.log(`warning ${w.code} ${w.file}:${w.line}: ${w.message}`);
       if (options.dry) {
         process.stdout.write(result.diff);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDev, type DevSession } from 'carve/express/dev';
 import { planDev } from '../../core/build/dev';
 import { split } from '../../codemods/split/split';
+import { withFakeHostAsync } from '../../test/contract/azure-host';
 import { legacySuite } from './legacy-suite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -100,9 +101,19 @@ describe('legacy gradebook, split, built', () => {
     expect(sam).toMatch(/LegacyFunction:\s+Type: AWS::Serverless::Function\s+Properties:\s+CodeUri: legacy\/\s+Events:\s+Default:\s+Type: HttpApi/);
   }, 120_000);
 
-  it('for Azure: refused with one clear line (no Express bridge for the v4 model yet)', async () => {
+  it('for Azure: the `legacy` function app carries the remainder through serverless-express, prefix stripped', async () => {
     const { buildApp } = await import('carve/build');
-    await expect(buildApp({ app: join(out, 'app/app.mjs'), shape: 'monolith', target: 'azure', out: join(out, 'dist'), coldStart: false }))
-      .rejects.toThrow(/legacy Express remainder, which Azure Functions v4 cannot host yet/);
-  });
+    const manifest = await buildApp({ app: join(out, 'app/app.mjs'), shape: 'microservices', target: 'azure', out: join(out, 'dist'), coldStart: false });
+    const legacyUnit = manifest.units.find((u) => u.name === 'legacy')!;
+    expect(legacyUnit).toMatchObject({ routes: [], remainder: true });
+    const source = (unit: string) => readFileSync(join(out, 'dist/azure/microservices', unit, 'index.js'), 'utf8');
+    expect(source('legacy')).toContain('serverless-express');
+    expect(source('health')).not.toContain('serverless-express');
+    const host = await withFakeHostAsync(() => import(join(out, 'dist/azure/microservices/legacy/index.js')));
+    const grades = await host.request({ method: 'GET', url: '/api/students/stu-grace/grades', headers: { authorization: 'Bearer student:stu-grace' } });
+    expect(grades.status).toBe(200);
+    expect(grades.body).toHaveLength(2);
+    const missing = await host.request({ method: 'GET', url: '/api/nowhere', headers: {} });
+    expect(missing.status).toBe(404);
+  }, 120_000);
 });

@@ -22,6 +22,12 @@ app.get('/users/:id', (req, res) => {
 });
 app.post('/users', (req, res) => res.status(201).json({ created: req.body, by: req.get('X-Client') }));
 app.delete('/users/:id', (req, res) => res.sendStatus(204));
+// Its own `body` and `query`: the SDK input is renamed around them, never shadowed.
+app.put('/users/:id', (req, res) => {
+  const body = req.body;
+  const query = Object.keys(req.query);
+  res.json({ id: req.params.id, ...body, query });
+});
 app.get('/health', (req, res) => res.send('ok'));
 app.get('/report', (req, res) => res.sendFile('/tmp/report.pdf'));
 app.get('/me', (req, res) => res.json(req.user));

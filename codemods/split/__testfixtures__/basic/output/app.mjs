@@ -6,6 +6,7 @@ import { getUsers as h0 } from './handlers/users/get-users.mjs';
 import { getUsersById as h1 } from './handlers/users/get-users-by-id.mjs';
 import { postUsers as h2 } from './handlers/users/post-users.mjs';
 import { deleteUsersById as h3 } from './handlers/users/delete-users-by-id.mjs';
-import { getHealth as h4 } from './handlers/health/get-health.mjs';
+import { putUsersById as h4 } from './handlers/users/put-users-by-id.mjs';
+import { getHealth as h5 } from './handlers/health/get-health.mjs';
 
-export default createApp({ name: "input", handlers: [h0, h1, h2, h3, h4], remainder: legacy });
+export default createApp({ name: "input", handlers: [h0, h1, h2, h3, h4, h5], remainder: legacy });

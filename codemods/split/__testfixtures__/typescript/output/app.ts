@@ -4,5 +4,6 @@ import { createApp } from 'carve';
 import { app as legacy } from '../input/src/app.js';
 import { getUsers as h0 } from './handlers/users/get-users.js';
 import { getUsersById as h1 } from './handlers/users/get-users-by-id.js';
+import { postUsers as h2 } from './handlers/users/post-users.js';
 
-export default createApp({ name: "input", handlers: [h0, h1], remainder: legacy });
+export default createApp({ name: "input", handlers: [h0, h1, h2], remainder: legacy });

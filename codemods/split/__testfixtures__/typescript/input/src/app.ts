@@ -5,3 +5,4 @@ export const app = express();
 app.use(express.json());
 app.get('/users', users.listUsers);
 app.get('/users/:id', users.getUser);
+app.post('/users', users.createUser);

@@ -1,7 +1,7 @@
-// Converted by carve split from app.js:25 (GET /health).
+// Converted by carve split from app.js:31 (GET /health).
 import { handler } from 'carve';
 import { send } from '../_express.mjs';
 
-export const getHealth = handler({ method: 'GET', path: '/health', resource: 'health', auth: 'public' }, async ({ params, query, body, request }) => {
+export const getHealth = handler({ method: 'GET', path: '/health', resource: 'health', auth: 'public' }, async () => {
   return send('ok');
 });

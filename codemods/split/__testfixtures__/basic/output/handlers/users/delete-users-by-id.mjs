@@ -2,6 +2,6 @@
 import { handler } from 'carve';
 import { sendStatus } from '../_express.mjs';
 
-export const deleteUsersById = handler({ method: 'DELETE', path: '/users/{id}', resource: 'users', auth: 'public' }, async ({ params, query, body, request }) => {
+export const deleteUsersById = handler({ method: 'DELETE', path: '/users/{id}', resource: 'users', auth: 'public' }, async () => {
   return sendStatus(204);
 });

@@ -10,3 +10,10 @@ export async function getUser(req: Request, res: Response) {
   if (!user) return res.status(404).json({ error: 'not found' });
   res.json(user);
 }
+
+export async function createUser(req: Request, res: Response) {
+  if (typeof req.body?.name !== 'string') throw Object.assign(new Error('name is required'), { status: 422 });
+  const user = { id: req.body.name.toLowerCase(), name: req.body.name };
+  store.users.push(user);
+  res.status(201).json(user);
+}

@@ -1,0 +1,1 @@
+exports.settings = { pageSize: 1, site: 'Notes' };

@@ -1,0 +1,25 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
+
+const CANDIDATES = ['', '.js', '.cjs', '.mjs', '.ts', '/index.js', '/index.ts'];
+
+/** The file a relative specifier names, with its real extension (`./db` → `/app/db.js`). */
+export function resolveSpecifier(spec: string, fromFile: string): string {
+  const base = `${dirname(fromFile)}/${spec}`;
+  // A TS ESM import names the emitted .js file; the source is the .ts beside it.
+  const tsSource = base.endsWith('.js') ? `${base.slice(0, -3)}.ts` : undefined;
+  return CANDIDATES.map((e) => base + e).find((f) => existsSync(f) && !statSync(f).isDirectory())
+    ?? (tsSource && existsSync(tsSource) ? tsSource : base);
+}
+
+/** How the generated `outFile` imports `target`: relative, with the extension ESM needs (.ts is imported as .js). */
+export function specifierFor(target: string, outFile: string): string {
+  const file = outFile.endsWith('.ts') ? target.replace(/\.ts$/, '.js') : target;
+  const rel = relative(dirname(outFile), file);
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
+
+/** A specifier written in `fromFile`, as seen from the generated `outFile` (packages unchanged). */
+export function moduleSpecifier(spec: string, fromFile: string, outFile: string): string {
+  return spec.startsWith('.') ? specifierFor(resolveSpecifier(spec, fromFile), outFile) : spec;
+}
