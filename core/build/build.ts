@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { loadApp } from '../cli/load-app';
+import { loadAppInScope } from '../cli/load-app';
 import { UsageError } from '../cli/usage-error';
 import { bundleUnit } from './bundle';
 import { loadConfig, settingsFrom } from './config';
 import { estimateCost, limitWarnings, type CostEstimate } from './limits';
 import { planUnits, SHAPES, type Shape } from './plan';
+import { findRemainderModule } from './remainder';
 import { stubSource } from './stubs';
 import { unitAppSource } from './unit-app';
 
@@ -69,7 +70,7 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
   const shape = options.shape as Shape;
   process.env['CARVE_RECORD_SOURCES'] = '1';
   const appModule = resolve(options.app);
-  const app = await loadApp(options.app);
+  const { app, importBeside } = await loadAppInScope(options.app);
   const report = app.validate();
   if (!report.ok) throw new UsageError(`${app.name} cannot be built: ${report.problems.map((p) => p.message).join('; ')}`);
   const config = await loadConfig(appModule, options.config);
@@ -104,6 +105,8 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
     const sources = new Map(app.handlers.map((h) => [h.id, h.source]));
     if ([...sources.values()].some((s) => s === undefined)) warnings.push('some handlers have no recorded source module; units could not be trimmed');
     const stubCache = new Map<string, string | undefined>();
+    const legacyModule = legacy && units.length > 1 ? await findRemainderModule(appModule, app.remainder!, importBeside) : undefined;
+    if (legacyModule && 'reason' in legacyModule) warnings.push(legacyModule.reason);
     const built: BuiltUnit[] = [];
     for (const [i, unit] of units.entries()) {
       progress(`bundling ${i + 1}/${units.length}: ${unit.name}`);
@@ -116,6 +119,7 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
         if (stub) stubs.set(file, stub);
       }
       const remainder = servesRemainder(unit);
+      if (!remainder && legacyModule && 'file' in legacyModule) stubs.set(legacyModule.file, legacyModule.source);
       const ids = remainder && unit === fallback ? [] : unit.handlers.map((h) => h.id);
       const outfile = join(stage, unit.name, target.entryFile);
       const unitApp = join(stage, '.entries', `${unit.name}.app.ts`);

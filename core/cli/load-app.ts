@@ -1,25 +1,40 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { tsImport } from 'tsx/esm/api';
+import { register } from 'tsx/esm/api';
 import type { App } from '../app';
 import { UsageError } from './usage-error';
 
+export interface LoadedApp {
+  app: App;
+  /** Imports another module in the app's own module scope: a module the app imported is the same instance. */
+  importBeside(file: string): Promise<Record<string, unknown>>;
+}
+
+let scopes = 0;
+
 /** Imports the module named by `--app` and returns its app (the default export, or `app`). */
 export async function loadApp(modulePath: string): Promise<App> {
+  return (await loadAppInScope(modulePath)).app;
+}
+
+/** The same, in a module scope of its own that later imports can share (each call loads the app afresh). */
+export async function loadAppInScope(modulePath: string): Promise<LoadedApp> {
   const file = resolve(modulePath);
   if (!existsSync(file)) throw new UsageError(`--app ${modulePath}: no such file (looked at ${file})`);
+  // tsx loads TypeScript as ESM even outside a "type": "module" package.
+  const scope = register({ namespace: `carve-app-${process.pid}-${++scopes}` });
+  const importBeside = async (path: string) => (await scope.import(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
   let mod: Record<string, unknown>;
   try {
-    // tsImport loads TypeScript as ESM even outside a "type": "module" package.
-    mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;
+    mod = await importBeside(file);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new UsageError(`--app ${modulePath}: the module failed to load: ${reason}`);
   }
   const app = [mod['default'], mod['app']].find(isApp);
   if (!app) throw new UsageError(`--app ${modulePath}: the module exports no carve app; export it as default or as "app" (createApp({ handlers }))`);
-  return app;
+  return { app, importBeside };
 }
 
 function isApp(value: unknown): value is App {

@@ -80,7 +80,7 @@ describe('legacy gradebook, split, built', () => {
   split(here, { out: join(out, 'app'), force: true });
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  it('for AWS: a `legacy` unit on the default route carries the remainder; only it bundles serverless-express', async () => {
+  it('for AWS: a `legacy` unit on the default route carries the remainder; only it bundles the legacy app, Express and serverless-express', async () => {
     const { buildApp } = await import('carve/build');
     const manifest = await buildApp({ app: join(out, 'app/app.mjs'), shape: 'microservices', target: 'aws', out: join(out, 'dist'), coldStart: false });
     const legacyUnit = manifest.units.find((u) => u.name === 'legacy')!;
@@ -88,7 +88,13 @@ describe('legacy gradebook, split, built', () => {
     expect(manifest.units.map((u) => u.name)).not.toContain('carve-fallback');
     const source = (unit: string) => readFileSync(join(out, 'dist/aws/microservices', unit, 'index.js'), 'utf8');
     expect(source('legacy')).toContain('serverless-express');
-    expect(source('health')).not.toContain('serverless-express');
+    expect(source('legacy')).toContain('something broke');
+    for (const unit of ['health', 'courses']) {
+      expect(source(unit)).not.toContain('serverless-express');
+      expect(source(unit), 'the legacy app stays out of converted units').not.toContain('something broke');
+      expect(source(unit), 'and Express with it').not.toContain('x-powered-by');
+    }
+    expect(manifest.warnings.filter((w) => /remainder/.test(w))).toEqual([]);
     const event = (method: string, path: string, authorization?: string) => ({
       version: '2.0', rawPath: path, rawQueryString: '', headers: authorization ? { authorization } : {},
       requestContext: { requestId: 'l', stage: '$default', domainName: 'x', http: { method, path, sourceIp: '1.2.3.4' } },
