@@ -34,6 +34,8 @@ export function analyze(dir: string): Analysis {
 export interface ProjectAnalysis {
   analysis: Analysis;
   handlers: Map<RouteInfo, HandlerFunction>;
+  /** Each route's middleware expressions, in the order of `route.middleware` (undefined for param() loaders). */
+  middleware: Map<RouteInfo, (Expression | undefined)[]>;
   /** The root Express app declarations (not mounted by another), with the file they live in. */
   roots: Node[];
 }
@@ -112,10 +114,11 @@ export function analyzeProject(dir: string): ProjectAnalysis {
 
   const routes: RouteInfo[] = [];
   const handlerOf = new Map<RouteInfo, HandlerFunction>();
+  const middlewareOf = new Map<RouteInfo, (Expression | undefined)[]>();
   const seen = new Set<string>();
   // Error middleware catches what the routes of its own router and of routers below it pass on.
   const errorScopes = new Map<RouteInfo, string[][]>();
-  const walk = (routable: Routable, prefix: string, inherited: string[], scopes: { path: string; name: string }[], outerErrors: string[][]) => {
+  const walk = (routable: Routable, prefix: string, inherited: Mw[], scopes: (Mw & { path: string })[], outerErrors: string[][]) => {
     const ownErrors: string[] = [];
     const errors = [...outerErrors, ownErrors];
     const middleware = [...inherited];
@@ -153,8 +156,8 @@ export function analyzeProject(dir: string): ProjectAnalysis {
             continue;
           }
           const name = label(target);
-          if (op.path?.kind === 'literal') for (const p of mountPaths) scoped.push({ path: joinPath(prefix, p), name });
-          else middleware.push(name);
+          if (op.path?.kind === 'literal') for (const p of mountPaths) scoped.push({ path: joinPath(prefix, p), name, node: target });
+          else middleware.push({ name, node: target });
         }
         continue;
       }
@@ -169,8 +172,9 @@ export function analyzeProject(dir: string): ProjectAnalysis {
         const { path, express4 } = modernPath(raw);
         if (express4) warn('EXPRESS4_PATH', op.node, `"${raw}" is Express 4 path syntax; carve reads it as "${path}" (wildcards become arrays in Express 5)`);
         const full = joinPath(prefix, path);
-        const paramMw = [...full.matchAll(/:(\w+)/g)].map((m) => m[1]!).filter((p) => params.has(p) && path.includes(`:${p}`)).map((p) => `param:${p}(${params.get(p)})`);
-        const pathMw = scoped.filter((s) => full === s.path || full.startsWith(`${s.path === '/' ? '' : s.path}/`)).map((s) => s.name);
+        const paramMw = [...full.matchAll(/:(\w+)/g)].map((m) => m[1]!).filter((p) => params.has(p) && path.includes(`:${p}`)).map((p): Mw => ({ name: `param:${p}(${params.get(p)})` }));
+        const pathMw = scoped.filter((s) => full === s.path || full.startsWith(`${s.path === '/' ? '' : s.path}/`));
+        const chain = [...middleware, ...pathMw, ...paramMw, ...handlers.slice(0, -1).map((h): Mw => ({ name: label(h), node: h }))];
         const key = `${op.method} ${full} ${where(op.node).file}:${where(op.node).line}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -180,7 +184,7 @@ export function analyzeProject(dir: string): ProjectAnalysis {
           method: op.method === 'all' ? 'ANY' : op.method.toUpperCase(),
           path: full,
           ...where(op.node),
-          middleware: [...middleware, ...pathMw, ...paramMw, ...handlers.slice(0, -1).map(label)],
+          middleware: chain.map((m) => m.name),
           uses: features.uses,
           group: groupOf(full),
           blockers: features.blockers,
@@ -189,6 +193,7 @@ export function analyzeProject(dir: string): ProjectAnalysis {
         errorScopes.set(route, errors);
         routes.push(route);
         if (features.fn) handlerOf.set(route, features.fn);
+        middlewareOf.set(route, chain.map((m) => m.node));
       }
     }
   };
@@ -199,7 +204,7 @@ export function analyzeProject(dir: string): ProjectAnalysis {
   const groups = new Map<string, string[]>();
   for (const r of routes) groups.set(r.group, [...(groups.get(r.group) ?? []), `${r.method} ${r.path}`]);
   warnings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.code.localeCompare(b.code));
-  return { analysis: { routes, groups: [...groups].map(([name, list]) => ({ name, routes: list })), warnings }, handlers: handlerOf, roots: roots.map((r) => r.decl) };
+  return { analysis: { routes, groups: [...groups].map(([name, list]) => ({ name, routes: list })), warnings }, handlers: handlerOf, middleware: middlewareOf, roots: roots.map((r) => r.decl) };
 }
 
 function createProject(dir: string): Project {
@@ -324,6 +329,12 @@ function exportedRoutables(file: SourceFile, routables: Map<Node, Routable>, dep
 }
 
 export type HandlerFunction = Node & { getParameters(): Node[]; getBody(): Node | undefined };
+
+/** A middleware in a route's chain: its label, and its expression (none for a param() loader). */
+interface Mw {
+  name: string;
+  node?: Expression;
+}
 
 export function functionOf(expr: Node): HandlerFunction | undefined {
   if (Node.isArrowFunction(expr) || Node.isFunctionExpression(expr) || Node.isFunctionDeclaration(expr) || Node.isMethodDeclaration(expr)) return expr as never;

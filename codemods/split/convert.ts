@@ -18,19 +18,9 @@ export interface SharedBinding {
   local: string;
 }
 
-export interface ConvertedRoute {
+export interface ConvertedRoute extends Rewritten {
   ok: true;
-  /** The handler function's body, req/res use rewritten to SDK input and results. */
-  code: string;
   carvePath: string;
-  /** The handler input it destructures: `params`, or `body: bodyInput` when the code has its own `body`. */
-  inputs: string[];
-  imports: string[];
-  helpers: string[];
-  deps: SharedBinding[];
-  usesBody: boolean;
-  /** It may throw or reject (or called next(err)): errors answer as Express's default handler would. */
-  expressErrors: boolean;
 }
 
 /** Why a route stays in the legacy app: a code to sort and count by, and the words for a person. */
@@ -64,18 +54,63 @@ const REQ_FIELDS: Record<string, [input: string, suffix: string]> = {
 const INPUTS = ['params', 'query', 'body', 'request'] as const;
 const TERMINALS = new Set(['json', 'send', 'sendStatus']);
 
+/** A middleware function rewritten as a guard: it answers early (a result or a throw) or returns undefined to go on. */
+export interface ConvertedGuard extends Rewritten {
+  ok: true;
+}
+
+/** What a rewritten function body needs, shared by handlers and guards. */
+export interface Rewritten {
+  /** The function's body, req/res use rewritten to SDK input and results. */
+  code: string;
+  /** The handler input it uses (`params`, `request`, …). */
+  inputs: string[];
+  /** The name each input goes by in the code: itself, or `bodyInput` when the code has its own `body`. */
+  aliases: Record<string, string>;
+  /** Every name the code binds or reads, so what is added around it does not clash. */
+  taken: Set<string>;
+  imports: string[];
+  helpers: string[];
+  deps: SharedBinding[];
+  usesBody: boolean;
+  /** It may throw or reject (or called next(err)): errors answer as Express's default handler would. */
+  expressErrors: boolean;
+}
+
 /**
  * One route as a carve handler's body, or the reason it stays in the legacy app. Only what is plainly
- * safe converts: plain `:param` paths, no middleware but body parsers, req fields the SDK has,
- * res.json / send / status().json|send / sendStatus as statements of the handler itself, and next(err)
- * as a statement. Errors keep Express's status rule unless an error middleware of the app would have
- * answered them, in which case the route stays.
+ * safe converts: plain `:param` paths, req fields the SDK has, res.json / send / status().json|send /
+ * sendStatus as statements of the handler itself, and next(err) as a statement. Middleware other than
+ * body parsers must convert as guards (`guards`, in chain order). Errors keep Express's status rule
+ * unless an error middleware of the app would have answered them, in which case the route stays.
  */
-export function convertRoute(route: RouteInfo, fn: HandlerFunction, outFile: string): Conversion {
+export function convertRoute(route: RouteInfo, fn: HandlerFunction, outFile: string, guards: (ConvertedGuard | Stay)[] = []): Conversion {
   if (route.blockers.length > 0) return stay(blockerCode(route.blockers[0]!), route.blockers.join('; '));
-  const middleware = route.middleware.filter((m) => !BODY_PARSERS.test(m));
-  if (middleware.length > 0) return stay('MIDDLEWARE', `middleware ${middleware.join(', ')} would have to move with it`);
+  const refused = guards.findIndex((g) => !g.ok);
+  if (refused >= 0) {
+    const label = route.middleware.filter((m) => !isBodyParser(m))[refused];
+    return stay('MIDDLEWARE', `middleware ${label} cannot come along: ${(guards[refused] as Stay).reason}`);
+  }
   if (/[*?(){}]/.test(route.path)) return stay('PATH_SYNTAX', `path ${route.path} is not plain :param syntax`);
+  const rewritten = rewriteFunction(fn, outFile, 'handler');
+  if (!rewritten.ok) return rewritten;
+  const converted = guards as ConvertedGuard[];
+  const expressErrors = rewritten.expressErrors || converted.some((g) => g.expressErrors);
+  if (expressErrors && route.errorHandlers.length > 0) {
+    return stay('ERROR_MIDDLEWARE', `its errors go to the error middleware ${route.errorHandlers.join(', ')}, which stays in the legacy app`);
+  }
+  return { ...rewritten, expressErrors, usesBody: rewritten.usesBody || converted.some((g) => g.usesBody), carvePath: route.path.replace(/:(\w+)/g, '{$1}') };
+}
+
+/** A middleware `(req, res, next)` as a guard, or why it cannot be one. */
+export function convertGuard(fn: HandlerFunction, outFile: string): ConvertedGuard | Stay {
+  if (fn.getParameters().length !== 3) return stay('MIDDLEWARE', 'it does not take (req, res, next)');
+  return rewriteFunction(fn, outFile, 'guard');
+}
+
+export const isBodyParser = (label: string) => BODY_PARSERS.test(label);
+
+function rewriteFunction(fn: HandlerFunction, outFile: string, role: 'handler' | 'guard'): (Rewritten & { ok: true }) | Stay {
   const [req, res, next] = fn.getParameters().map((p) => (p as Node & { getName(): string }).getName());
   const body = fn.getBody();
   if (!body || !res) return stay('NO_RESPONSE', 'the handler never responds');
@@ -110,14 +145,10 @@ export function convertRoute(route: RouteInfo, fn: HandlerFunction, outFile: str
     edits.push({ start: access.getStart(), end: access.getEnd(), text: `${inputName[mapped[0]]}${mapped[1]}` });
   }
 
-  const statements = rewriteResponses(body, fn, res, next, edits);
+  const statements = rewriteResponses(body, fn, res, next, edits, role);
   if (!('edits' in statements)) return statements;
-  if (statements.helpers.size === 0 && !statements.nextErrors) return stay('NO_RESPONSE', 'the handler never responds through res');
-
+  if (role === 'handler' && statements.helpers.size === 0 && !statements.nextErrors) return stay('NO_RESPONSE', 'the handler never responds through res');
   const expressErrors = statements.nextErrors || body.getDescendantsOfKind(SyntaxKind.ThrowStatement).length > 0 || body.getDescendantsOfKind(SyntaxKind.AwaitExpression).length > 0;
-  if (expressErrors && route.errorHandlers.length > 0) {
-    return stay('ERROR_MIDDLEWARE', `its errors go to the error middleware ${route.errorHandlers.join(', ')}, which stays in the legacy app`);
-  }
 
   const moved = freeIdentifiers(body, fn, outFile);
   if (!('imports' in moved)) return moved;
@@ -126,9 +157,11 @@ export function convertRoute(route: RouteInfo, fn: HandlerFunction, outFile: str
   const outside = edits.filter((e) => !statements.edits.some((r) => e.start >= r.start && e.end <= r.end));
   let code = applyEdits(body.getText(), body.getStart(), [...outside, ...statements.edits]);
   if (!Node.isBlock(body) && !statements.throwsAlone) code = `{\n  return ${code};\n}`;
+  // A guard that falls off its end goes on to the next in the chain, as Express does after next().
+  else if (role === 'guard' && Node.isBlock(body) && !statements.endsInNext) code = code.replace(/\n?\}$/, '\n  return undefined;\n}');
   return {
-    ok: true, code, carvePath: route.path.replace(/:(\w+)/g, '{$1}'),
-    inputs: INPUTS.filter((name) => usedInputs.has(name)).map((name) => (inputName[name] === name ? name : `${name}: ${inputName[name]}`)),
+    ok: true, code,
+    inputs: INPUTS.filter((name) => usedInputs.has(name)), aliases: inputName, taken,
     imports: moved.imports, deps: moved.deps, helpers: [...statements.helpers], usesBody, expressErrors,
   };
 }
@@ -140,11 +173,12 @@ interface Edit {
 }
 
 /** Each `res.…` response and `next(err)` as a statement returning a result or throwing, or why not. */
-function rewriteResponses(body: Node, fn: Node, res: string, next: string | undefined, edits: Edit[]): { edits: Edit[]; helpers: Set<string>; nextErrors: boolean; throwsAlone: boolean } | Stay {
+function rewriteResponses(body: Node, fn: Node, res: string, next: string | undefined, edits: Edit[], role: 'handler' | 'guard'): { edits: Edit[]; helpers: Set<string>; nextErrors: boolean; throwsAlone: boolean; endsInNext: boolean } | Stay {
   const rewritten: Edit[] = [];
   const helpers = new Set<string>();
   let nextErrors = false;
   let throwsAlone = false;
+  let endsInNext = false;
   const standsAlone = (expression: Node) => {
     const holder = expression.getParent();
     const alone = holder !== undefined && (Node.isExpressionStatement(holder) || Node.isReturnStatement(holder) || holder === fn);
@@ -155,6 +189,14 @@ function rewriteResponses(body: Node, fn: Node, res: string, next: string | unde
   for (const id of identifiers) {
     if (id.getText() === next && next !== undefined) {
       const call = id.getParentIfKind(SyntaxKind.CallExpression);
+      if (role === 'guard' && call?.getExpression() === id && call.getArguments().length === 0) {
+        // next() goes on to the handler: a guard returns undefined there, if nothing runs after it.
+        const holder = standsAlone(call);
+        if (!holder || (holder !== fn && !Node.isReturnStatement(holder) && !inTailPosition(holder, body))) return stay('MIDDLEWARE', 'runs code after next(), which carve split does not reorder');
+        endsInNext ||= holder !== fn && holder.getParent() === body;
+        rewritten.push(holder === fn ? { start: call.getStart(), end: call.getEnd(), text: 'undefined' } : { start: holder.getStart(), end: holder.getEnd(), text: 'return undefined;' });
+        continue;
+      }
       const [arg, ...rest] = call?.getExpression() === id ? call.getArguments() : [];
       const holder = call && arg && rest.length === 0 ? standsAlone(call) : undefined;
       if (!call || !arg || !holder) return stay('PASSES_REQUEST', 'passes next on in a way carve split does not convert');
@@ -179,7 +221,23 @@ function rewriteResponses(body: Node, fn: Node, res: string, next: string | unde
     helpers.add(chain.terminal);
     rewritten.push(holder === fn ? { start: chain.outer.getStart(), end: chain.outer.getEnd(), text } : { start: holder.getStart(), end: holder.getEnd(), text: `return ${text};` });
   }
-  return { edits: rewritten, helpers, nextErrors, throwsAlone };
+  return { edits: rewritten, helpers, nextErrors, throwsAlone, endsInNext };
+}
+
+/** Nothing runs after `statement` in `body`: it is the last statement of each block up to it (if branches allowed). */
+function inTailPosition(statement: Node, body: Node): boolean {
+  let node = statement;
+  while (node !== body) {
+    const parent = node.getParent();
+    if (!parent) return false;
+    if (Node.isBlock(parent)) {
+      if (parent.getStatements().at(-1) !== node) return false;
+    } else if (!Node.isIfStatement(parent)) {
+      return false;
+    }
+    node = parent;
+  }
+  return true;
 }
 
 /** `text` (which starts at `offset` in its file) with the edits that fall inside it applied. */
@@ -223,7 +281,9 @@ function freeIdentifiers(body: Node, fn: Node, outFile: string): { imports: stri
   const deps = new Map<string, SharedBinding>();
   for (const id of body.getDescendantsOfKind(SyntaxKind.Identifier)) {
     if (isPropertyName(id)) continue;
-    const decl = id.getSymbol()?.getDeclarations()[0];
+    // `{ books }` names the property; the value it reads is the variable's symbol.
+    const shorthand = id.getParentIfKind(SyntaxKind.ShorthandPropertyAssignment);
+    const decl = (shorthand ? shorthand.getValueSymbol() : id.getSymbol())?.getDeclarations()[0];
     if (!decl) continue;
     const file = decl.getSourceFile();
     if (file.isInNodeModules() || file.isDeclarationFile() || isInside(decl, fn)) continue;

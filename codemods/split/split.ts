@@ -3,11 +3,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { Node, SyntaxKind } from 'ts-morph';
-import { analyzeProject } from '../analyze/analyze';
+import { analyzeProject, functionOf } from '../analyze/analyze';
 import { AnalyzeError, type Warning } from '../analyze/types';
-import { convertRoute, stay, type RemainderCode, type SharedBinding } from './convert';
+import { convertGuard, convertRoute, isBodyParser, stay, type ConvertedGuard, type RemainderCode, type SharedBinding, type Stay } from './convert';
 import { specifierFor } from './paths';
-import { appModule, depsModule, expressHelper, handlerModule, serverModule } from './templates';
+import { appModule, depsModule, expressHelper, guardModule, handlerModule, serverModule } from './templates';
 
 export interface SplitOptions {
   /** Where the carve app goes. Default `<dir>/carve`. */
@@ -51,7 +51,7 @@ export interface SplitResult {
 export function split(dir: string, options: SplitOptions = {}): SplitResult {
   const root = resolve(dir);
   const out = resolve(options.out ?? join(root, 'carve'));
-  const { analysis, handlers, roots } = analyzeProject(root);
+  const { analysis, handlers, middleware: middlewareOf, roots } = analyzeProject(root);
   const typescript = existsSync(join(root, 'tsconfig.json')) || analysis.routes.some((r) => r.file.endsWith('.ts'));
   const ext = typescript ? 'ts' : 'mjs';
   const files = new Map<string, string>();
@@ -60,6 +60,21 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
   const modules: { file: string; exportName: string }[] = [];
   const deps = sharedDeps(join(out, `deps.${ext}`));
   const names = new Set<string>();
+  const guardNames = new Set<string>();
+  const guardCache = new Map<Node, Guard>();
+  const usedGuards = new Set<Guard>();
+  /** A middleware of some route as a guard module of its own, converted once however many routes share it. */
+  const guardFor = (label: string, node: Node | undefined): Guard => {
+    const fn = node && functionOf(node);
+    if (!fn) return { result: stay('MIDDLEWARE', node ? 'it is not a function carve split can read' : 'a param() loader sets request state for its routes') };
+    if (!guardCache.has(fn)) {
+      const exportName = unique(guardNames, camel(label.replace(/^<inline:(\d+)>$/, 'middleware at line $1')));
+      const file = join(out, 'handlers', '_middleware', `${kebab(exportName)}.${ext}`);
+      const where = `${relative(root, fn.getSourceFile().getFilePath())}:${fn.getStartLineNumber()}`;
+      guardCache.set(fn, { exportName, file, where, result: convertGuard(fn, file) });
+    }
+    return guardCache.get(fn)!;
+  };
 
   for (const route of analysis.routes) {
     const ref = { method: route.method, path: route.path, file: route.file, line: route.line };
@@ -67,16 +82,30 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
     const exportName = unique(names, routeName(route.method, route.path));
     const file = join(out, 'handlers', route.group, `${kebab(exportName)}.${ext}`);
     const fn = handlers.get(route);
-    const conversion = fn ? convertRoute(route, fn, file) : stay('UNRESOLVED_HANDLER', 'handler not found statically');
+    const chain = middlewareOf.get(route) ?? [];
+    const guards = route.middleware.map((label, i) => ({ label, node: chain[i] })).filter((m) => !isBodyParser(m.label)).map((m) => guardFor(m.label, m.node));
+    let conversion = fn ? convertRoute(route, fn, file, guards.map((g) => g.result)) : stay('UNRESOLVED_HANDLER', 'handler not found statically');
+    const tokens = new Map<string, string>();
+    if (conversion.ok) {
+      const own = conversion;
+      for (const shared of [...own.deps, ...guards.flatMap((g) => (g.result.ok ? g.result.deps : []))]) {
+        const token = deps.tokenFor(shared);
+        const clash = (tokens.has(shared.local) && tokens.get(shared.local) !== token) || (!own.deps.some((d) => d.local === shared.local) && own.taken.has(shared.local));
+        if (clash) conversion = stay('MIDDLEWARE', `a middleware's ${shared.local} and the handler's own ${shared.local} are different things`);
+        else tokens.set(shared.local, token);
+      }
+    }
     if (!conversion.ok) {
       report.remainder.push({ ...ref, code: conversion.code, reason: conversion.reason });
       continue;
     }
+    for (const g of guards) usedGuards.add(g);
     files.set(file, handlerModule({
       comment: `Converted by carve split from ${route.file}:${route.line} (${route.method} ${route.path}).`,
       exportName, method: route.method, group: route.group, route: conversion,
       helperPath: `../_express.${importExt}`, depsPath: `../../deps.${importExt}`,
-      tokens: conversion.deps.map((d) => ({ local: d.local, token: deps.tokenFor(d) })),
+      tokens: [...tokens].map(([local, token]) => ({ local, token })),
+      guards: guards.map((g) => ({ exportName: g.exportName!, path: `../_middleware/${basename(g.file!).replace(/\.ts$/, '.js')}`, guard: g.result as ConvertedGuard })),
     }));
     modules.push({ file: `./${relative(out, file).replace(/\.ts$/, '.js')}`, exportName });
     report.converted.push({ ...ref, handler: relative(out, file) });
@@ -85,6 +114,14 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
     throw new Error(`carve split lost a route: ${report.inventory.length} found, ${report.converted.length} converted, ${report.remainder.length} left`);
   }
 
+  for (const guard of usedGuards) {
+    const converted = guard.result as ConvertedGuard;
+    files.set(guard.file!, guardModule({
+      comment: `Converted by carve split from ${guard.where} (middleware), for every converted route whose chain has it.`,
+      exportName: guard.exportName!, guard: converted, helperPath: `../_express.${importExt}`, depsPath: `../../deps.${importExt}`,
+      tokens: converted.deps.map((d) => ({ local: d.local, token: deps.tokenFor(d) })), typescript,
+    }));
+  }
   files.set(join(out, 'handlers', `_express.${ext}`), expressHelper(typescript));
   if (deps.entries.length > 0) files.set(deps.file, depsModule(deps.entries));
   const legacy = legacyImport(roots[0], out, report.warnings);
@@ -178,6 +215,15 @@ function routeName(method: string, path: string): string {
   }
   return words.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join('');
 }
+
+interface Guard {
+  result: ConvertedGuard | Stay;
+  exportName?: string;
+  file?: string;
+  where?: string;
+}
+
+const camel = (text: string) => text.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join('') || 'middleware';
 
 const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 

@@ -1,4 +1,4 @@
-import type { ConvertedRoute } from './convert';
+import type { ConvertedGuard, ConvertedRoute } from './convert';
 
 /**
  * Express's own rules, for converted handlers: `res.send` and `res.json` keep their exact behaviour, and an
@@ -43,8 +43,23 @@ export async function expressErrors/*<R>*/(run/*: () => Promise<R>*/) {
 }
 `;
 
+// What a guard converted from Express middleware reads: the handler's input, by the same names.
+const GUARD_INPUT_TS = `
+/** What a guard converted from Express middleware reads: the converted handler's input. */
+export interface GuardInput {
+  params: Record<string, string>;
+  query: QueryRecord;
+  // The legacy routes parsed no schema: the body is whatever JSON or form the client sent.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body?: any;
+  request: CarveRequest;
+}
+`;
+
 export function expressHelper(typescript: boolean): string {
-  return EXPRESS_HELPER.replace(/\/\*((?:: | as )[^*]+|<[^*]+>)\*\//g, typescript ? '$1' : '');
+  const js = EXPRESS_HELPER.replace(/\/\*((?:: | as )[^*]+|<[^*]+>)\*\//g, typescript ? '$1' : '');
+  if (!typescript) return js;
+  return js.replace("import { HttpError, reply, statusText } from 'carve';", "import { HttpError, reply, statusText, type CarveRequest, type QueryRecord } from 'carve';") + GUARD_INPUT_TS;
 }
 
 export interface HandlerModule {
@@ -55,25 +70,80 @@ export interface HandlerModule {
   route: ConvertedRoute;
   helperPath: string;
   depsPath: string;
-  /** The DI token of each shared binding the code uses, by the name the code uses. */
+  /** The DI token of each shared binding the code (or one of its guards) uses, by the name the code uses. */
   tokens: { local: string; token: string }[];
+  /** The route's middleware as guards, in chain order: each runs first and may answer instead. */
+  guards: { exportName: string; path: string; guard: ConvertedGuard }[];
 }
 
+const INPUT_ORDER = ['params', 'query', 'body', 'request'];
+
 export function handlerModule(m: HandlerModule): string {
-  const { route, tokens } = m;
+  const { route, tokens, guards } = m;
   const helpers = [...route.helpers, ...(route.expressErrors ? ['expressErrors'] : [])].sort();
   const lines = [`// ${m.comment}`, `import { handler${route.usesBody ? ', z' : ''} } from 'carve';`];
   if (helpers.length > 0) lines.push(`import { ${helpers.join(', ')} } from '${m.helperPath}';`);
   if (tokens.length > 0) lines.push(`import { ${tokens.map((t) => t.token).sort().join(', ')} } from '${m.depsPath}';`);
+  for (const g of guards) lines.push(`import { ${g.exportName} } from '${g.path}';`);
   lines.push(...route.imports, '');
   const spec = [`method: '${m.method}'`, `path: '${route.carvePath}'`, `resource: '${m.group}'`, `auth: 'public'`];
   // The legacy route parsed no schema: any JSON or form body reaches the handler as it was sent.
   if (route.usesBody) spec.push('body: z.any()');
   if (tokens.length > 0) spec.push(`inject: { ${tokens.map((t) => `${t.local}: ${t.token}`).join(', ')} }`);
-  const args = [route.inputs.length > 0 ? `{ ${route.inputs.join(', ')} }` : tokens.length > 0 ? '_input' : '', ...(tokens.length > 0 ? [`{ ${tokens.map((t) => t.local).join(', ')} }`] : [])];
-  const body = route.expressErrors ? `expressErrors(async () => ${route.code.trim()})` : route.code.trim();
+  const used = new Set([...route.inputs, ...guards.flatMap((g) => g.guard.inputs)]);
+  const destructure = (names: string[]) => names.map((n) => (route.aliases[n] === n ? n : `${n}: ${route.aliases[n]}`)).join(', ');
+  const inputs = INPUT_ORDER.filter((n) => used.has(n));
+  const args = [inputs.length > 0 ? `{ ${destructure(inputs)} }` : tokens.length > 0 ? '_input' : '', ...(tokens.length > 0 ? [`{ ${tokens.map((t) => t.local).join(', ')} }`] : [])];
+  let code = route.code.trim();
+  if (guards.length > 0) {
+    // Each guard is the Express middleware it came from: it answers (or throws), or returns undefined to go on.
+    const early = freeName('early', route.taken);
+    const prelude = guards.flatMap((g, i) => {
+      const deps = g.guard.deps.map((d) => d.local);
+      const call = `${g.exportName}(${[g.guard.inputs.length > 0 || deps.length > 0 ? `{ ${destructure(g.guard.inputs)} }`.replace('{  }', '{}') : '', deps.length > 0 ? `{ ${deps.join(', ')} }` : ''].filter(Boolean).join(', ')})`;
+      return [`  ${i === 0 ? 'let ' : ''}${early} = await ${call};`, `  if (${early} !== undefined) return ${early};`];
+    });
+    code = `{\n${prelude.join('\n')}${code.slice(1)}`;
+  }
+  const body = route.expressErrors ? `expressErrors(async () => ${code})` : code;
   lines.push(`export const ${m.exportName} = handler({ ${spec.join(', ')} }, async (${args.filter(Boolean).join(', ')}) => ${body});`, '');
   return lines.join('\n');
+}
+
+export interface GuardModule {
+  comment: string;
+  exportName: string;
+  guard: ConvertedGuard;
+  helperPath: string;
+  depsPath: string;
+  tokens: { local: string; token: string }[];
+  typescript: boolean;
+}
+
+/** Express middleware as a guard function, shared by every converted handler whose chain has it. */
+export function guardModule(m: GuardModule): string {
+  const { guard, tokens, typescript } = m;
+  const helpers = [...guard.helpers].sort();
+  const lines = [`// ${m.comment}`];
+  if (typescript && tokens.length > 0) lines.push(`import type { Resolved } from 'carve';`);
+  const fromHelper = [...helpers, ...(typescript && guard.inputs.length > 0 ? ['type GuardInput'] : [])];
+  if (fromHelper.length > 0) lines.push(`import { ${fromHelper.join(', ')} } from '${m.helperPath}';`);
+  if (typescript && tokens.length > 0) lines.push(`import type { ${tokens.map((t) => t.token).sort().join(', ')} } from '${m.depsPath}';`);
+  lines.push(...guard.imports, '');
+  const inputs = INPUT_ORDER.filter((n) => guard.inputs.includes(n)).map((n) => (guard.aliases[n] === n ? n : `${n}: ${guard.aliases[n]}`));
+  const inputArg = inputs.length > 0 ? `{ ${inputs.join(', ')} }` : tokens.length > 0 ? '_input' : '';
+  const depsArg = tokens.length > 0 ? `{ ${tokens.map((t) => t.local).join(', ')} }` : '';
+  const typed = (arg: string, type: string) => (arg && typescript ? `${arg}: ${type}` : arg);
+  const inputType = guard.inputs.length > 0 ? `Pick<GuardInput, ${INPUT_ORDER.filter((n) => guard.inputs.includes(n)).map((n) => `'${n}'`).join(' | ')}>` : 'unknown';
+  const args = [typed(inputArg, inputType), typed(depsArg, `Resolved<{ ${tokens.map((t) => `${t.local}: typeof ${t.token}`).join('; ')} }>`)].filter(Boolean);
+  lines.push(`export async function ${m.exportName}(${args.join(', ')}) ${guard.code.trim()}`, '');
+  return lines.join('\n');
+}
+
+function freeName(name: string, taken: Set<string>): string {
+  let candidate = name;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${name}${n}`;
+  return candidate;
 }
 
 /** The legacy app's shared values as DI tokens, one per binding, each with the module's own value as its provider. */

@@ -43,8 +43,8 @@ describe('legacy gradebook, split: carve in front, the legacy app behind (strang
     expect(converted.length + remainder.length).toBe(inventory.length);
     expect(converted.map((c) => `${c.method} ${c.path}`).sort()).toEqual(['DELETE /cache', 'GET /courses', 'GET /health', 'GET /version']);
     expect(remainder.map((r) => `${r.method} ${r.path}: ${r.reason}`).sort()).toEqual([
-      'GET /courses/:courseCode: middleware param:courseCode(loadCourse) would have to move with it',
-      'GET /students/:studentId/grades: middleware authenticate, selfOrTeacher would have to move with it',
+      'GET /courses/:courseCode: middleware param:courseCode(loadCourse) cannot come along: a param() loader sets request state for its routes',
+      'GET /students/:studentId/grades: middleware authenticate cannot come along: uses req.user',
       'POST /courses: implicit dependency req.user',
     ]);
   });

@@ -8,5 +8,6 @@ import { postUsers as h2 } from './handlers/users/post-users.mjs';
 import { deleteUsersById as h3 } from './handlers/users/delete-users-by-id.mjs';
 import { putUsersById as h4 } from './handlers/users/put-users-by-id.mjs';
 import { getHealth as h5 } from './handlers/health/get-health.mjs';
+import { getSecret as h6 } from './handlers/secret/get-secret.mjs';
 
-export default createApp({ name: "input", handlers: [h0, h1, h2, h3, h4, h5], remainder: legacy });
+export default createApp({ name: "input", handlers: [h0, h1, h2, h3, h4, h5, h6], remainder: legacy });

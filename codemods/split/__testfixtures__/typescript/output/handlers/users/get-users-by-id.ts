@@ -1,4 +1,4 @@
-// Converted by carve split from src/app.ts:7 (GET /users/:id).
+// Converted by carve split from src/app.ts:8 (GET /users/:id).
 import { handler } from 'carve';
 import { json } from '../_express.js';
 import { Store } from '../../deps.js';

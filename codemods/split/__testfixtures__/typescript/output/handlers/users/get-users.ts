@@ -1,4 +1,4 @@
-// Converted by carve split from src/app.ts:6 (GET /users).
+// Converted by carve split from src/app.ts:7 (GET /users).
 import { handler } from 'carve';
 import { json } from '../_express.js';
 import { Store } from '../../deps.js';
