@@ -1,6 +1,7 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import type { HandlerFunction } from '../analyze/analyze';
 import type { RouteInfo } from '../analyze/types';
+import { freeName } from './names';
 import { moduleSpecifier, resolveSpecifier } from './paths';
 
 /**
@@ -338,10 +339,4 @@ function isInside(node: Node, container: Node): boolean {
 
 function rewriteImport(text: string, fromFile: string, outFile: string): string {
   return text.replace(/(['"])(\.[^'"]*)\1/, (_m, q: string, spec: string) => `${q}${moduleSpecifier(spec, fromFile, outFile)}${q}`);
-}
-
-function freeName(name: string, taken: Set<string>): string {
-  let candidate = name;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${name}${n}`;
-  return candidate;
 }

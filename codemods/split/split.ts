@@ -3,9 +3,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { Node, SyntaxKind } from 'ts-morph';
-import { analyzeProject, functionOf } from '../analyze/analyze';
+import { analyzeProject } from '../analyze/analyze';
 import { AnalyzeError, type Warning } from '../analyze/types';
-import { convertGuard, convertRoute, isBodyParser, stay, type ConvertedGuard, type RemainderCode, type SharedBinding, type Stay } from './convert';
+import { convertRoute, isBodyParser, stay, type RemainderCode, type SharedBinding } from './convert';
+import { guardModules, type ConvertibleGuard } from './guards';
+import { kebab, unique } from './names';
 import { specifierFor } from './paths';
 import { appModule, depsModule, expressHelper, guardModule, handlerModule, serverModule } from './templates';
 
@@ -60,21 +62,7 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
   const modules: { file: string; exportName: string }[] = [];
   const deps = sharedDeps(join(out, `deps.${ext}`));
   const names = new Set<string>();
-  const guardNames = new Set<string>();
-  const guardCache = new Map<Node, Guard>();
-  const usedGuards = new Set<Guard>();
-  /** A middleware of some route as a guard module of its own, converted once however many routes share it. */
-  const guardFor = (label: string, node: Node | undefined): Guard => {
-    const fn = node && functionOf(node);
-    if (!fn) return { result: stay('MIDDLEWARE', node ? 'it is not a function carve split can read' : 'a param() loader sets request state for its routes') };
-    if (!guardCache.has(fn)) {
-      const exportName = unique(guardNames, camel(label.replace(/^<inline:(\d+)>$/, 'middleware at line $1')));
-      const file = join(out, 'handlers', '_middleware', `${kebab(exportName)}.${ext}`);
-      const where = `${relative(root, fn.getSourceFile().getFilePath())}:${fn.getStartLineNumber()}`;
-      guardCache.set(fn, { exportName, file, where, result: convertGuard(fn, file) });
-    }
-    return guardCache.get(fn)!;
-  };
+  const guards = guardModules({ root, out, ext });
 
   for (const route of analysis.routes) {
     const ref = { method: route.method, path: route.path, file: route.file, line: route.line };
@@ -83,29 +71,30 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
     const file = join(out, 'handlers', route.group, `${kebab(exportName)}.${ext}`);
     const fn = handlers.get(route);
     const chain = middlewareOf.get(route) ?? [];
-    const guards = route.middleware.map((label, i) => ({ label, node: chain[i] })).filter((m) => !isBodyParser(m.label)).map((m) => guardFor(m.label, m.node));
-    let conversion = fn ? convertRoute(route, fn, file, guards.map((g) => g.result)) : stay('UNRESOLVED_HANDLER', 'handler not found statically');
-    const tokens = new Map<string, string>();
+    const routeGuards = route.middleware.map((label, i) => ({ label, node: chain[i] })).filter((m) => !isBodyParser(m.label)).map((m) => guards.of(m.label, m.node));
+    let conversion = fn ? convertRoute(route, fn, file, routeGuards.map((g) => g.result)) : stay('UNRESOLVED_HANDLER', 'handler not found statically');
+    // The handler injects what it and its guards share, by the names they use: one name, one value.
+    const shared = new Map<string, SharedBinding>();
     if (conversion.ok) {
       const own = conversion;
-      for (const shared of [...own.deps, ...guards.flatMap((g) => (g.result.ok ? g.result.deps : []))]) {
-        const token = deps.tokenFor(shared);
-        const clash = (tokens.has(shared.local) && tokens.get(shared.local) !== token) || (!own.deps.some((d) => d.local === shared.local) && own.taken.has(shared.local));
-        if (clash) conversion = stay('MIDDLEWARE', `a middleware's ${shared.local} and the handler's own ${shared.local} are different things`);
-        else tokens.set(shared.local, token);
+      for (const binding of [...own.deps, ...routeGuards.flatMap((g) => (g.result.ok ? g.result.deps : []))]) {
+        const seen = shared.get(binding.local);
+        const clash = (seen && (seen.file !== binding.file || seen.binding !== binding.binding)) || (!own.deps.some((d) => d.local === binding.local) && own.taken.has(binding.local));
+        if (clash) conversion = stay('MIDDLEWARE', `a middleware's ${binding.local} and the handler's own ${binding.local} are different things`);
+        else shared.set(binding.local, binding);
       }
     }
     if (!conversion.ok) {
       report.remainder.push({ ...ref, code: conversion.code, reason: conversion.reason });
       continue;
     }
-    for (const g of guards) usedGuards.add(g);
+    for (const g of routeGuards) guards.used.add(g as ConvertibleGuard);
     files.set(file, handlerModule({
       comment: `Converted by carve split from ${route.file}:${route.line} (${route.method} ${route.path}).`,
       exportName, method: route.method, group: route.group, route: conversion,
       helperPath: `../_express.${importExt}`, depsPath: `../../deps.${importExt}`,
-      tokens: [...tokens].map(([local, token]) => ({ local, token })),
-      guards: guards.map((g) => ({ exportName: g.exportName!, path: `../_middleware/${basename(g.file!).replace(/\.ts$/, '.js')}`, guard: g.result as ConvertedGuard })),
+      tokens: [...shared].map(([local, binding]) => ({ local, token: deps.tokenFor(binding) })),
+      guards: (routeGuards as ConvertibleGuard[]).map((g) => ({ exportName: g.exportName, path: `../_middleware/${basename(g.file).replace(/\.ts$/, '.js')}`, guard: g.result })),
     }));
     modules.push({ file: `./${relative(out, file).replace(/\.ts$/, '.js')}`, exportName });
     report.converted.push({ ...ref, handler: relative(out, file) });
@@ -114,12 +103,11 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
     throw new Error(`carve split lost a route: ${report.inventory.length} found, ${report.converted.length} converted, ${report.remainder.length} left`);
   }
 
-  for (const guard of usedGuards) {
-    const converted = guard.result as ConvertedGuard;
-    files.set(guard.file!, guardModule({
+  for (const guard of guards.used) {
+    files.set(guard.file, guardModule({
       comment: `Converted by carve split from ${guard.where} (middleware), for every converted route whose chain has it.`,
-      exportName: guard.exportName!, guard: converted, helperPath: `../_express.${importExt}`, depsPath: `../../deps.${importExt}`,
-      tokens: converted.deps.map((d) => ({ local: d.local, token: deps.tokenFor(d) })), typescript,
+      exportName: guard.exportName, guard: guard.result, helperPath: `../_express.${importExt}`, depsPath: `../../deps.${importExt}`,
+      tokens: guard.result.deps.map((d) => ({ local: d.local, token: deps.tokenFor(d) })), typescript,
     }));
   }
   files.set(join(out, 'handlers', `_express.${ext}`), expressHelper(typescript));
@@ -214,22 +202,4 @@ function routeName(method: string, path: string): string {
     words.push(...(param ? ['by', param[1]!] : segment.split(/[^A-Za-z0-9]+/)).filter(Boolean));
   }
   return words.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join('');
-}
-
-interface Guard {
-  result: ConvertedGuard | Stay;
-  exportName?: string;
-  file?: string;
-  where?: string;
-}
-
-const camel = (text: string) => text.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join('') || 'middleware';
-
-const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
-
-function unique(names: Set<string>, name: string): string {
-  let candidate = name;
-  for (let n = 2; names.has(candidate); n++) candidate = `${name}${n}`;
-  names.add(candidate);
-  return candidate;
 }

@@ -1,4 +1,5 @@
 import type { ConvertedGuard, ConvertedRoute } from './convert';
+import { freeName } from './names';
 
 /**
  * Express's own rules, for converted handlers: `res.send` and `res.json` keep their exact behaviour, and an
@@ -140,11 +141,6 @@ export function guardModule(m: GuardModule): string {
   return lines.join('\n');
 }
 
-function freeName(name: string, taken: Set<string>): string {
-  let candidate = name;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${name}${n}`;
-  return candidate;
-}
 
 /** The legacy app's shared values as DI tokens, one per binding, each with the module's own value as its provider. */
 export function depsModule(entries: { token: string; spec: string; moduleLocal: string; binding: string; cjs: boolean }[]): string {
