@@ -54,6 +54,9 @@ const REQ_FIELDS: Record<string, [input: string, suffix: string]> = {
 };
 const INPUTS = ['params', 'query', 'body', 'request'] as const;
 const TERMINALS = new Set(['json', 'send', 'sendStatus']);
+/** What the generated Express res stand-in (`expressResponse`) has, and which of it answers. */
+const EXPRESS_RES_METHODS = new Set(['status', 'set', 'header', 'append', 'get', 'location', 'cookie', 'clearCookie', 'json', 'send', 'sendStatus', 'redirect']);
+const ANSWERS = new Set(['json', 'send', 'sendStatus', 'redirect']);
 
 /** A middleware function rewritten as a guard: it answers early (a result or a throw) or returns undefined to go on. */
 export interface ConvertedGuard extends Rewritten {
@@ -160,6 +163,10 @@ function rewriteFunction(fn: HandlerFunction, outFile: string, role: 'handler' |
   if (!Node.isBlock(body) && !statements.throwsAlone) code = `{\n  return ${code};\n}`;
   // A guard that falls off its end goes on to the next in the chain, as Express does after next().
   else if (role === 'guard' && Node.isBlock(body) && !statements.endsInNext) code = code.replace(/\n?\}$/, '\n  return undefined;\n}');
+  if (statements.expressRes) {
+    usedInputs.add('request');
+    code = `{\n  const ${res} = expressResponse(${inputName['request']});${code.slice(1)}`;
+  }
   return {
     ok: true, code,
     inputs: INPUTS.filter((name) => usedInputs.has(name)), aliases: inputName, taken,
@@ -174,7 +181,7 @@ interface Edit {
 }
 
 /** Each `res.…` response and `next(err)` as a statement returning a result or throwing, or why not. */
-function rewriteResponses(body: Node, fn: Node, res: string, next: string | undefined, edits: Edit[], role: 'handler' | 'guard'): { edits: Edit[]; helpers: Set<string>; nextErrors: boolean; throwsAlone: boolean; endsInNext: boolean } | Stay {
+function rewriteResponses(body: Node, fn: Node, res: string, next: string | undefined, edits: Edit[], role: 'handler' | 'guard'): { edits: Edit[]; helpers: Set<string>; nextErrors: boolean; throwsAlone: boolean; endsInNext: boolean; expressRes: boolean } | Stay {
   const rewritten: Edit[] = [];
   const helpers = new Set<string>();
   let nextErrors = false;
@@ -187,6 +194,20 @@ function rewriteResponses(body: Node, fn: Node, res: string, next: string | unde
   };
   const identifiers = body.getDescendantsOfKind(SyntaxKind.Identifier);
   if (Node.isIdentifier(body)) identifiers.unshift(body);
+  // Anything past status().json|send and sendStatus (set, cookie, redirect, a status of its own) runs on a
+  // stand-in for Express's res, the calls kept as written.
+  const resChains = identifiers.filter((id) => id.getText() === res && id.getParentIfKind(SyntaxKind.PropertyAccessExpression)?.getExpression() === id).map((id) => ({ id, calls: methodChain(id) }));
+  const expressRes = resChains.some(({ id }) => !responseChain(id));
+  if (expressRes) {
+    for (const { id, calls } of resChains) {
+      const unknown = calls ? calls.names.find((name) => !EXPRESS_RES_METHODS.has(name)) : id.getParent()!.getText();
+      if (unknown !== undefined) return stay('RESPONSE_FLOW', `uses res.${unknown.replace(/^\w+\./, '')} in a way carve split does not convert`);
+      if (enclosingFunction(calls!.outer) !== fn) return stay('RESPONSE_FLOW', 'responds from inside a callback or an expression');
+      if (role === 'guard' && !ANSWERS.has(calls!.names.at(-1)!)) return stay('RESPONSE_FLOW', 'writes to the response without answering, which carve split does not carry into the handler');
+      if (calls!.names.includes('cookie') && /\bsigned\s*:/.test(calls!.outer.getText())) return stay('RESPONSE_FLOW', 'sets a signed cookie, which needs cookie-parser\'s secret');
+    }
+    helpers.add('expressResponse');
+  }
   for (const id of identifiers) {
     if (id.getText() === next && next !== undefined) {
       const call = id.getParentIfKind(SyntaxKind.CallExpression);
@@ -209,6 +230,16 @@ function rewriteResponses(body: Node, fn: Node, res: string, next: string | unde
       continue;
     }
     if (id.getText() !== res || id.getParentIfKind(SyntaxKind.PropertyAccessExpression)?.getExpression() !== id) continue;
+    if (expressRes) {
+      const calls = methodChain(id)!;
+      const answers = ANSWERS.has(calls.names.at(-1)!);
+      if (!answers) continue; // status, set, cookie…: kept as written, on the Express res stand-in
+      const holder = standsAlone(calls.outer);
+      if (!holder) return stay('RESPONSE_FLOW', 'responds from inside a callback or an expression');
+      const text = applyEdits(calls.outer.getText(), calls.outer.getStart(), edits);
+      rewritten.push(holder === fn ? { start: calls.outer.getStart(), end: calls.outer.getEnd(), text } : { start: holder.getStart(), end: holder.getEnd(), text: `return ${text};` });
+      continue;
+    }
     const chain = responseChain(id);
     if (!chain) return stay('RESPONSE_FLOW', `uses ${id.getParent()!.getText().slice(0, 40)} in a way carve split does not convert`);
     const holder = standsAlone(chain.outer);
@@ -222,7 +253,7 @@ function rewriteResponses(body: Node, fn: Node, res: string, next: string | unde
     helpers.add(chain.terminal);
     rewritten.push(holder === fn ? { start: chain.outer.getStart(), end: chain.outer.getEnd(), text } : { start: holder.getStart(), end: holder.getEnd(), text: `return ${text};` });
   }
-  return { edits: rewritten, helpers, nextErrors, throwsAlone, endsInNext };
+  return { edits: rewritten, helpers, nextErrors, throwsAlone, endsInNext, expressRes };
 }
 
 /** Nothing runs after `statement` in `body`: it is the last statement of each block up to it (if branches allowed). */
@@ -266,6 +297,21 @@ function responseChain(id: Node): { outer: Node; terminal: string; arg?: Node; s
     if (!TERMINALS.has(name) || args.length > 1 || (name === 'sendStatus' && (status || args.length !== 1))) return undefined;
     return { outer: call, terminal: name, arg: args[0], status };
   }
+}
+
+/** `res.status(201).set('a', 'b').json(x)`: the methods called, in order, and the outermost call. */
+function methodChain(id: Node): { names: string[]; outer: Node } | undefined {
+  const names: string[] = [];
+  let node: Node | undefined = id.getParent();
+  while (node && Node.isPropertyAccessExpression(node)) {
+    const call = node.getParentIfKind(SyntaxKind.CallExpression);
+    if (!call || call.getExpression() !== node) return undefined; // a property read: res.locals, res.headersSent
+    names.push(node.getName());
+    const outer = call.getParent();
+    if (!outer || !Node.isPropertyAccessExpression(outer) || outer.getExpression() !== call) return { names, outer: call };
+    node = outer;
+  }
+  return undefined;
 }
 
 function enclosingFunction(node: Node): Node | undefined {

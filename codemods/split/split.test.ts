@@ -96,7 +96,7 @@ interface RequestsFile {
   legacy: string;
   export?: string;
   /** `problem`: an error the split app answers as problem+json, with the legacy app's status. */
-  calls: { method: string; url: string; body?: object; headers?: Record<string, string>; problem?: boolean }[];
+  calls: { method: string; url: string; body?: object; headers?: Record<string, string>; problem?: boolean; same?: string[] }[];
 }
 
 describe('carve split: the generated strangler answers as the legacy app did (each case\'s requests.json)', () => {
@@ -109,7 +109,7 @@ describe('carve split: the generated strangler answers as the legacy app did (ea
       const server = ['server.mjs', 'server.ts'].find((f) => existsSync(join(out, f)))!;
       const strangler = (await import(pathToFileURL(join(out, server)).href)).default;
       const legacy = (await import(pathToFileURL(join(FIXTURES, name, spec.legacy)).href))[spec.export ?? 'default'];
-      for (const { method, url, body, headers, problem } of spec.calls) {
+      for (const { method, url, body, headers, problem, same = [] } of spec.calls) {
         const send = (app: unknown) => {
           const call = (request(app as never) as unknown as Record<string, (u: string) => request.Test>)[method]!(url).set({ 'x-client': 'tests', ...headers });
           return body ? call.send(body) : call;
@@ -120,6 +120,7 @@ describe('carve split: the generated strangler answers as the legacy app did (ea
         } else {
           expect([after.status, after.headers['content-type'], after.text], `${method} ${url}`).toEqual([before.status, before.headers['content-type'], before.text]);
         }
+        for (const header of same) expect(after.headers[header], `${method} ${url}: ${header}`).toEqual(before.headers[header]);
       }
     });
   }

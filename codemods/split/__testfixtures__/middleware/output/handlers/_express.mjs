@@ -110,6 +110,8 @@ class ExpressResponse {
       return reply({ status, headers: this.#headers, cookies: this.#cookies });
     }
     if (type && !this.#headers['content-type']) this.#headers['content-type'] = type;
+    // An empty answer without a type stays without one (carve would call a string text/plain).
+    if (body === '' && !this.#headers['content-type']) return reply({ status, headers: this.#headers, cookies: this.#cookies });
     return reply({ status, headers: this.#headers, cookies: this.#cookies, body });
   }
 }
