@@ -34,7 +34,7 @@ export function analyze(dir: string): Analysis {
 export interface ProjectAnalysis {
   analysis: Analysis;
   handlers: Map<RouteInfo, HandlerFunction>;
-  /** Each route's middleware expressions, in the order of `route.middleware` (undefined for param() loaders). */
+  /** Each route's middleware expressions, in the order of `route.middleware` (a param() loader's is its function). */
   middleware: Map<RouteInfo, (Expression | undefined)[]>;
   /** The root Express app declarations (not mounted by another), with the file they live in. */
   roots: Node[];
@@ -123,8 +123,8 @@ export function analyzeProject(dir: string): ProjectAnalysis {
     const errors = [...outerErrors, ownErrors];
     const middleware = [...inherited];
     const scoped = [...scopes];
-    const params = new Map<string, string>();
-    for (const op of routable.ops) if (op.kind === 'param') params.set(op.name, label(op.fn));
+    const params = new Map<string, Expression>();
+    for (const op of routable.ops) if (op.kind === 'param') params.set(op.name, op.fn);
     for (const op of routable.ops) {
       if (op.kind === 'param') continue;
       if (op.kind === 'use') {
@@ -172,7 +172,7 @@ export function analyzeProject(dir: string): ProjectAnalysis {
         const { path, express4 } = modernPath(raw);
         if (express4) warn('EXPRESS4_PATH', op.node, `"${raw}" is Express 4 path syntax; carve reads it as "${path}" (wildcards become arrays in Express 5)`);
         const full = joinPath(prefix, path);
-        const paramMw = [...full.matchAll(/:(\w+)/g)].map((m) => m[1]!).filter((p) => params.has(p) && path.includes(`:${p}`)).map((p): Mw => ({ name: `param:${p}(${params.get(p)})` }));
+        const paramMw = [...full.matchAll(/:(\w+)/g)].map((m) => m[1]!).filter((p) => params.has(p) && path.includes(`:${p}`)).map((p): Mw => ({ name: `param:${p}(${label(params.get(p)!)})`, node: params.get(p)! }));
         const pathMw = scoped.filter((s) => full === s.path || full.startsWith(`${s.path === '/' ? '' : s.path}/`));
         const chain = [...middleware, ...pathMw, ...paramMw, ...handlers.slice(0, -1).map((h): Mw => ({ name: label(h), node: h }))];
         const key = `${op.method} ${full} ${where(op.node).file}:${where(op.node).line}`;
@@ -330,7 +330,7 @@ function exportedRoutables(file: SourceFile, routables: Map<Node, Routable>, dep
 
 export type HandlerFunction = Node & { getParameters(): Node[]; getBody(): Node | undefined };
 
-/** A middleware in a route's chain: its label, and its expression (none for a param() loader). */
+/** A middleware in a route's chain: its label, and its expression. */
 interface Mw {
   name: string;
   node?: Expression;

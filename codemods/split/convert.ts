@@ -52,7 +52,9 @@ const REQ_FIELDS: Record<string, [input: string, suffix: string]> = {
   params: ['params', ''], query: ['query', ''], body: ['body', ''], headers: ['request', '.headers'],
   method: ['request', '.method'], path: ['request', '.path'], ip: ['request', '.sourceIp'],
 };
-const INPUTS = ['params', 'query', 'body', 'request'] as const;
+const INPUTS = ['params', 'query', 'body', 'request', 'locals'] as const;
+/** Express's own request properties: a middleware that assigns one changes how Express serves the request. */
+const EXPRESS_REQUEST_API = new Set(['url', 'originalUrl', 'baseUrl', 'hostname', 'host', 'protocol', 'secure', 'ips', 'subdomains', 'xhr', 'cookies', 'signedCookies', 'fresh', 'stale', 'route', 'app', 'res', 'socket', 'next']);
 const TERMINALS = new Set(['json', 'send', 'sendStatus']);
 /** What the generated Express res stand-in (`expressResponse`) has, and which of it answers. */
 const EXPRESS_RES_METHODS = new Set(['status', 'set', 'header', 'append', 'get', 'location', 'cookie', 'clearCookie', 'json', 'send', 'sendStatus', 'redirect']);
@@ -79,6 +81,9 @@ export interface Rewritten {
   usesBody: boolean;
   /** It may throw or reject (or called next(err)): errors answer as Express's default handler would. */
   expressErrors: boolean;
+  /** Request state it reads and sets (`req.user`, `req.course`): `locals.user` in the converted code. */
+  reads: string[];
+  writes: string[];
 }
 
 /**
@@ -89,15 +94,25 @@ export interface Rewritten {
  * unless an error middleware of the app would have answered them, in which case the route stays.
  */
 export function convertRoute(route: RouteInfo, fn: HandlerFunction, outFile: string, guards: (ConvertedGuard | Stay)[] = []): Conversion {
-  if (route.blockers.length > 0) return stay(blockerCode(route.blockers[0]!), route.blockers.join('; '));
+  const labels = route.middleware.filter((m) => !isBodyParser(m));
   const refused = guards.findIndex((g) => !g.ok);
-  if (refused >= 0) {
-    const label = route.middleware.filter((m) => !isBodyParser(m))[refused];
-    return stay('MIDDLEWARE', `middleware ${label} cannot come along: ${(guards[refused] as Stay).reason}`);
+  // What the chain's middleware sets on req, in order: later middleware and the handler may read it.
+  const provided = new Set<string>();
+  if (refused < 0) {
+    for (const [i, guard] of (guards as ConvertedGuard[]).entries()) {
+      const unset = guard.reads.find((name) => !provided.has(name));
+      if (unset) return stay('REQUEST_FIELD', `middleware ${labels[i]} reads req.${unset}, which nothing before it in the chain sets`);
+      for (const name of guard.writes) provided.add(name);
+    }
   }
+  const blockers = route.blockers.filter((b) => !provided.has(/^implicit dependency req\.(\w+)$/.exec(b)?.[1] ?? ''));
+  if (blockers.length > 0) return stay(blockerCode(blockers[0]!), blockers.join('; '));
+  if (refused >= 0) return stay('MIDDLEWARE', `middleware ${labels[refused]} cannot come along: ${(guards[refused] as Stay).reason}`);
   if (/[*?(){}]/.test(route.path)) return stay('PATH_SYNTAX', `path ${route.path} is not plain :param syntax`);
   const rewritten = rewriteFunction(fn, outFile, 'handler');
   if (!rewritten.ok) return rewritten;
+  const unset = rewritten.reads.find((name) => !provided.has(name));
+  if (unset) return stay('REQUEST_FIELD', `uses req.${unset}, which no middleware in its chain sets`);
   const converted = guards as ConvertedGuard[];
   const expressErrors = rewritten.expressErrors || converted.some((g) => g.expressErrors);
   if (expressErrors && route.errorHandlers.length > 0) {
@@ -107,15 +122,16 @@ export function convertRoute(route: RouteInfo, fn: HandlerFunction, outFile: str
 }
 
 /** A middleware `(req, res, next)` as a guard, or why it cannot be one. */
-export function convertGuard(fn: HandlerFunction, outFile: string): ConvertedGuard | Stay {
-  if (fn.getParameters().length !== 3) return stay('MIDDLEWARE', 'it does not take (req, res, next)');
-  return rewriteFunction(fn, outFile, 'guard');
+export function convertGuard(fn: HandlerFunction, outFile: string, paramName?: string): ConvertedGuard | Stay {
+  const arity = fn.getParameters().length;
+  if (paramName ? arity < 3 || arity > 4 : arity !== 3) return stay('MIDDLEWARE', paramName ? 'it does not take (req, res, next, value)' : 'it does not take (req, res, next)');
+  return rewriteFunction(fn, outFile, 'guard', paramName);
 }
 
 export const isBodyParser = (label: string) => BODY_PARSERS.test(label);
 
-function rewriteFunction(fn: HandlerFunction, outFile: string, role: 'handler' | 'guard'): (Rewritten & { ok: true }) | Stay {
-  const [req, res, next] = fn.getParameters().map((p) => (p as Node & { getName(): string }).getName());
+function rewriteFunction(fn: HandlerFunction, outFile: string, role: 'handler' | 'guard', paramName?: string): (Rewritten & { ok: true }) | Stay {
+  const [req, res, next, value] = fn.getParameters().map((p) => (p as Node & { getName(): string }).getName());
   const body = fn.getBody();
   if (!body || !res) return stay('NO_RESPONSE', 'the handler never responds');
 
@@ -127,7 +143,17 @@ function rewriteFunction(fn: HandlerFunction, outFile: string, role: 'handler' |
   const inputName = Object.fromEntries(INPUTS.map((name) => [name, taken.has(name) ? freeName(`${name}Input`, taken) : name]));
   const usedInputs = new Set<string>();
   const edits: Edit[] = [];
+  const reads = new Set<string>();
+  const writes = new Set<string>();
   let usesBody = false;
+  // A param() loader's value argument is that route parameter.
+  if (paramName && value) {
+    for (const id of body.getDescendantsOfKind(SyntaxKind.Identifier)) {
+      if (id.getText() !== value || isPropertyName(id) || id.getSymbol()?.getDeclarations()[0]?.getParent() !== fn) continue;
+      usedInputs.add('params');
+      edits.push({ start: id.getStart(), end: id.getEnd(), text: `${inputName['params']}.${paramName}` });
+    }
+  }
 
   for (const access of body.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) {
     const base = access.getExpression();
@@ -143,7 +169,18 @@ function rewriteFunction(fn: HandlerFunction, outFile: string, role: 'handler' |
       continue;
     }
     const mapped = REQ_FIELDS[name];
-    if (!mapped) return stay('REQUEST_FIELD', `uses req.${name}`);
+    const assignment = access.getParentIfKind(SyntaxKind.BinaryExpression);
+    const assigned = assignment?.getLeft() === access && assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken;
+    if (!mapped) {
+      // Request state a middleware sets for the routes after it (req.user, req.course): per-request locals.
+      if (call?.getExpression() === access) return stay('REQUEST_FIELD', `calls req.${name}()`);
+      if (assigned && EXPRESS_REQUEST_API.has(name)) return stay('REQUEST_FIELD', `assigns req.${name}, which changes how Express serves the request`);
+      (assigned ? writes : reads).add(name);
+      usedInputs.add('locals');
+      edits.push({ start: access.getStart(), end: access.getEnd(), text: `${inputName['locals']}.${name}` });
+      continue;
+    }
+    if (assigned) return stay('REQUEST_FIELD', `assigns req.${name}`);
     if (name === 'body') usesBody = true;
     usedInputs.add(mapped[0]);
     edits.push({ start: access.getStart(), end: access.getEnd(), text: `${inputName[mapped[0]]}${mapped[1]}` });
@@ -171,6 +208,7 @@ function rewriteFunction(fn: HandlerFunction, outFile: string, role: 'handler' |
     ok: true, code,
     inputs: INPUTS.filter((name) => usedInputs.has(name)), aliases: inputName, taken,
     imports: moved.imports, deps: moved.deps, helpers: [...statements.helpers], usesBody, expressErrors,
+    reads: [...reads].filter((name) => !writes.has(name)).sort(), writes: [...writes].sort(),
   };
 }
 

@@ -15,24 +15,27 @@ export interface ConvertibleGuard {
 
 export type Guard = ConvertibleGuard | { result: Stay };
 
-/** Each middleware function as a guard module under `handlers/_middleware/`, converted once however many routes share it. */
+/** Each middleware function (and param() loader) as a guard module under `handlers/_middleware/`, converted once however many routes share it. */
 export function guardModules(options: { root: string; out: string; ext: string }) {
   const names = new Set<string>();
-  const byFunction = new Map<Node, Guard>();
+  const converted = new Map<string, Guard>();
   return {
     /** The guards that converted routes use: only these are written. */
     used: new Set<ConvertibleGuard>(),
     of(label: string, node: Node | undefined): Guard {
       const fn = node && functionOf(node);
-      if (!fn) return { result: stay('MIDDLEWARE', node ? 'it is not a function carve split can read' : 'a param() loader sets request state for its routes') };
-      if (!byFunction.has(fn)) {
-        const exportName = unique(names, camel(label.replace(/^<inline:(\d+)>$/, 'middleware at line $1')));
+      if (!fn) return { result: stay('MIDDLEWARE', 'it is not a function carve split can read') };
+      // `param:courseCode(loadCourse)`: a param() loader, run with that route parameter as its value.
+      const loader = /^param:(\w+)\((.*)\)$/.exec(label);
+      const key = `${fn.getSourceFile().getFilePath()}:${fn.getStart()}:${loader?.[1] ?? ''}`;
+      if (!converted.has(key)) {
+        const exportName = unique(names, camel((loader?.[2] ?? label).replace(/^<inline:(\d+)>$/, loader ? `load ${loader[1]}` : 'middleware at line $1')));
         const file = join(options.out, 'handlers', '_middleware', `${kebab(exportName)}.${options.ext}`);
-        const result = convertGuard(fn, file);
+        const result = convertGuard(fn, file, loader?.[1]);
         const where = `${relative(options.root, fn.getSourceFile().getFilePath())}:${fn.getStartLineNumber()}`;
-        byFunction.set(fn, result.ok ? { result, exportName, file, where } : { result });
+        converted.set(key, result.ok ? { result, exportName, file, where } : { result });
       }
-      return byFunction.get(fn)!;
+      return converted.get(key)!;
     },
   };
 }

@@ -95,6 +95,7 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
       helperPath: `../_express.${importExt}`, depsPath: `../../deps.${importExt}`,
       tokens: [...shared].map(([local, binding]) => ({ local, token: deps.tokenFor(binding) })),
       guards: (routeGuards as ConvertibleGuard[]).map((g) => ({ exportName: g.exportName, path: `../_middleware/${basename(g.file).replace(/\.ts$/, '.js')}`, guard: g.result })),
+      typescript,
     }));
     modules.push({ file: `./${relative(out, file).replace(/\.ts$/, '.js')}`, exportName });
     report.converted.push({ ...ref, handler: relative(out, file) });

@@ -29,7 +29,12 @@ export interface GuardInput {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body?: any;
   request: CarveRequest;
+  locals: Locals;
 }
+
+/** Request state the middleware of a route's chain set for what runs after it (\`req.user\` → \`locals.user\`). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Locals = Record<string, any>;
 `;
 
 export function expressHelper(typescript: boolean): string {
@@ -50,13 +55,18 @@ export interface HandlerModule {
   tokens: { local: string; token: string }[];
   /** The route's middleware as guards, in chain order: each runs first and may answer instead. */
   guards: { exportName: string; path: string; guard: ConvertedGuard }[];
+  typescript: boolean;
 }
 
 const INPUT_ORDER = ['params', 'query', 'body', 'request'];
+/** What a guard may take besides: the request state the chain's middleware set (`req.user` → `locals.user`). */
+const GUARD_INPUTS = [...INPUT_ORDER, 'locals'];
 
 export function handlerModule(m: HandlerModule): string {
   const { route, tokens, guards } = m;
+  const usesLocals = route.inputs.includes('locals') || guards.some((g) => g.guard.inputs.includes('locals'));
   const helpers = [...route.helpers, ...(route.expressErrors ? ['expressErrors'] : [])].sort();
+  if (usesLocals && m.typescript) helpers.push('type Locals');
   const lines = [`// ${m.comment}`, `import { handler${route.usesBody ? ', z' : ''} } from 'carve';`];
   if (helpers.length > 0) lines.push(`import { ${helpers.join(', ')} } from '${m.helperPath}';`);
   if (tokens.length > 0) lines.push(`import { ${tokens.map((t) => t.token).sort().join(', ')} } from '${m.depsPath}';`);
@@ -71,14 +81,16 @@ export function handlerModule(m: HandlerModule): string {
   const inputs = INPUT_ORDER.filter((n) => used.has(n));
   const args = [inputs.length > 0 ? `{ ${destructure(inputs)} }` : tokens.length > 0 ? '_input' : '', ...(tokens.length > 0 ? [`{ ${tokens.map((t) => t.local).join(', ')} }`] : [])];
   let code = route.code.trim();
-  if (guards.length > 0) {
+  const locals = route.inputs.includes('locals') || guards.some((g) => g.guard.inputs.includes('locals'));
+  if (guards.length > 0 || locals) {
     // Each guard is the Express middleware it came from: it answers (or throws), or returns undefined to go on.
     const early = freeName('early', route.taken);
-    const prelude = guards.flatMap((g, i) => {
+    const prelude = locals ? [`  const ${route.aliases['locals']}${m.typescript ? ': Locals' : ''} = {};`] : [];
+    prelude.push(...guards.flatMap((g, i) => {
       const deps = g.guard.deps.map((d) => d.local);
       const call = `${g.exportName}(${[g.guard.inputs.length > 0 || deps.length > 0 ? `{ ${destructure(g.guard.inputs)} }`.replace('{  }', '{}') : '', deps.length > 0 ? `{ ${deps.join(', ')} }` : ''].filter(Boolean).join(', ')})`;
       return [`  ${i === 0 ? 'let ' : ''}${early} = await ${call};`, `  if (${early} !== undefined) return ${early};`];
-    });
+    }));
     code = `{\n${prelude.join('\n')}${code.slice(1)}`;
   }
   const body = route.expressErrors ? `expressErrors(async () => ${code})` : code;
@@ -106,11 +118,11 @@ export function guardModule(m: GuardModule): string {
   if (fromHelper.length > 0) lines.push(`import { ${fromHelper.join(', ')} } from '${m.helperPath}';`);
   if (typescript && tokens.length > 0) lines.push(`import type { ${tokens.map((t) => t.token).sort().join(', ')} } from '${m.depsPath}';`);
   lines.push(...guard.imports, '');
-  const inputs = INPUT_ORDER.filter((n) => guard.inputs.includes(n)).map((n) => (guard.aliases[n] === n ? n : `${n}: ${guard.aliases[n]}`));
+  const inputs = GUARD_INPUTS.filter((n) => guard.inputs.includes(n)).map((n) => (guard.aliases[n] === n ? n : `${n}: ${guard.aliases[n]}`));
   const inputArg = inputs.length > 0 ? `{ ${inputs.join(', ')} }` : tokens.length > 0 ? '_input' : '';
   const depsArg = tokens.length > 0 ? `{ ${tokens.map((t) => t.local).join(', ')} }` : '';
   const typed = (arg: string, type: string) => (arg && typescript ? `${arg}: ${type}` : arg);
-  const inputType = guard.inputs.length > 0 ? `Pick<GuardInput, ${INPUT_ORDER.filter((n) => guard.inputs.includes(n)).map((n) => `'${n}'`).join(' | ')}>` : 'unknown';
+  const inputType = guard.inputs.length > 0 ? `Pick<GuardInput, ${GUARD_INPUTS.filter((n) => guard.inputs.includes(n)).map((n) => `'${n}'`).join(' | ')}>` : 'unknown';
   const args = [typed(inputArg, inputType), typed(depsArg, `Resolved<{ ${tokens.map((t) => `${t.local}: typeof ${t.token}`).join('; ')} }>`)].filter(Boolean);
   lines.push(`export async function ${m.exportName}(${args.join(', ')}) ${guard.code.trim()}`, '');
   return lines.join('\n');

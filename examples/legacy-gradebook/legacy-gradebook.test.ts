@@ -38,14 +38,15 @@ describe('legacy gradebook, split: carve in front, the legacy app behind (strang
     server = (await import(pathToFileURL(join(out, 'server.mjs')).href)).default;
   });
 
-  it('converts what is plainly safe and keeps the rest, each with its reason', () => {
+  it('converts every route: middleware and the param() loader become guards, req.user and req.course locals', () => {
     const { inventory, converted, remainder } = result.report;
     expect(converted.length + remainder.length).toBe(inventory.length);
-    expect(converted.map((c) => `${c.method} ${c.path}`).sort()).toEqual(['DELETE /cache', 'GET /courses', 'GET /health', 'GET /version']);
-    expect(remainder.map((r) => `${r.method} ${r.path}: ${r.reason}`).sort()).toEqual([
-      'GET /courses/:courseCode: middleware param:courseCode(loadCourse) cannot come along: a param() loader sets request state for its routes',
-      'GET /students/:studentId/grades: middleware authenticate cannot come along: uses req.user',
-      'POST /courses: implicit dependency req.user',
+    expect(converted.map((c) => `${c.method} ${c.path}`).sort()).toEqual([
+      'DELETE /cache', 'GET /courses', 'GET /courses/:courseCode', 'GET /health', 'GET /students/:studentId/grades', 'GET /version', 'POST /courses',
+    ]);
+    expect(remainder).toEqual([]);
+    expect(result.report.files.filter((f) => f.startsWith('handlers/_middleware/')).sort()).toEqual([
+      'handlers/_middleware/authenticate.mjs', 'handlers/_middleware/load-course.mjs', 'handlers/_middleware/require-teacher.mjs', 'handlers/_middleware/self-or-teacher.mjs',
     ]);
   });
 

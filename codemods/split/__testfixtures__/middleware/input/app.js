@@ -13,7 +13,7 @@ app.get('/books/:id', requireApiKey, (req, res) => {
   res.json(book);
 });
 app.post('/books', [requireApiKey, checkPage], (req, res) => res.status(201).json({ created: req.body.title }));
-app.get('/me', requireApiKey, loadUser, (req, res) => res.json({ ok: true }));
+app.get('/me', requireApiKey, loadUser, (req, res) => res.json({ user: req.user }));
 app.get('/slow', (req, res, next) => {
   next();
   console.log('after next');

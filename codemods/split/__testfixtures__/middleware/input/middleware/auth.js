@@ -8,7 +8,7 @@ exports.requireApiKey = (req, res, next) => {
   next();
 };
 
-// Sets request state for the handler: the route stays in the legacy app.
+// Sets request state for what runs after it: req.user becomes locals.user in the converted chain.
 exports.loadUser = (req, res, next) => {
   req.user = { key: req.get('x-api-key') };
   next();

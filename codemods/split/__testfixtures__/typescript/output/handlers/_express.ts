@@ -193,4 +193,9 @@ export interface GuardInput {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body?: any;
   request: CarveRequest;
+  locals: Locals;
 }
+
+/** Request state the middleware of a route's chain set for what runs after it (`req.user` → `locals.user`). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Locals = Record<string, any>;

@@ -1,0 +1,6 @@
+// Converted by carve split from middleware/auth.js:12 (middleware), for every converted route whose chain has it.
+
+export async function loadUser({ request, locals }) {
+  locals.user = { key: request.headers["x-api-key"] };
+  return undefined;
+}
