@@ -36,6 +36,8 @@ export interface ProjectAnalysis {
   handlers: Map<RouteInfo, HandlerFunction>;
   /** Each route's middleware expressions, in the order of `route.middleware` (a param() loader's is its function). */
   middleware: Map<RouteInfo, (Expression | undefined)[]>;
+  /** The error middleware that would answer a route's errors, in the order Express tries them (`route.errorHandlers`). */
+  errorMiddleware: Map<RouteInfo, Expression[]>;
   /** The root Express app declarations (not mounted by another), with the file they live in. */
   roots: Node[];
 }
@@ -117,10 +119,11 @@ export function analyzeProject(dir: string): ProjectAnalysis {
   const middlewareOf = new Map<RouteInfo, (Expression | undefined)[]>();
   const seen = new Set<string>();
   // Error middleware catches what the routes of its own router and of routers below it pass on.
-  const errorScopes = new Map<RouteInfo, string[][]>();
-  const walk = (routable: Routable, prefix: string, inherited: Mw[], scopes: (Mw & { path: string })[], outerErrors: string[][]) => {
-    const ownErrors: string[] = [];
-    const errors = [...outerErrors, ownErrors];
+  // It covers a route registered before it in its own router, or in a router mounted before it: innermost first.
+  const errorScopes = new Map<RouteInfo, ErrorScope[]>();
+  const walk = (routable: Routable, prefix: string, inherited: Mw[], scopes: (Mw & { path: string })[], outerErrors: ErrorScope[]) => {
+    const ownErrors: (Mw & { path: string })[] = [];
+    const here = (): ErrorScope[] => [{ list: ownErrors, from: ownErrors.length }, ...outerErrors];
     const middleware = [...inherited];
     const scoped = [...scopes];
     const params = new Map<string, Expression>();
@@ -137,13 +140,13 @@ export function analyzeProject(dir: string): ProjectAnalysis {
         for (const target of op.targets) {
           const mounted = mountedRoutables(target, routables);
           if (mounted.length > 0) {
-            for (const m of mounted) for (const p of mountPaths) walk(m, joinPath(prefix, p), middleware, scoped, errors);
+            for (const m of mounted) for (const p of mountPaths) walk(m, joinPath(prefix, p), middleware, scoped, here());
             continue;
           }
           const fn = functionOf(target);
           if (fn && fn.getParameters().length === 4) {
             warn('ERROR_MIDDLEWARE', op.node, `error handler ${label(target)}: carve answers errors as problem+json; routes moved to carve no longer pass through it`);
-            ownErrors.push(label(target));
+            for (const p of mountPaths) ownErrors.push({ name: label(target), node: target, path: joinPath(prefix, p) });
             continue;
           }
           if (/^express\.static\(/.test(target.getText())) {
@@ -190,7 +193,7 @@ export function analyzeProject(dir: string): ProjectAnalysis {
           blockers: features.blockers,
           errorHandlers: [],
         };
-        errorScopes.set(route, errors);
+        errorScopes.set(route, here());
         routes.push(route);
         if (features.fn) handlerOf.set(route, features.fn);
         middlewareOf.set(route, chain.map((m) => m.node));
@@ -198,13 +201,18 @@ export function analyzeProject(dir: string): ProjectAnalysis {
     }
   };
   for (const root of roots) walk(root, '', [], [], []);
-  for (const [route, scopes] of errorScopes) route.errorHandlers = scopes.flat();
+  const errorMiddlewareOf = new Map<RouteInfo, Expression[]>();
+  for (const [route, scopes] of errorScopes) {
+    const covering = scopes.flatMap((s) => s.list.slice(s.from)).filter((e) => route.path === e.path || route.path.startsWith(`${e.path === '/' ? '' : e.path}/`));
+    route.errorHandlers = covering.map((e) => e.name);
+    errorMiddlewareOf.set(route, covering.map((e) => e.node!));
+  }
 
   warnings.push(...sharedState(handlerOf, dir));
   const groups = new Map<string, string[]>();
   for (const r of routes) groups.set(r.group, [...(groups.get(r.group) ?? []), `${r.method} ${r.path}`]);
   warnings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.code.localeCompare(b.code));
-  return { analysis: { routes, groups: [...groups].map(([name, list]) => ({ name, routes: list })), warnings }, handlers: handlerOf, middleware: middlewareOf, roots: roots.map((r) => r.decl) };
+  return { analysis: { routes, groups: [...groups].map(([name, list]) => ({ name, routes: list })), warnings }, handlers: handlerOf, middleware: middlewareOf, errorMiddleware: errorMiddlewareOf, roots: roots.map((r) => r.decl) };
 }
 
 function createProject(dir: string): Project {
@@ -334,6 +342,12 @@ export type HandlerFunction = Node & { getParameters(): Node[]; getBody(): Node 
 interface Mw {
   name: string;
   node?: Expression;
+}
+
+/** The error middleware of one router, from the index that was not yet registered when a route (or mount) was. */
+interface ErrorScope {
+  list: (Mw & { path: string })[];
+  from: number;
 }
 
 export function functionOf(expr: Node): HandlerFunction | undefined {

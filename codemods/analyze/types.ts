@@ -12,7 +12,8 @@ export interface RouteInfo {
   group: string;
   /** Why it cannot be converted as it is, if anything. */
   blockers: string[];
-  /** Error middleware (4 arguments) on its router or a router above it: where its errors go in Express. */
+  /** Error middleware (4 arguments) that would get its errors in Express, in the order tried: its own router's
+   * after it, then each router above it after the mount (path-scoped ones only under their path). */
   errorHandlers: string[];
 }
 

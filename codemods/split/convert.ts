@@ -93,7 +93,7 @@ export interface Rewritten {
  * body parsers must convert as guards (`guards`, in chain order). Errors keep Express's status rule
  * unless an error middleware of the app would have answered them, in which case the route stays.
  */
-export function convertRoute(route: RouteInfo, fn: HandlerFunction, outFile: string, guards: (ConvertedGuard | Stay)[] = []): Conversion {
+export function convertRoute(route: RouteInfo, fn: HandlerFunction, outFile: string, guards: (ConvertedGuard | Stay)[] = [], errorGuards: (ConvertedErrorGuard | Stay)[] = []): Conversion {
   const labels = route.middleware.filter((m) => !isBodyParser(m));
   const refused = guards.findIndex((g) => !g.ok);
   // What the chain's middleware sets on req, in order: later middleware and the handler may read it.
@@ -115,8 +115,12 @@ export function convertRoute(route: RouteInfo, fn: HandlerFunction, outFile: str
   if (unset) return stay('REQUEST_FIELD', `uses req.${unset}, which no middleware in its chain sets`);
   const converted = guards as ConvertedGuard[];
   const expressErrors = rewritten.expressErrors || converted.some((g) => g.expressErrors);
-  if (expressErrors && route.errorHandlers.length > 0) {
-    return stay('ERROR_MIDDLEWARE', `its errors go to the error middleware ${route.errorHandlers.join(', ')}, which stays in the legacy app`);
+  if (expressErrors) {
+    // Its errors go to the app's error middleware, converted too, or the route stays with it.
+    const refusedHandler = errorGuards.findIndex((g) => !g.ok);
+    if (refusedHandler >= 0) return stay('ERROR_MIDDLEWARE', `its errors go to the error middleware ${route.errorHandlers[refusedHandler]}, which cannot come along: ${(errorGuards[refusedHandler] as Stay).reason}`);
+    const unsetByChain = (errorGuards as ConvertedErrorGuard[]).flatMap((g, i) => g.reads.filter((name) => !provided.has(name)).map((name) => `${route.errorHandlers[i]} reads req.${name}`))[0];
+    if (unsetByChain) return stay('ERROR_MIDDLEWARE', `its error middleware ${unsetByChain}, which nothing in the chain sets`);
   }
   return { ...rewritten, expressErrors, usesBody: rewritten.usesBody || converted.some((g) => g.usesBody), carvePath: route.path.replace(/:(\w+)/g, '{$1}') };
 }
@@ -130,8 +134,29 @@ export function convertGuard(fn: HandlerFunction, outFile: string, paramName?: s
 
 export const isBodyParser = (label: string) => BODY_PARSERS.test(label);
 
-function rewriteFunction(fn: HandlerFunction, outFile: string, role: 'handler' | 'guard', paramName?: string): (Rewritten & { ok: true }) | Stay {
-  const [req, res, next, value] = fn.getParameters().map((p) => (p as Node & { getName(): string }).getName());
+type Role = 'handler' | 'guard' | 'errors';
+
+/** An error middleware `(err, req, res, next)` as an error guard: it answers the error, or throws to pass it on. */
+export function convertErrorHandler(fn: HandlerFunction, outFile: string): ConvertedErrorGuard | Stay {
+  if (fn.getParameters().length !== 4) return stay('ERROR_MIDDLEWARE', 'it does not take (err, req, res, next)');
+  const rewritten = rewriteFunction(fn, outFile, 'errors');
+  if (!rewritten.ok) return rewritten;
+  const param = fn.getParameters()[0] as Node & { getName(): string; getTypeNode(): Node | undefined };
+  return { ...rewritten, error: param.getName(), errorType: param.getTypeNode()?.getText() };
+}
+
+/** An error middleware rewritten: `error` is the name its code gives the error. */
+export interface ConvertedErrorGuard extends Rewritten {
+  ok: true;
+  error: string;
+  /** The error's TypeScript annotation, kept as written. */
+  errorType: string | undefined;
+}
+
+function rewriteFunction(fn: HandlerFunction, outFile: string, role: Role, paramName?: string): (Rewritten & { ok: true }) | Stay {
+  const names = fn.getParameters().map((p) => (p as Node & { getName(): string }).getName());
+  // An error middleware takes the error first: (err, req, res, next).
+  const [req, res, next, value] = role === 'errors' ? names.slice(1) : names;
   const body = fn.getBody();
   if (!body || !res) return stay('NO_RESPONSE', 'the handler never responds');
 
@@ -219,7 +244,7 @@ interface Edit {
 }
 
 /** Each `res.…` response and `next(err)` as a statement returning a result or throwing, or why not. */
-function rewriteResponses(body: Node, fn: Node, res: string, next: string | undefined, edits: Edit[], role: 'handler' | 'guard'): { edits: Edit[]; helpers: Set<string>; nextErrors: boolean; throwsAlone: boolean; endsInNext: boolean; expressRes: boolean } | Stay {
+function rewriteResponses(body: Node, fn: Node, res: string, next: string | undefined, edits: Edit[], role: Role): { edits: Edit[]; helpers: Set<string>; nextErrors: boolean; throwsAlone: boolean; endsInNext: boolean; expressRes: boolean } | Stay {
   const rewritten: Edit[] = [];
   const helpers = new Set<string>();
   let nextErrors = false;
@@ -249,6 +274,7 @@ function rewriteResponses(body: Node, fn: Node, res: string, next: string | unde
   for (const id of identifiers) {
     if (id.getText() === next && next !== undefined) {
       const call = id.getParentIfKind(SyntaxKind.CallExpression);
+      if (role === 'errors' && call?.getExpression() === id && call.getArguments().length === 0) return stay('ERROR_MIDDLEWARE', 'calls next() without the error, which Express takes as handled');
       if (role === 'guard' && call?.getExpression() === id && call.getArguments().length === 0) {
         // next() goes on to the handler: a guard returns undefined there, if nothing runs after it.
         const holder = standsAlone(call);

@@ -1,7 +1,7 @@
 import { join, relative } from 'node:path';
 import type { Node } from 'ts-morph';
 import { functionOf } from '../analyze/analyze';
-import { convertGuard, stay, type ConvertedGuard, type Stay } from './convert';
+import { convertErrorHandler, convertGuard, stay, type ConvertedErrorGuard, type ConvertedGuard, type Stay } from './convert';
 import { kebab, unique } from './names';
 
 /** A middleware that converts: the guard module it becomes, written once for every route that has it. */
@@ -15,13 +15,34 @@ export interface ConvertibleGuard {
 
 export type Guard = ConvertibleGuard | { result: Stay };
 
+/** An error middleware that converts: the error guard module it becomes. */
+export interface ConvertibleErrorGuard extends Omit<ConvertibleGuard, 'result'> {
+  result: ConvertedErrorGuard;
+}
+
+export type ErrorGuard = ConvertibleErrorGuard | { result: Stay };
+
 /** Each middleware function (and param() loader) as a guard module under `handlers/_middleware/`, converted once however many routes share it. */
 export function guardModules(options: { root: string; out: string; ext: string }) {
   const names = new Set<string>();
-  const converted = new Map<string, Guard>();
+  const converted = new Map<string, Guard | ErrorGuard>();
   return {
     /** The guards that converted routes use: only these are written. */
-    used: new Set<ConvertibleGuard>(),
+    used: new Set<ConvertibleGuard | ConvertibleErrorGuard>(),
+    /** An error middleware as an error guard module, converted once for every route it covers. */
+    errorsOf(label: string, node: Node): ErrorGuard {
+      const fn = functionOf(node);
+      if (!fn) return { result: stay('ERROR_MIDDLEWARE', 'it is not a function carve split can read') };
+      const key = `error:${fn.getSourceFile().getFilePath()}:${fn.getStart()}`;
+      if (!converted.has(key)) {
+        const exportName = unique(names, camel(label.replace(/^<inline:(\d+)>$/, 'error handler at line $1')));
+        const file = join(options.out, 'handlers', '_middleware', `${kebab(exportName)}.${options.ext}`);
+        const result = convertErrorHandler(fn, file);
+        const where = `${relative(options.root, fn.getSourceFile().getFilePath())}:${fn.getStartLineNumber()}`;
+        converted.set(key, result.ok ? { result, exportName, file, where } : { result });
+      }
+      return converted.get(key) as ErrorGuard;
+    },
     of(label: string, node: Node | undefined): Guard {
       const fn = node && functionOf(node);
       if (!fn) return { result: stay('MIDDLEWARE', 'it is not a function carve split can read') };
@@ -35,7 +56,7 @@ export function guardModules(options: { root: string; out: string; ext: string }
         const where = `${relative(options.root, fn.getSourceFile().getFilePath())}:${fn.getStartLineNumber()}`;
         converted.set(key, result.ok ? { result, exportName, file, where } : { result });
       }
-      return converted.get(key)!;
+      return converted.get(key) as Guard;
     },
   };
 }

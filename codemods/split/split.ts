@@ -6,7 +6,7 @@ import { Node, SyntaxKind } from 'ts-morph';
 import { analyzeProject } from '../analyze/analyze';
 import { AnalyzeError, type Warning } from '../analyze/types';
 import { convertRoute, isBodyParser, stay, type RemainderCode, type SharedBinding } from './convert';
-import { guardModules, type ConvertibleGuard } from './guards';
+import { guardModules, type ConvertibleErrorGuard, type ConvertibleGuard } from './guards';
 import { kebab, unique } from './names';
 import { specifierFor } from './paths';
 import { appModule, depsModule, expressHelper, guardModule, handlerModule, serverModule } from './templates';
@@ -53,7 +53,7 @@ export interface SplitResult {
 export function split(dir: string, options: SplitOptions = {}): SplitResult {
   const root = resolve(dir);
   const out = resolve(options.out ?? join(root, 'carve'));
-  const { analysis, handlers, middleware: middlewareOf, roots } = analyzeProject(root);
+  const { analysis, handlers, middleware: middlewareOf, errorMiddleware: errorMiddlewareOf, roots } = analyzeProject(root);
   const typescript = existsSync(join(root, 'tsconfig.json')) || analysis.routes.some((r) => r.file.endsWith('.ts'));
   const ext = typescript ? 'ts' : 'mjs';
   const files = new Map<string, string>();
@@ -72,12 +72,15 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
     const fn = handlers.get(route);
     const chain = middlewareOf.get(route) ?? [];
     const routeGuards = route.middleware.map((label, i) => ({ label, node: chain[i] })).filter((m) => !isBodyParser(m.label)).map((m) => guards.of(m.label, m.node));
-    let conversion = fn ? convertRoute(route, fn, file, routeGuards.map((g) => g.result)) : stay('UNRESOLVED_HANDLER', 'handler not found statically');
+    const routeErrorGuards = (errorMiddlewareOf.get(route) ?? []).map((node, i) => guards.errorsOf(route.errorHandlers[i]!, node));
+    let conversion = fn ? convertRoute(route, fn, file, routeGuards.map((g) => g.result), routeErrorGuards.map((g) => g.result)) : stay('UNRESOLVED_HANDLER', 'handler not found statically');
+    // Error middleware matters only to a route that can fail.
+    const errorGuards = conversion.ok && conversion.expressErrors ? routeErrorGuards as ConvertibleErrorGuard[] : [];
     // The handler injects what it and its guards share, by the names they use: one name, one value.
     const shared = new Map<string, SharedBinding>();
     if (conversion.ok) {
       const own = conversion;
-      for (const binding of [...own.deps, ...routeGuards.flatMap((g) => (g.result.ok ? g.result.deps : []))]) {
+      for (const binding of [...own.deps, ...[...routeGuards, ...errorGuards].flatMap((g) => (g.result.ok ? g.result.deps : []))]) {
         const seen = shared.get(binding.local);
         const clash = (seen && (seen.file !== binding.file || seen.binding !== binding.binding)) || (!own.deps.some((d) => d.local === binding.local) && own.taken.has(binding.local));
         if (clash) conversion = stay('MIDDLEWARE', `a middleware's ${binding.local} and the handler's own ${binding.local} are different things`);
@@ -88,13 +91,14 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
       report.remainder.push({ ...ref, code: conversion.code, reason: conversion.reason });
       continue;
     }
-    for (const g of routeGuards) guards.used.add(g as ConvertibleGuard);
+    for (const g of [...routeGuards, ...errorGuards]) guards.used.add(g as ConvertibleGuard | ConvertibleErrorGuard);
     files.set(file, handlerModule({
       comment: `Converted by carve split from ${route.file}:${route.line} (${route.method} ${route.path}).`,
       exportName, method: route.method, group: route.group, route: conversion,
       helperPath: `../_express.${importExt}`, depsPath: `../../deps.${importExt}`,
       tokens: [...shared].map(([local, binding]) => ({ local, token: deps.tokenFor(binding) })),
       guards: (routeGuards as ConvertibleGuard[]).map((g) => ({ exportName: g.exportName, path: `../_middleware/${basename(g.file).replace(/\.ts$/, '.js')}`, guard: g.result })),
+      errorGuards: errorGuards.map((g) => ({ exportName: g.exportName, path: `../_middleware/${basename(g.file).replace(/\.ts$/, '.js')}`, guard: g.result })),
       typescript,
     }));
     modules.push({ file: `./${relative(out, file).replace(/\.ts$/, '.js')}`, exportName });
@@ -106,7 +110,7 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
 
   for (const guard of guards.used) {
     files.set(guard.file, guardModule({
-      comment: `Converted by carve split from ${guard.where} (middleware), for every converted route whose chain has it.`,
+      comment: `Converted by carve split from ${guard.where} (${'error' in guard.result ? 'error middleware' : 'middleware'}), for every converted route it covers.`,
       exportName: guard.exportName, guard: guard.result, helperPath: `../_express.${importExt}`, depsPath: `../../deps.${importExt}`,
       tokens: guard.result.deps.map((d) => ({ local: d.local, token: deps.tokenFor(d) })), typescript,
     }));

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { ConvertedGuard, ConvertedRoute } from './convert';
+import type { ConvertedErrorGuard, ConvertedGuard, ConvertedRoute } from './convert';
 import { freeName } from './names';
 
 /**
@@ -55,6 +55,8 @@ export interface HandlerModule {
   tokens: { local: string; token: string }[];
   /** The route's middleware as guards, in chain order: each runs first and may answer instead. */
   guards: { exportName: string; path: string; guard: ConvertedGuard }[];
+  /** The error middleware that answers its errors, in the order Express tries them. */
+  errorGuards: { exportName: string; path: string; guard: ConvertedErrorGuard }[];
   typescript: boolean;
 }
 
@@ -63,37 +65,43 @@ const INPUT_ORDER = ['params', 'query', 'body', 'request'];
 const GUARD_INPUTS = [...INPUT_ORDER, 'locals'];
 
 export function handlerModule(m: HandlerModule): string {
-  const { route, tokens, guards } = m;
-  const usesLocals = route.inputs.includes('locals') || guards.some((g) => g.guard.inputs.includes('locals'));
+  const { route, tokens, guards, errorGuards } = m;
+  const chain = [...guards, ...errorGuards];
+  const usesLocals = route.inputs.includes('locals') || chain.some((g) => g.guard.inputs.includes('locals'));
   const helpers = [...route.helpers, ...(route.expressErrors ? ['expressErrors'] : [])].sort();
   if (usesLocals && m.typescript) helpers.push('type Locals');
   const lines = [`// ${m.comment}`, `import { handler${route.usesBody ? ', z' : ''} } from 'carve';`];
   if (helpers.length > 0) lines.push(`import { ${helpers.join(', ')} } from '${m.helperPath}';`);
   if (tokens.length > 0) lines.push(`import { ${tokens.map((t) => t.token).sort().join(', ')} } from '${m.depsPath}';`);
-  for (const g of guards) lines.push(`import { ${g.exportName} } from '${g.path}';`);
+  for (const g of chain) lines.push(`import { ${g.exportName} } from '${g.path}';`);
   lines.push(...route.imports, '');
   const spec = [`method: '${m.method}'`, `path: '${route.carvePath}'`, `resource: '${m.group}'`, `auth: 'public'`];
   // The legacy route parsed no schema: any JSON or form body reaches the handler as it was sent.
   if (route.usesBody) spec.push('body: z.any()');
   if (tokens.length > 0) spec.push(`inject: { ${tokens.map((t) => `${t.local}: ${t.token}`).join(', ')} }`);
-  const used = new Set([...route.inputs, ...guards.flatMap((g) => g.guard.inputs)]);
+  const used = new Set([...route.inputs, ...chain.flatMap((g) => g.guard.inputs)]);
   const destructure = (names: string[]) => names.map((n) => (route.aliases[n] === n ? n : `${n}: ${route.aliases[n]}`)).join(', ');
   const inputs = INPUT_ORDER.filter((n) => used.has(n));
   const args = [inputs.length > 0 ? `{ ${destructure(inputs)} }` : tokens.length > 0 ? '_input' : '', ...(tokens.length > 0 ? [`{ ${tokens.map((t) => t.local).join(', ')} }`] : [])];
   let code = route.code.trim();
-  const locals = route.inputs.includes('locals') || guards.some((g) => g.guard.inputs.includes('locals'));
-  if (guards.length > 0 || locals) {
+  const callArgs = (guard: ConvertedGuard | ConvertedErrorGuard) => {
+    const deps = guard.deps.map((d) => d.local);
+    const input = guard.inputs.length > 0 || deps.length > 0 ? `{ ${destructure(guard.inputs)} }`.replace('{  }', '{}') : '';
+    return [input, deps.length > 0 ? `{ ${deps.join(', ')} }` : ''].filter(Boolean);
+  };
+  if (guards.length > 0 || usesLocals) {
     // Each guard is the Express middleware it came from: it answers (or throws), or returns undefined to go on.
     const early = freeName('early', route.taken);
-    const prelude = locals ? [`  const ${route.aliases['locals']}${m.typescript ? ': Locals' : ''} = {};`] : [];
+    const prelude = usesLocals ? [`  const ${route.aliases['locals']}${m.typescript ? ': Locals' : ''} = {};`] : [];
     prelude.push(...guards.flatMap((g, i) => {
-      const deps = g.guard.deps.map((d) => d.local);
-      const call = `${g.exportName}(${[g.guard.inputs.length > 0 || deps.length > 0 ? `{ ${destructure(g.guard.inputs)} }`.replace('{  }', '{}') : '', deps.length > 0 ? `{ ${deps.join(', ')} }` : ''].filter(Boolean).join(', ')})`;
+      const call = `${g.exportName}(${callArgs(g.guard).join(', ')})`;
       return [`  ${i === 0 ? 'let ' : ''}${early} = await ${call};`, `  if (${early} !== undefined) return ${early};`];
     }));
     code = `{\n${prelude.join('\n')}${code.slice(1)}`;
   }
-  const body = route.expressErrors ? `expressErrors(async () => ${code})` : code;
+  const failure = freeName('error', route.taken);
+  const handlers = errorGuards.map((g) => `(${failure}) => ${g.exportName}(${[failure, ...callArgs(g.guard)].join(', ')})`);
+  const body = route.expressErrors ? `expressErrors(${[`async () => ${code}`, ...handlers].join(', ')})` : code;
   lines.push(`export const ${m.exportName} = handler({ ${spec.join(', ')} }, async (${args.filter(Boolean).join(', ')}) => ${body});`, '');
   return lines.join('\n');
 }
@@ -101,7 +109,7 @@ export function handlerModule(m: HandlerModule): string {
 export interface GuardModule {
   comment: string;
   exportName: string;
-  guard: ConvertedGuard;
+  guard: ConvertedGuard | ConvertedErrorGuard;
   helperPath: string;
   depsPath: string;
   tokens: { local: string; token: string }[];
@@ -123,7 +131,9 @@ export function guardModule(m: GuardModule): string {
   const depsArg = tokens.length > 0 ? `{ ${tokens.map((t) => t.local).join(', ')} }` : '';
   const typed = (arg: string, type: string) => (arg && typescript ? `${arg}: ${type}` : arg);
   const inputType = guard.inputs.length > 0 ? `Pick<GuardInput, ${GUARD_INPUTS.filter((n) => guard.inputs.includes(n)).map((n) => `'${n}'`).join(' | ')}>` : 'unknown';
-  const args = [typed(inputArg, inputType), typed(depsArg, `Resolved<{ ${tokens.map((t) => `${t.local}: typeof ${t.token}`).join('; ')} }>`)].filter(Boolean);
+  const error = 'error' in guard ? [typescript ? `${guard.error}: ${guard.errorType ?? 'any'}` : guard.error] : [];
+  // Error middleware always takes the error first, whatever else it uses.
+  const args = [...error, typed(inputArg, inputType), typed(depsArg, `Resolved<{ ${tokens.map((t) => `${t.local}: typeof ${t.token}`).join('; ')} }>`)].filter(Boolean);
   lines.push(`export async function ${m.exportName}(${args.join(', ')}) ${guard.code.trim()}`, '');
   return lines.join('\n');
 }

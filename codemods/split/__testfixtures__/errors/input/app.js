@@ -30,11 +30,21 @@ app.get('/orders/:id/status', (req, res, next) => {
   orders.status(req.params.id).then((status) => res.json(status)).catch(next);
 });
 
-// The admin router answers its own errors: a route that can fail stays with that error handler.
+// The admin router answers its own errors: its error middleware comes along as an error guard.
 const admin = express.Router();
 admin.delete('/orders/:id', (req, res, next) => next(createError(403, 'admins only')));
 admin.get('/stats', (req, res) => res.json({ orders: orders.count() }));
 admin.use((err, req, res, next) => res.status(err.status || 500).json({ error: err.message }));
 app.use('/admin', admin);
+
+// This error middleware reads Express's own req.originalUrl: it cannot come along, so the failing route stays.
+const reports = express.Router();
+reports.get('/broken', async (req, res) => {
+  if (!req.query.retry) throw createError(500, 'report engine down');
+  res.json({ retried: true });
+});
+reports.get('/fine', (req, res) => res.json({ ok: true }));
+reports.use((err, req, res, next) => res.status(err.status || 500).json({ failed: req.originalUrl }));
+app.use('/reports', reports);
 
 module.exports = app;

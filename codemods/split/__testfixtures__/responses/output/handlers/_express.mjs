@@ -132,18 +132,29 @@ export function sendStatus(status) {
 }
 
 /**
- * Express's default error handler: a throw, a rejection or next(err) answers err.status (or statusCode)
- * when it is a 4xx or 5xx, else 500; the message is not shown. carve writes it as problem+json.
+ * Express's error path: the app's error middleware converted with the route (`handlers`, in the order Express
+ * tries them) answers, or passes the error on by throwing (next(err)); past them, Express's default handler
+ * answers err.status (or statusCode) when it is a 4xx or 5xx, else 500, without the message, as problem+json.
  */
-export async function expressErrors(run) {
+export async function expressErrors(run, ...handlers) {
+  let failure;
   try {
     return await run();
   } catch (error) {
-    if (error instanceof HttpError) throw error;
-    const { status, statusCode } = (error ?? {});
-    const code = Number(status || statusCode);
-    throw new HttpError(Number.isInteger(code) && code >= 400 && code <= 599 ? code : 500, { cause: error });
+    failure = error;
   }
+  for (const handle of handlers) {
+    try {
+      const answer = await handle(failure);
+      if (answer !== undefined) return answer;
+    } catch (error) {
+      failure = error;
+    }
+  }
+  if (failure instanceof HttpError) throw failure;
+  const { status, statusCode } = (failure ?? {});
+  const code = Number(status || statusCode);
+  throw new HttpError(Number.isInteger(code) && code >= 400 && code <= 599 ? code : 500, { cause: failure });
 }
 
 const SAME_SITE = { true: 'Strict', strict: 'Strict', lax: 'Lax', none: 'None' };

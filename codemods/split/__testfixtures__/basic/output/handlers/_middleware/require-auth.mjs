@@ -1,4 +1,4 @@
-// Converted by carve split from app.js:7 (middleware), for every converted route whose chain has it.
+// Converted by carve split from app.js:7 (middleware), for every converted route it covers.
 import { json } from '../_express.mjs';
 
 export async function requireAuth({ request }) {

@@ -1,4 +1,4 @@
-// Converted by carve split from middleware/paging.js:4 (middleware), for every converted route whose chain has it.
+// Converted by carve split from middleware/paging.js:4 (middleware), for every converted route it covers.
 import createError from 'http-errors';
 
 export async function checkPage({ query }, { config }) {

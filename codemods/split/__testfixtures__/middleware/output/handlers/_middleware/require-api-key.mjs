@@ -1,4 +1,4 @@
-// Converted by carve split from middleware/auth.js:4 (middleware), for every converted route whose chain has it.
+// Converted by carve split from middleware/auth.js:4 (middleware), for every converted route it covers.
 import { json } from '../_express.mjs';
 
 export async function requireApiKey({ request }, { config }) {

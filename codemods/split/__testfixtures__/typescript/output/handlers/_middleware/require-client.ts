@@ -1,4 +1,4 @@
-// Converted by carve split from src/middleware.ts:4 (middleware), for every converted route whose chain has it.
+// Converted by carve split from src/middleware.ts:4 (middleware), for every converted route it covers.
 import type { Resolved } from 'carve';
 import { json, type GuardInput } from '../_express.js';
 import type { Store } from '../../deps.js';

@@ -3,6 +3,7 @@ import { handler, z } from 'carve';
 import { expressErrors, json } from '../_express.js';
 import { Store } from '../../deps.js';
 import { requireClient } from '../_middleware/require-client.js';
+import { errorHandlerAtLine12 } from '../_middleware/error-handler-at-line12.js';
 
 export const postUsers = handler({ method: 'POST', path: '/users', resource: 'users', auth: 'public', body: z.any(), inject: { store: Store } }, async ({ body, request }, { store }) => expressErrors(async () => {
   let early = await requireClient({ request }, { store });
@@ -11,4 +12,4 @@ export const postUsers = handler({ method: 'POST', path: '/users', resource: 'us
   const user = { id: body.name.toLowerCase(), name: body.name };
   store.users.push(user);
   return json(user, 201);
-}));
+}, (error) => errorHandlerAtLine12(error)));
