@@ -88,10 +88,10 @@ export interface Rewritten {
 
 /**
  * One route as a carve handler's body, or the reason it stays in the legacy app. Only what is plainly
- * safe converts: plain `:param` paths, req fields the SDK has, res.json / send / status().json|send /
- * sendStatus as statements of the handler itself, and next(err) as a statement. Middleware other than
- * body parsers must convert as guards (`guards`, in chain order). Errors keep Express's status rule
- * unless an error middleware of the app would have answered them, in which case the route stays.
+ * safe converts: plain `:param` paths, req fields the SDK has (and request state its chain sets), answers
+ * from the handler's own body, and next(err) as a statement. Middleware other than body parsers must
+ * convert as guards (`guards`, in chain order); a route that can fail needs its error middleware converted
+ * too (`errorGuards`, in the order Express tries them), and otherwise keeps Express's default status rule.
  */
 export function convertRoute(route: RouteInfo, fn: HandlerFunction, outFile: string, guards: (ConvertedGuard | Stay)[] = [], errorGuards: (ConvertedErrorGuard | Stay)[] = []): Conversion {
   const labels = route.middleware.filter((m) => !isBodyParser(m));
