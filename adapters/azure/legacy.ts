@@ -40,14 +40,15 @@ export function legacyAzureHandler(expressApp: RequestListener, options: { route
     binarySettings: { isBinary: () => true },
     eventSource: {
       getRequest: ({ event }: { event: LegacyEvent }) => ({ ...event }),
-      getResponse: ({ statusCode, body, headers }: { statusCode: number; body: string; headers: Record<string, string | string[] | number> }) => {
+      getResponse: ({ statusCode, body, headers = {}, isBase64Encoded }: { statusCode: number; body: string; headers?: Record<string, string | string[] | number>; isBase64Encoded: boolean }) => {
         const init: HttpResponseInit = { status: statusCode, headers: {} };
         const out = init.headers as Record<string, string>;
         for (const [name, value] of Object.entries(headers)) {
           if (name.toLowerCase() === 'set-cookie') init.cookies = [value].flat().map((v) => toAzureCookie(String(v)));
           else out[name] = Array.isArray(value) ? value.join(', ') : String(value);
         }
-        const bytes = Buffer.from(body, 'base64');
+        // serverless-express's own error answer (when the app throws outside Express) arrives as text.
+        const bytes = Buffer.from(body ?? '', isBase64Encoded ? 'base64' : 'utf8');
         if (bytes.length > 0) init.body = bytes;
         return init;
       },
