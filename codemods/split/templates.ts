@@ -70,12 +70,15 @@ export function handlerModule(m: HandlerModule): string {
   const usesLocals = route.inputs.includes('locals') || chain.some((g) => g.guard.inputs.includes('locals'));
   const helpers = [...route.helpers, ...(route.expressErrors ? ['expressErrors'] : [])].sort();
   if (usesLocals && m.typescript) helpers.push('type Locals');
-  const lines = [`// ${m.comment}`, `import { handler${route.usesBody ? ', z' : ''} } from 'carve';`];
+  // Path parameters are strings, as Express gives them: typed and documented, never coerced.
+  const pathParams = [...route.carvePath.matchAll(/\{(\w+)\}/g)].map((p) => p[1]!);
+  const lines = [`// ${m.comment}`, `import { handler${route.usesBody || pathParams.length > 0 ? ', z' : ''} } from 'carve';`];
   if (helpers.length > 0) lines.push(`import { ${helpers.join(', ')} } from '${m.helperPath}';`);
   if (tokens.length > 0) lines.push(`import { ${tokens.map((t) => t.token).sort().join(', ')} } from '${m.depsPath}';`);
   for (const g of chain) lines.push(`import { ${g.exportName} } from '${g.path}';`);
   lines.push(...route.imports, '');
   const spec = [`method: '${m.method}'`, `path: '${route.carvePath}'`, `resource: '${m.group}'`, `auth: 'public'`];
+  if (pathParams.length > 0) spec.push(`params: z.object({ ${pathParams.map((p) => `${p}: z.string()`).join(', ')} })`);
   // The legacy route parsed no schema: any JSON or form body reaches the handler as it was sent.
   if (route.usesBody) spec.push('body: z.any()');
   if (tokens.length > 0) spec.push(`inject: { ${tokens.map((t) => `${t.local}: ${t.token}`).join(', ')} }`);

@@ -1,7 +1,7 @@
 // Converted by carve split from app.js:24 (DELETE /users/:id).
-import { handler } from 'carve';
+import { handler, z } from 'carve';
 import { sendStatus } from '../_express.mjs';
 
-export const deleteUsersById = handler({ method: 'DELETE', path: '/users/{id}', resource: 'users', auth: 'public' }, async () => {
+export const deleteUsersById = handler({ method: 'DELETE', path: '/users/{id}', resource: 'users', auth: 'public', params: z.object({ id: z.string() }) }, async () => {
   return sendStatus(204);
 });

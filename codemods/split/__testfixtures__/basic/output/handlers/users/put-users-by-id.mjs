@@ -2,7 +2,7 @@
 import { handler, z } from 'carve';
 import { json } from '../_express.mjs';
 
-export const putUsersById = handler({ method: 'PUT', path: '/users/{id}', resource: 'users', auth: 'public', body: z.any() }, async ({ params, query: queryInput, body: bodyInput }) => {
+export const putUsersById = handler({ method: 'PUT', path: '/users/{id}', resource: 'users', auth: 'public', params: z.object({ id: z.string() }), body: z.any() }, async ({ params, query: queryInput, body: bodyInput }) => {
   const body = bodyInput;
   const query = Object.keys(queryInput);
   return json({ id: params.id, ...body, query });
