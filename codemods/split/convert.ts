@@ -259,10 +259,15 @@ function rewriteResponses(body: Node, fn: Node, res: string, next: string | unde
   if (Node.isIdentifier(body)) identifiers.unshift(body);
   // Anything past status().json|send and sendStatus (set, cookie, redirect, a status of its own) runs on a
   // stand-in for Express's res, the calls kept as written.
-  const resChains = identifiers.filter((id) => id.getText() === res && id.getParentIfKind(SyntaxKind.PropertyAccessExpression)?.getExpression() === id).map((id) => ({ id, calls: methodChain(id) }));
-  const expressRes = resChains.some(({ id }) => !responseChain(id));
+  const resChains = new Map(identifiers
+    .filter((id) => id.getText() === res && id.getParentIfKind(SyntaxKind.PropertyAccessExpression)?.getExpression() === id)
+    .map((id) => {
+      const calls = methodChain(id);
+      return [id, { calls, plain: calls && plainAnswer(calls) }] as const;
+    }));
+  const expressRes = [...resChains.values()].some(({ plain }) => !plain);
   if (expressRes) {
-    for (const { id, calls } of resChains) {
+    for (const [id, { calls }] of resChains) {
       const unknown = calls ? calls.names.find((name) => !EXPRESS_RES_METHODS.has(name)) : id.getParent()!.getText();
       if (unknown !== undefined) return stay('RESPONSE_FLOW', `uses res.${unknown.replace(/^\w+\./, '')} in a way carve split does not convert`);
       if (enclosingFunction(calls!.outer) !== fn) return stay('RESPONSE_FLOW', 'responds from inside a callback or an expression');
@@ -293,9 +298,10 @@ function rewriteResponses(body: Node, fn: Node, res: string, next: string | unde
       rewritten.push({ start: holder === fn ? call.getStart() : holder.getStart(), end: holder === fn ? call.getEnd() : holder.getEnd(), text: holder === fn ? `{\n  ${thrown}\n}` : thrown });
       continue;
     }
-    if (id.getText() !== res || id.getParentIfKind(SyntaxKind.PropertyAccessExpression)?.getExpression() !== id) continue;
+    const resChain = resChains.get(id);
+    if (!resChain) continue;
     if (expressRes) {
-      const calls = methodChain(id)!;
+      const calls = resChain.calls!;
       const answers = ANSWERS.has(calls.names.at(-1)!);
       if (!answers) continue; // status, set, cookie…: kept as written, on the Express res stand-in
       const holder = standsAlone(calls.outer);
@@ -304,7 +310,7 @@ function rewriteResponses(body: Node, fn: Node, res: string, next: string | unde
       rewritten.push(holder === fn ? { start: calls.outer.getStart(), end: calls.outer.getEnd(), text } : { start: holder.getStart(), end: holder.getEnd(), text: `return ${text};` });
       continue;
     }
-    const chain = responseChain(id);
+    const chain = resChain.plain;
     if (!chain) return stay('RESPONSE_FLOW', `uses ${id.getParent()!.getText().slice(0, 40)} in a way carve split does not convert`);
     const holder = standsAlone(chain.outer);
     if (!holder) return stay('RESPONSE_FLOW', 'responds from inside a callback or an expression');
@@ -344,35 +350,33 @@ function applyEdits(text: string, offset: number, edits: Edit[]): string {
   return out;
 }
 
-function responseChain(id: Node): { outer: Node; terminal: string; arg?: Node; status?: Node } | undefined {
-  let node: Node = id.getParent()!;
-  let status: Node | undefined;
-  for (;;) {
-    if (!Node.isPropertyAccessExpression(node)) return undefined;
-    const call = node.getParentIfKind(SyntaxKind.CallExpression);
-    if (!call) return undefined;
-    const name = node.getName();
-    const args = call.getArguments();
-    if (name === 'status' && args.length === 1) {
-      status = args[0];
-      node = call.getParent()!;
-      continue;
-    }
-    if (!TERMINALS.has(name) || args.length > 1 || (name === 'sendStatus' && (status || args.length !== 1))) return undefined;
-    return { outer: call, terminal: name, arg: args[0], status };
-  }
+/** `res.status(201).json(x)`, `res.send(x)`, `res.sendStatus(204)`: a chain that becomes a plain result, or undefined. */
+function plainAnswer(chain: MethodChain): { outer: Node; terminal: string; arg?: Node; status?: Node } | undefined {
+  const last = chain.calls.at(-1)!;
+  const statuses = chain.calls.slice(0, -1);
+  if (statuses.some((c) => c.name !== 'status' || c.args.length !== 1)) return undefined;
+  const status = statuses.at(-1)?.args[0];
+  if (!TERMINALS.has(last.name) || last.args.length > 1 || (last.name === 'sendStatus' && (status || last.args.length !== 1))) return undefined;
+  return { outer: chain.outer, terminal: last.name, arg: last.args[0], status };
+}
+
+interface MethodChain {
+  calls: { name: string; args: Node[] }[];
+  /** The method names, in order. */
+  names: string[];
+  outer: Node;
 }
 
 /** `res.status(201).set('a', 'b').json(x)`: the methods called, in order, and the outermost call. */
-function methodChain(id: Node): { names: string[]; outer: Node } | undefined {
-  const names: string[] = [];
+function methodChain(id: Node): MethodChain | undefined {
+  const calls: MethodChain['calls'] = [];
   let node: Node | undefined = id.getParent();
   while (node && Node.isPropertyAccessExpression(node)) {
     const call = node.getParentIfKind(SyntaxKind.CallExpression);
     if (!call || call.getExpression() !== node) return undefined; // a property read: res.locals, res.headersSent
-    names.push(node.getName());
+    calls.push({ name: node.getName(), args: call.getArguments() });
     const outer = call.getParent();
-    if (!outer || !Node.isPropertyAccessExpression(outer) || outer.getExpression() !== call) return { names, outer: call };
+    if (!outer || !Node.isPropertyAccessExpression(outer) || outer.getExpression() !== call) return { calls, names: calls.map((c) => c.name), outer: call };
     node = outer;
   }
   return undefined;

@@ -1,6 +1,6 @@
 import { join, relative } from 'node:path';
 import type { Node } from 'ts-morph';
-import { functionOf } from '../analyze/analyze';
+import { functionOf, type HandlerFunction } from '../analyze/analyze';
 import { convertErrorHandler, convertGuard, stay, type ConvertedErrorGuard, type ConvertedGuard, type Stay } from './convert';
 import { kebab, unique } from './names';
 
@@ -26,6 +26,18 @@ export type ErrorGuard = ConvertibleErrorGuard | { result: Stay };
 export function guardModules(options: { root: string; out: string; ext: string }) {
   const names = new Set<string>();
   const converted = new Map<string, Guard | ErrorGuard>();
+  /** The module a function becomes, named once, converted once, whichever routes ask. */
+  const once = <G extends Guard | ErrorGuard>(key: string, name: string, fn: HandlerFunction, convert: (file: string) => G['result']): G => {
+    if (!converted.has(key)) {
+      const exportName = unique(names, camel(name));
+      const file = join(options.out, 'handlers', '_middleware', `${kebab(exportName)}.${options.ext}`);
+      const result = convert(file);
+      const where = `${relative(options.root, fn.getSourceFile().getFilePath())}:${fn.getStartLineNumber()}`;
+      converted.set(key, result.ok ? { result, exportName, file, where } as G : { result });
+    }
+    return converted.get(key) as G;
+  };
+  const keyOf = (fn: HandlerFunction) => `${fn.getSourceFile().getFilePath()}:${fn.getStart()}`;
   return {
     /** The guards that converted routes use: only these are written. */
     used: new Set<ConvertibleGuard | ConvertibleErrorGuard>(),
@@ -33,30 +45,15 @@ export function guardModules(options: { root: string; out: string; ext: string }
     errorsOf(label: string, node: Node): ErrorGuard {
       const fn = functionOf(node);
       if (!fn) return { result: stay('ERROR_MIDDLEWARE', 'it is not a function carve split can read') };
-      const key = `error:${fn.getSourceFile().getFilePath()}:${fn.getStart()}`;
-      if (!converted.has(key)) {
-        const exportName = unique(names, camel(label.replace(/^<inline:(\d+)>$/, 'error handler at line $1')));
-        const file = join(options.out, 'handlers', '_middleware', `${kebab(exportName)}.${options.ext}`);
-        const result = convertErrorHandler(fn, file);
-        const where = `${relative(options.root, fn.getSourceFile().getFilePath())}:${fn.getStartLineNumber()}`;
-        converted.set(key, result.ok ? { result, exportName, file, where } : { result });
-      }
-      return converted.get(key) as ErrorGuard;
+      return once<ErrorGuard>(`error:${keyOf(fn)}`, label.replace(/^<inline:(\d+)>$/, 'error handler at line $1'), fn, (file) => convertErrorHandler(fn, file));
     },
     of(label: string, node: Node | undefined): Guard {
       const fn = node && functionOf(node);
       if (!fn) return { result: stay('MIDDLEWARE', 'it is not a function carve split can read') };
       // `param:courseCode(loadCourse)`: a param() loader, run with that route parameter as its value.
       const loader = /^param:(\w+)\((.*)\)$/.exec(label);
-      const key = `${fn.getSourceFile().getFilePath()}:${fn.getStart()}:${loader?.[1] ?? ''}`;
-      if (!converted.has(key)) {
-        const exportName = unique(names, camel((loader?.[2] ?? label).replace(/^<inline:(\d+)>$/, loader ? `load ${loader[1]}` : 'middleware at line $1')));
-        const file = join(options.out, 'handlers', '_middleware', `${kebab(exportName)}.${options.ext}`);
-        const result = convertGuard(fn, file, loader?.[1]);
-        const where = `${relative(options.root, fn.getSourceFile().getFilePath())}:${fn.getStartLineNumber()}`;
-        converted.set(key, result.ok ? { result, exportName, file, where } : { result });
-      }
-      return converted.get(key) as Guard;
+      const name = (loader?.[2] ?? label).replace(/^<inline:(\d+)>$/, loader ? `load ${loader[1]}` : 'middleware at line $1');
+      return once<Guard>(`${keyOf(fn)}:${loader?.[1] ?? ''}`, name, fn, (file) => convertGuard(fn, file, loader?.[1]));
     },
   };
 }

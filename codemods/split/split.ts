@@ -97,8 +97,8 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
       exportName, method: route.method, group: route.group, route: conversion,
       helperPath: `../_express.${importExt}`, depsPath: `../../deps.${importExt}`,
       tokens: [...shared].map(([local, binding]) => ({ local, token: deps.tokenFor(binding) })),
-      guards: (routeGuards as ConvertibleGuard[]).map((g) => ({ exportName: g.exportName, path: `../_middleware/${basename(g.file).replace(/\.ts$/, '.js')}`, guard: g.result })),
-      errorGuards: errorGuards.map((g) => ({ exportName: g.exportName, path: `../_middleware/${basename(g.file).replace(/\.ts$/, '.js')}`, guard: g.result })),
+      guards: (routeGuards as ConvertibleGuard[]).map(guardImport),
+      errorGuards: errorGuards.map(guardImport),
       typescript,
     }));
     modules.push({ file: `./${relative(out, file).replace(/\.ts$/, '.js')}`, exportName });
@@ -142,6 +142,11 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
     changes.push({ file: relative(out, file), change });
   }
   return { report, diff, changes, files: planned };
+}
+
+/** How a handler module imports a guard module (both under `handlers/`). */
+function guardImport<G extends ConvertibleGuard | ConvertibleErrorGuard>(g: G): { exportName: string; path: string; guard: G['result'] } {
+  return { exportName: g.exportName, path: `../_middleware/${basename(g.file).replace(/\.ts$/, '.js')}`, guard: g.result };
 }
 
 /** One DI token per shared binding, named after the binding (`db` → `Db`), however many handlers use it. */

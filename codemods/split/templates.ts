@@ -64,6 +64,11 @@ const INPUT_ORDER = ['params', 'query', 'body', 'request'];
 /** What a guard may take besides: the request state the chain's middleware set (`req.user` → `locals.user`). */
 const GUARD_INPUTS = [...INPUT_ORDER, 'locals'];
 
+/** `params, body: bodyInput`: each input by its own name, renamed where the code has that name already. */
+function renderInputs(names: string[], aliases: Record<string, string>): string {
+  return names.map((n) => (aliases[n] === n ? n : `${n}: ${aliases[n]}`)).join(', ');
+}
+
 export function handlerModule(m: HandlerModule): string {
   const { route, tokens, guards, errorGuards } = m;
   const chain = [...guards, ...errorGuards];
@@ -83,7 +88,7 @@ export function handlerModule(m: HandlerModule): string {
   if (route.usesBody) spec.push('body: z.any()');
   if (tokens.length > 0) spec.push(`inject: { ${tokens.map((t) => `${t.local}: ${t.token}`).join(', ')} }`);
   const used = new Set([...route.inputs, ...chain.flatMap((g) => g.guard.inputs)]);
-  const destructure = (names: string[]) => names.map((n) => (route.aliases[n] === n ? n : `${n}: ${route.aliases[n]}`)).join(', ');
+  const destructure = (names: string[]) => renderInputs(names, route.aliases);
   const inputs = INPUT_ORDER.filter((n) => used.has(n));
   const args = [inputs.length > 0 ? `{ ${destructure(inputs)} }` : tokens.length > 0 ? '_input' : '', ...(tokens.length > 0 ? [`{ ${tokens.map((t) => t.local).join(', ')} }`] : [])];
   let code = route.code.trim();
@@ -129,11 +134,11 @@ export function guardModule(m: GuardModule): string {
   if (fromHelper.length > 0) lines.push(`import { ${fromHelper.join(', ')} } from '${m.helperPath}';`);
   if (typescript && tokens.length > 0) lines.push(`import type { ${tokens.map((t) => t.token).sort().join(', ')} } from '${m.depsPath}';`);
   lines.push(...guard.imports, '');
-  const inputs = GUARD_INPUTS.filter((n) => guard.inputs.includes(n)).map((n) => (guard.aliases[n] === n ? n : `${n}: ${guard.aliases[n]}`));
-  const inputArg = inputs.length > 0 ? `{ ${inputs.join(', ')} }` : tokens.length > 0 ? '_input' : '';
+  const inputs = GUARD_INPUTS.filter((n) => guard.inputs.includes(n));
+  const inputArg = inputs.length > 0 ? `{ ${renderInputs(inputs, guard.aliases)} }` : tokens.length > 0 ? '_input' : '';
   const depsArg = tokens.length > 0 ? `{ ${tokens.map((t) => t.local).join(', ')} }` : '';
   const typed = (arg: string, type: string) => (arg && typescript ? `${arg}: ${type}` : arg);
-  const inputType = guard.inputs.length > 0 ? `Pick<GuardInput, ${GUARD_INPUTS.filter((n) => guard.inputs.includes(n)).map((n) => `'${n}'`).join(' | ')}>` : 'unknown';
+  const inputType = inputs.length > 0 ? `Pick<GuardInput, ${inputs.map((n) => `'${n}'`).join(' | ')}>` : 'unknown';
   const error = 'error' in guard ? [typescript ? `${guard.error}: ${guard.errorType ?? 'any'}` : guard.error] : [];
   // Error middleware always takes the error first, whatever else it uses.
   const args = [...error, typed(inputArg, inputType), typed(depsArg, `Resolved<{ ${tokens.map((t) => `${t.local}: typeof ${t.token}`).join('; ')} }>`)].filter(Boolean);
