@@ -3,10 +3,44 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Adapters of carve, by folder; each may import only `carve` (core's public API) and its own files. */
+/** carve's targets and shapes, one folder each under adapters/; each may import only carve's public API and its own files. */
 const ADAPTERS = ['express', 'aws', 'azure', 'graphql'];
+/** What an adapter may import of carve besides its own subpaths: the SDK, the adapter kit and the build contract. */
+const KIT = ['carve', 'carve/adapter', 'carve/adapter/node', 'carve/fetch', 'carve/build', 'carve/build/unit', 'carve/build/settings'];
 
-const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const escape = (text) => text.replace(/\./g, '\\.');
+const anyOf = (names) => `(${names.map(escape).join('|')})`;
+
+/**
+ * One fence: import specifiers matching `regex` are refused, with `message`. Each becomes a
+ * no-restricted-imports pattern and, because that rule does not see `import()`, an AST selector over
+ * import() expressions too. A computed import() is refused unless it loads a file by URL
+ * (`import(pathToFileURL(path).href)`: a user's module or a built unit, never a package), or `computed` allows it.
+ * @param {{ regex: string, message: string }[]} fences
+ * @param {{ computed?: boolean }} [options]
+ */
+function fence(fences, options = {}) {
+  return {
+    'no-restricted-imports': ['error', { patterns: fences.map(({ regex, message }) => ({ regex, message })) }],
+    'no-restricted-syntax': ['error',
+      // esquery's regex literals cannot hold a slash, escaped or not: spell it \x2F.
+      ...fences.map(({ regex, message }) => ({ selector: `ImportExpression[source.value=/${regex.replaceAll('/', '\\x2F')}/]`, message })),
+      ...(options.computed ? [] : [{
+        selector: "ImportExpression:not([source.type='Literal']):not([source.object.callee.name='pathToFileURL'])",
+        message: 'import() takes a literal specifier (or a file URL, pathToFileURL(path).href), so the import fences can check it',
+      }]),
+    ],
+  };
+}
+
+const CORE_FENCES = [
+  { regex: '(^|/)adapters/', message: 'core must not import an adapter' },
+  { regex: `^carve/${anyOf(ADAPTERS)}(/|$)`, message: 'core must not import an adapter' },
+  { regex: '^(express|@vendia/|@azure/|@apollo/|graphql$|ts-morph$)', message: 'core must not import an adapter or a provider SDK' },
+  { regex: '(^|/)(codemods|examples|test)/', message: 'core must not import codemods, examples or tests' },
+  { regex: '^carve/codemods', message: 'core must not import codemods, examples or tests' },
+  { regex: '(^|/)cli/', message: 'core never imports the CLI: it is the composition root, and nothing imports it back' },
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', '**/__testfixtures__/**', 'coverage/**', 'bench/.out/**', '.carve/**'] },
@@ -32,33 +66,43 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // Core never imports an adapter, a codemod or an example.
+    // Core never imports an adapter, a codemod, an example or the CLI.
     files: ['core/**/*.ts'],
-    ignores: ['core/**/*.test.ts'],
-    rules: restrict([
-      { group: ['**/adapters/**', 'carve/*', 'express', '@vendia/*', '@azure/*', '@apollo/*'], message: 'core must not import an adapter or a provider SDK' },
-      { group: ['**/codemods/**', '**/examples/**', '**/test/**'], message: 'core must not import codemods, examples or tests' },
-    ]),
+    ignores: ['core/**/*.test.ts', 'core/cli/**'],
+    rules: fence(CORE_FENCES),
+  },
+  {
+    // The CLI is the composition root: it wires core, the targets and the codemods through their public
+    // entry points, as a user's own script would.
+    files: ['core/cli/**/*.ts'],
+    ignores: ['core/**/*.test.ts', 'core/cli/template/**'],
+    rules: fence([
+      { regex: '^\\.\\./', message: "the CLI imports carve's public entry points ('carve', 'carve/build', …), never core internals" },
+      { regex: '(^|/)(adapters|codemods)/', message: "the CLI imports targets and codemods by their public entry points ('carve/aws/target', 'carve/codemods')" },
+    ], { computed: true }),
   },
   ...ADAPTERS.map((name) => ({
-    // An adapter sees core only through its public API, and never another adapter.
+    // An adapter sees carve only through its public API and the adapter kit, and never another adapter.
     files: [`adapters/${name}/**/*.ts`],
     ignores: [`adapters/${name}/**/*.test.ts`],
-    rules: restrict([
-      { group: ['../*', '!./*'], message: `adapters/${name} may import only 'carve' and its own files` },
-      { group: ['**/core/**'], message: "import core's public API as 'carve', never core internals" },
-      { group: ADAPTERS.filter((other) => other !== name).map((other) => `carve/${other}`), message: 'an adapter never imports another adapter' },
+    rules: fence([
+      { regex: '^\\.\\./', message: `adapters/${name} may import only carve's public API, the adapter kit and its own files` },
+      { regex: '(^|/)core/', message: "import carve's public API ('carve', 'carve/adapter'), never core internals" },
+      { regex: `^carve/(?!${name}(/|$))(?!${anyOf(KIT.map((k) => k.slice('carve/'.length)).filter(Boolean))}$)`, message: `an adapter never imports another adapter; adapters/${name} may import ${KIT.join(', ')} and carve/${name}` },
     ]),
   })),
   {
     // Examples are written the way a user writes them: by package name.
     files: ['examples/**/*.ts'],
     ignores: ['examples/**/*.test.ts'],
-    rules: restrict([{ group: ['**/core/**', '**/adapters/**', '**/codemods/**'], message: "examples import carve by name ('carve', 'carve/express')" }]),
+    rules: fence([{ regex: '(^|/)(core|adapters|codemods)/', message: "examples import carve by name ('carve', 'carve/express')" }]),
   },
   {
     files: ['codemods/**/*.ts'],
     ignores: ['codemods/**/*.test.ts'],
-    rules: restrict([{ group: ['**/core/**', '**/adapters/**'], message: 'codemods emit code that imports carve; they do not import it' }]),
+    rules: fence([
+      { regex: '(^|/)(core|adapters)/', message: 'codemods emit code that imports carve; they do not import it' },
+      { regex: '^carve(/|$)', message: 'codemods emit code that imports carve; they do not import it' },
+    ]),
   },
 );

@@ -3,9 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import pkg from './package.json' with { type: 'json' };
 
-// Resolve `carve` and `carve/<subpath>` from package.json's exports, the one list of entry points.
+// Inside this repo carve runs from its TypeScript sources: each public subpath's `carve-source` condition
+// (package.json exports, the one list of entry points) for modules vitest loads, and NODE_OPTIONS for every
+// process a test starts (units, the CLI) and for the bundles a build makes (carve/build reads the conditions).
 const alias = Object.entries(pkg.exports)
-  .filter(([subpath, target]) => subpath !== './package.json' && target.endsWith('.ts'))
+  .flatMap(([subpath, target]) => (typeof target === 'object' ? [[subpath, target['carve-source']] as const] : []))
   .map(([subpath, target]) => ({
     find: new RegExp(`^${('carve' + subpath.slice(1)).replace(/[/.]/g, '\\$&')}$`),
     replacement: fileURLToPath(new URL(target, import.meta.url)),
@@ -18,8 +20,10 @@ const graphqlMain = { find: /^graphql$/, replacement: createRequire(import.meta.
 export default defineConfig({
   resolve: { alias: [...alias, graphqlMain] },
   test: {
-    include: ['{core,adapters,codemods,examples,test}/**/*.test.ts'],
-    env: { CARVE_LOG_LEVEL: 'silent' },
+    include: ['{core,adapters,codemods,examples,test}/**/*.test.{ts,mts}'],
+    // The project `carve init` writes has its own tests (node --test), run by the package test.
+    exclude: ['**/node_modules/**', 'core/cli/template/**'],
+    env: { CARVE_LOG_LEVEL: 'silent', NODE_OPTIONS: [process.env['NODE_OPTIONS'], '--conditions=carve-source'].filter(Boolean).join(' ') },
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

@@ -1,8 +1,8 @@
 import azureFunctions, { type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import { createApp, handler, z } from 'carve';
 import { toAzureHandler } from 'carve/azure';
-import { COURSES, NewCourse } from './lambda/data';
-import { median, printTable } from './lambda/table';
+import { COURSES, NewCourse } from './lambda/data.js';
+import { median, printTable } from './lambda/table.js';
 
 const { HttpRequest: Request, InvocationContext: Context } = azureFunctions;
 type AzureHandler = (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>;

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { startUnitProcess, stopUnits } from '../adapters/express/units';
+import { startUnitProcess, stopUnits } from '../adapters/express/units.js';
 
 export interface Child {
   port: number;

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze, split } from 'carve/codemods';
-import { printTable } from './lambda/table';
+import { printTable } from './lambda/table.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 

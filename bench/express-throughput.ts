@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { fileURLToPath } from 'node:url';
-import { startChild } from './child';
+import { startChild } from './child.js';
 
 const SERVER = fileURLToPath(new URL('./servers/express-variants.ts', import.meta.url));
 const VARIANTS = ['bare', 'carve', 'carve-logged'] as const;

@@ -1,7 +1,7 @@
 import { createApp, handler, z } from 'carve';
 import { withGraphQL } from 'carve/graphql';
-import { COURSES } from './lambda/data';
-import { median, printTable } from './lambda/table';
+import { COURSES } from './lambda/data.js';
+import { median, printTable } from './lambda/table.js';
 
 const Course = z.object({ code: z.string(), title: z.string(), credits: z.number().int(), teacherId: z.string() }).meta({ id: 'BenchCourse' });
 const app = withGraphQL(createApp({

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { startDev } from 'carve/express/dev';
-import { planDev } from '../core/build/dev';
-import { startChild } from './child';
-import { printTable } from './lambda/table';
+import { planDev } from '../core/build/dev.js';
+import { startChild } from './child.js';
+import { printTable } from './lambda/table.js';
 
 const SERVER = fileURLToPath(new URL('./servers/express-variants.ts', import.meta.url));
 const GRADEBOOK = fileURLToPath(new URL('../examples/gradebook/app.ts', import.meta.url));

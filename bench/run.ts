@@ -1,14 +1,14 @@
 // `npm run bench`: every comparison side by side in one run. Numbers, never assertions.
 // BENCH_SECONDS, BENCH_ROUNDS, BENCH_ITERATIONS, BENCH_COLD_RUNS shorten or lengthen it; BENCH_ONLY=lambda,shapes,azure,graphql,codemods,load,express picks sections.
-import { azureWarm } from './azure';
-import { codemods } from './codemods';
-import { expressThroughput } from './express-throughput';
-import { graphqlOverhead } from './graphql';
-import { buildBundles } from './lambda/bundles';
-import { lambdaCold } from './lambda/cold';
-import { lambdaWarm } from './lambda/warm';
-import { load } from './load';
-import { shapes } from './shapes';
+import { azureWarm } from './azure.js';
+import { codemods } from './codemods.js';
+import { expressThroughput } from './express-throughput.js';
+import { graphqlOverhead } from './graphql.js';
+import { buildBundles } from './lambda/bundles.js';
+import { lambdaCold } from './lambda/cold.js';
+import { lambdaWarm } from './lambda/warm.js';
+import { load } from './load.js';
+import { shapes } from './shapes.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const only = process.env['BENCH_ONLY']?.split(',');

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp, type Manifest } from 'carve/build';
-import { median, printTable } from './lambda/table';
+import { median, printTable } from './lambda/table.js';
+import { resolveTarget } from '../core/cli/targets.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -14,7 +15,7 @@ export async function shapes(): Promise<void> {
   try {
     const rows: (string | number)[][] = [];
     for (const shape of ['monolith', 'microservices', 'nanoservices']) {
-      const manifest: Manifest = await buildApp({ app: join(ROOT, 'examples/gradebook/app.ts'), shape, target: 'aws', out });
+      const manifest: Manifest = await buildApp({ app: join(ROOT, 'examples/gradebook/app.ts'), shape, target: await resolveTarget('aws'), out });
       const units = manifest.units.filter((u) => u.name !== 'carve-fallback');
       const kb = (n: number) => (n / 1024).toFixed(1);
       const cold = units.map((u) => u.coldStartMs ?? 0);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { apiKeyAuth } from './auth/api-key';
-import { createApp, type AppOptions } from './app';
-import { Conflict } from './errors';
-import { handler } from './handler';
-import { reply } from './reply';
+import { apiKeyAuth } from './auth/api-key.js';
+import { createApp, type AppOptions } from './app.js';
+import { Conflict } from './errors.js';
+import { handler } from './handler.js';
+import { reply } from './reply.js';
 
 const courses = handler({
   method: 'GET', path: '/courses', auth: 'public',

@@ -1,18 +1,18 @@
 import type { z } from 'zod';
-import type { Authenticator, AuthPolicy } from './auth/authenticator';
-import type { Principal } from './auth/principal';
-import { assertWithinLimit, DEFAULT_ACCEPTS, DEFAULT_BODY_LIMIT, DEFAULT_JSON_DEPTH, parseBody } from './body';
-import { Injector, type DependencyProblem } from './container';
-import { withDeadline } from './deadline';
-import { Forbidden, HttpError, MethodNotAllowed, NotFound, Unauthorized, ValidationError, type ValidationIssue } from './errors';
-import type { Handler } from './handler';
-import { createLogger, type LoggerOptions, type LogSink } from './log';
-import { compose, type Middleware } from './middleware';
-import { buildOpenApi, type OpenApiDocument, type OpenApiInfo } from './openapi';
-import { CarveRequest, type CarveResponse, type IncomingRequest } from './request';
-import { problemResponse, resultValue, toResponse } from './respond';
-import { Router } from './router';
-import type { Deps, Registration } from './token';
+import type { Authenticator, AuthPolicy } from './auth/authenticator.js';
+import type { Principal } from './auth/principal.js';
+import { assertWithinLimit, DEFAULT_ACCEPTS, DEFAULT_BODY_LIMIT, DEFAULT_JSON_DEPTH, parseBody } from './body.js';
+import { Injector, type DependencyProblem } from './container.js';
+import { withDeadline } from './deadline.js';
+import { Forbidden, HttpError, MethodNotAllowed, NotFound, Unauthorized, ValidationError, type ValidationIssue } from './errors.js';
+import type { Handler } from './handler.js';
+import { createLogger, type LoggerOptions, type LogSink } from './log.js';
+import { compose, type Middleware } from './middleware.js';
+import { buildOpenApi, type OpenApiDocument, type OpenApiInfo } from './openapi.js';
+import { CarveRequest, type CarveResponse, type IncomingRequest } from './request.js';
+import { problemResponse, resultValue, toResponse } from './respond.js';
+import { Router } from './router.js';
+import type { Deps, Registration } from './token.js';
 
 export interface AppOptions {
   /** Names the app in logs, the OpenAPI document and build output. */

@@ -1,6 +1,6 @@
-import { BadRequest, PayloadTooLarge, UnsupportedMediaType } from './errors';
-import { parseQuery } from './query';
-import type { CarveRequest } from './request';
+import { BadRequest, PayloadTooLarge, UnsupportedMediaType } from './errors.js';
+import { parseQuery } from './query.js';
+import type { CarveRequest } from './request.js';
 
 export const DEFAULT_BODY_LIMIT = 6 * 1024 * 1024;
 export const DEFAULT_JSON_DEPTH = 64;

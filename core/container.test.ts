@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from './app';
-import { CurrentPrincipal, Log, RequestContext } from './container';
-import { handler } from './handler';
-import { provide, token } from './token';
+import { createApp } from './app.js';
+import { CurrentPrincipal, Log, RequestContext } from './container.js';
+import { handler } from './handler.js';
+import { provide, token } from './token.js';
 
 describe('dependency injection', () => {
   it('never constructs a provider used only by another handler', async () => {

@@ -6,10 +6,10 @@ import {
   instancePerContainerCachingFactory,
   type DependencyContainer,
 } from 'tsyringe';
-import type { Principal } from './auth/principal';
-import type { Logger } from './log';
-import type { CarveRequest } from './request';
-import { token, type AnyToken, type Deps, type Lifetime, type Provider, type Registration } from './token';
+import type { Principal } from './auth/principal.js';
+import type { Logger } from './log.js';
+import type { CarveRequest } from './request.js';
+import { token, type AnyToken, type Deps, type Lifetime, type Provider, type Registration } from './token.js';
 
 /** The current request. */
 export const RequestContext = token<CarveRequest>('RequestContext');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCookies, serializeCookie } from './cookies';
+import { parseCookies, serializeCookie } from './cookies.js';
 
 describe('cookies', () => {
   it('parses a Cookie header, first name wins, quotes and escapes removed', () => {

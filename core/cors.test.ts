@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from './app';
-import { cors, type CorsOptions } from './cors';
-import { handler } from './handler';
+import { createApp } from './app.js';
+import { cors, type CorsOptions } from './cors.js';
+import { handler } from './handler.js';
 
 const ping = handler({ method: 'GET', path: '/ping', auth: 'public' }, () => 'pong');
 const appWith = (options: CorsOptions) => createApp({ handlers: [ping], middleware: [cors(options)] });

@@ -1,5 +1,5 @@
-import type { Middleware } from './middleware';
-import type { CarveResponse } from './request';
+import type { Middleware } from './middleware.js';
+import type { CarveResponse } from './request.js';
 
 export interface CorsOptions {
   /** Allowed origins: a list, `'*'`, or a predicate. */

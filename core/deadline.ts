@@ -1,4 +1,4 @@
-import { GatewayTimeout } from './errors';
+import { GatewayTimeout } from './errors.js';
 
 interface Entry {
   at: number;

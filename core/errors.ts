@@ -74,7 +74,13 @@ export class HttpError extends Error {
   }
 }
 
-const subclass = (status: number, name: string) =>
+/** A subclass of HttpError with its status fixed: `new NotFound('no such course')`. */
+export interface HttpErrorClass {
+  new (options?: HttpErrorOptions | string): HttpError;
+  readonly prototype: HttpError;
+}
+
+const subclass = (status: number, name: string): HttpErrorClass =>
   class extends HttpError {
     constructor(options?: HttpErrorOptions | string) {
       super(status, options);

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { AuthPolicy } from './auth/authenticator';
-import type { Principal } from './auth/principal';
-import type { Logger } from './log';
-import type { QueryRecord } from './query';
-import type { Reply } from './reply';
-import type { CarveRequest } from './request';
-import type { Deps, Resolved } from './token';
+import type { AuthPolicy } from './auth/authenticator.js';
+import type { Principal } from './auth/principal.js';
+import type { Logger } from './log.js';
+import type { QueryRecord } from './query.js';
+import type { Reply } from './reply.js';
+import type { CarveRequest } from './request.js';
+import type { Deps, Resolved } from './token.js';
 
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];

@@ -1,45 +1,42 @@
 /**
  * @module carve — the provider-neutral SDK: handlers, DI, errors, auth and the in-process app.
- * Adapters (`carve/express`, …) import this module and nothing else from core.
+ * Targets (`carve/express`, …) import this module and the adapter kit, `carve/adapter`, and nothing else of core.
  */
 export { z } from 'zod';
 
-export { createApp } from './app';
-export type { App, AppOptions, HandleOptions, InjectRequest, InjectResponse, RequestListener, Session, ValidationReport } from './app';
-export { handler, isHandler, HTTP_METHODS } from './handler';
-export type { Handler, HandlerInput, HandlerSpec, HttpMethod } from './handler';
-export { reply, Reply } from './reply';
-export type { ReplyInit } from './reply';
-export { CarveRequest } from './request';
-export { Router } from './router';
-export type { RouteEntry, RouteMatch } from './router';
-export type { CarveResponse, IncomingRequest } from './request';
-export { parseQuery, stringifyQuery, stripBasePath } from './query';
-export type { QueryRecord, QueryValue } from './query';
-export { parseCookies, serializeCookie } from './cookies';
-export type { Cookie, CookieOptions } from './cookies';
+export { createApp } from './app.js';
+export type { App, AppOptions, HandleOptions, InjectRequest, InjectResponse, RequestListener, Session, ValidationReport } from './app.js';
+export { handler, isHandler, HTTP_METHODS } from './handler.js';
+export type { Handler, HandlerInput, HandlerSpec, HttpMethod } from './handler.js';
+export { reply, Reply } from './reply.js';
+export type { ReplyInit } from './reply.js';
+export { CarveRequest } from './request.js';
+export type { CarveResponse } from './request.js';
+export type { QueryRecord, QueryValue } from './query.js';
+export { parseCookies, serializeCookie } from './cookies.js';
+export type { Cookie, CookieOptions } from './cookies.js';
 
-export { token, provide, Token } from './token';
-export type { Deps, Lifetime, Provider, Registration, Resolved } from './token';
-export { RequestContext, Log, CurrentPrincipal } from './container';
-export type { DependencyProblem } from './container';
+export { token, provide, Token } from './token.js';
+export type { Deps, Lifetime, Provider, Registration, Resolved } from './token.js';
+export { RequestContext, Log, CurrentPrincipal } from './container.js';
+export type { DependencyProblem } from './container.js';
 
 export {
   HttpError, BadRequest, Unauthorized, Forbidden, NotFound, MethodNotAllowed, Conflict, PayloadTooLarge,
   UnsupportedMediaType, UnprocessableContent, TooManyRequests, InternalServerError, GatewayTimeout, ValidationError,
   statusText,
-} from './errors';
-export type { HttpErrorOptions, ProblemDetails, ValidationIssue } from './errors';
+} from './errors.js';
+export type { HttpErrorClass, HttpErrorOptions, ProblemDetails, ValidationIssue } from './errors.js';
 
-export { jwtAuth } from './auth/jwt';
-export type { JwtAuthOptions } from './auth/jwt';
-export { apiKeyAuth } from './auth/api-key';
-export type { ApiKeyAuthOptions, ApiKeyIdentity } from './auth/api-key';
-export type { Authenticator, AuthPolicy, SecurityScheme } from './auth/authenticator';
-export type { Principal } from './auth/principal';
-export { cors } from './cors';
-export type { CorsOptions } from './cors';
-export type { Middleware } from './middleware';
-export { createLogger } from './log';
-export type { Logger, LogFields, LogLevel, LogSink, LoggerOptions } from './log';
-export type { OpenApiDocument, OpenApiInfo } from './openapi';
+export { jwtAuth } from './auth/jwt.js';
+export type { JwtAuthOptions } from './auth/jwt.js';
+export { apiKeyAuth } from './auth/api-key.js';
+export type { ApiKeyAuthOptions, ApiKeyIdentity } from './auth/api-key.js';
+export type { Authenticator, AuthPolicy, SecurityScheme } from './auth/authenticator.js';
+export type { Principal } from './auth/principal.js';
+export { cors } from './cors.js';
+export type { CorsOptions } from './cors.js';
+export type { Middleware } from './middleware.js';
+export { createLogger } from './log.js';
+export type { Logger, LogFields, LogLevel, LogSink, LoggerOptions } from './log.js';
+export type { OpenApiDocument, OpenApiInfo } from './openapi.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from './log';
+import { createLogger } from './log.js';
 
 describe('createLogger', () => {
   it('writes one JSON line per call with bound fields and errors expanded', () => {

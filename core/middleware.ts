@@ -1,4 +1,4 @@
-import type { CarveRequest, CarveResponse } from './request';
+import type { CarveRequest, CarveResponse } from './request.js';
 
 /**
  * Runs around every request of an app, outermost first. Errors thrown by handlers have already

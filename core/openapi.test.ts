@@ -1,9 +1,9 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createApp } from './app';
-import { apiKeyAuth } from './auth/api-key';
-import { handler } from './handler';
+import { createApp } from './app.js';
+import { apiKeyAuth } from './auth/api-key.js';
+import { handler } from './handler.js';
 
 const Course = z.object({ code: z.string(), credits: z.number().int() }).meta({ id: 'OpenApiCourse' });
 

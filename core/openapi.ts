@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Authenticator } from './auth/authenticator';
-import type { Handler } from './handler';
+import type { Authenticator } from './auth/authenticator.js';
+import type { Handler } from './handler.js';
 
 export interface OpenApiInfo {
   title?: string;

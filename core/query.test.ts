@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery, stringifyQuery, stripBasePath } from './query';
+import { parseQuery, stringifyQuery, stripBasePath } from './query.js';
 
 describe('parseQuery', () => {
   it('decodes plus as space and percent escapes once', () => {

@@ -1,4 +1,4 @@
-import { BadRequest } from './errors';
+import { BadRequest } from './errors.js';
 
 export type QueryValue = string | string[];
 export type QueryRecord = Record<string, QueryValue>;

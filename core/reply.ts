@@ -1,4 +1,4 @@
-import { serializeCookie, type Cookie } from './cookies';
+import { serializeCookie, type Cookie } from './cookies.js';
 
 export interface ReplyInit {
   status?: number;

@@ -1,8 +1,8 @@
-import { parseCookies } from './cookies';
-import type { Principal } from './auth/principal';
-import { BadRequest } from './errors';
-import type { Logger } from './log';
-import { parseQuery, type QueryRecord } from './query';
+import { parseCookies } from './cookies.js';
+import type { Principal } from './auth/principal.js';
+import { BadRequest } from './errors.js';
+import type { Logger } from './log.js';
+import { parseQuery, type QueryRecord } from './query.js';
 
 /** What an adapter hands to `app.handle()`: the provider's request, already mapped to plain values. */
 export interface IncomingRequest {

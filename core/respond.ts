@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { problemBody, toHttpError } from './errors';
-import { Reply } from './reply';
-import type { CarveRequest, CarveResponse } from './request';
+import { problemBody, toHttpError } from './errors.js';
+import { Reply } from './reply.js';
+import type { CarveRequest, CarveResponse } from './request.js';
 
 /** Turns what a handler returned into a response: `undefined` → 204, a `Reply` as given, anything else → JSON. */
 export function toResponse(value: unknown, status: number, schema: z.ZodType | undefined, request: CarveRequest): CarveResponse {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Router } from './router';
+import { Router } from './router.js';
 
 function router(...routes: [string, string][]) {
   const r = new Router<string>();

@@ -1,4 +1,4 @@
-import { BadRequest } from './errors';
+import { BadRequest } from './errors.js';
 
 export interface RouteEntry<T> {
   readonly method: string;

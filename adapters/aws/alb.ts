@@ -1,8 +1,9 @@
-import { statusText, stripBasePath } from 'carve';
-import { eventBody, resultBody } from './body';
-import type { AlbEvent, AlbResult } from './events';
-import { isMap, lastForwardedFor, mergeHeaders, queryMap, responseHeaders, str } from './headers';
-import type { Processor } from './processor';
+import { statusText } from 'carve';
+import { stripBasePath } from 'carve/adapter';
+import { eventBody, resultBody } from './body.js';
+import type { AlbEvent, AlbResult } from './events.js';
+import { isMap, lastForwardedFor, mergeHeaders, queryMap, responseHeaders, str } from './headers.js';
+import type { Processor } from './processor.js';
 
 /** Application Load Balancer targets, in single- and multi-value header mode. */
 export const alb: Processor<AlbEvent> = {

@@ -1,4 +1,5 @@
-import { BadRequest, type CarveResponse } from 'carve';
+import { BadRequest } from 'carve';
+import type { CarveResponse } from 'carve/adapter';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 

@@ -1,7 +1,7 @@
-import { alb } from './alb';
-import type { Processor } from './processor';
-import { v1 } from './v1';
-import { v2 } from './v2';
+import { alb } from './alb.js';
+import type { Processor } from './processor.js';
+import { v1 } from './v1.js';
+import { v2 } from './v2.js';
 
 /** Thrown (as a Lambda error) for an event that is not an HTTP request carve can serve. */
 export class UnsupportedEventError extends Error {

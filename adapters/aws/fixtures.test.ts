@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createApp, handler, type CarveRequest } from 'carve';
 import { describe, expect, it } from 'vitest';
-import { UnsupportedEventError } from './detect';
-import { toLambdaHandler } from './handler';
+import { UnsupportedEventError } from './detect.js';
+import { toLambdaHandler } from './handler.js';
 
 // Real captures and samples live in ../shared (not part of this repository, own licences).
 const EVENTS = fileURLToPath(new URL('../../../shared/fixtures/events/', import.meta.url));

@@ -1,8 +1,8 @@
 import { createApp, handler as defineHandler, reply, z } from 'carve';
 import { describe, expect, it, vi } from 'vitest';
-import echo from '../../examples/echo/app';
-import type { AlbEvent, ApiGatewayV1Event, ApiGatewayV2Event, LambdaContext } from './events';
-import { toLambdaHandler } from './handler';
+import echo from '../../examples/echo/app.js';
+import type { AlbEvent, ApiGatewayV1Event, ApiGatewayV2Event, LambdaContext } from './events.js';
+import { toLambdaHandler } from './handler.js';
 
 // Base events written from the documented formats, trimmed to what the adapter reads.
 const context = (): LambdaContext => ({ awsRequestId: 'lambda-req-1', getRemainingTimeInMillis: () => 30_000 });

@@ -1,7 +1,7 @@
 import type { App } from 'carve';
-import { processorFor } from './detect';
-import type { LambdaContext, LambdaHttpEvent, LambdaHttpResult } from './events';
-import { resolveOptions, type LambdaHandlerOptions } from './options';
+import { processorFor } from './detect.js';
+import type { LambdaContext, LambdaHttpEvent, LambdaHttpResult } from './events.js';
+import { resolveOptions, type LambdaHandlerOptions } from './options.js';
 
 export type CarveLambdaHandler = (event: LambdaHttpEvent, context: LambdaContext) => Promise<LambdaHttpResult>;
 

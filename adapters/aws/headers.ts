@@ -1,4 +1,4 @@
-import type { MultiMap, StringMap } from './events';
+import type { MultiMap, StringMap } from './events.js';
 
 /**
  * Lower-cases header names and merges duplicates. Multi-value headers win over single ones (REST v1's

@@ -1,9 +1,9 @@
 import { createApp, handler } from 'carve';
 import express from 'express';
 import { describe, expect, it } from 'vitest';
-import type { ApiGatewayV2Event } from './events';
-import { toLambdaHandler } from './handler';
-import { legacyHandler } from './legacy';
+import type { ApiGatewayV2Event } from './events.js';
+import { toLambdaHandler } from './handler.js';
+import { legacyHandler } from './legacy.js';
 
 const event = (method: string, rawPath: string, body?: string): ApiGatewayV2Event => ({
   version: '2.0', routeKey: '$default', rawPath, rawQueryString: '', headers: { host: 'api.test', 'content-type': 'application/json' },

@@ -1,4 +1,4 @@
-import type { LambdaHandler } from './events';
+import type { LambdaHandler } from './events.js';
 
 export interface LambdaHandlerOptions {
   /**

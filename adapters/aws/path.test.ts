@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodePath } from './path';
+import { encodePath } from './path.js';
 
 describe('encodePath', () => {
   it('encodes a decoded HTTP API rawPath, so it is decoded exactly once later', () => {

@@ -1,6 +1,6 @@
-import type { CarveResponse, IncomingRequest } from 'carve';
-import type { LambdaContext, LambdaHttpResult } from './events';
-import type { ResolvedOptions } from './options';
+import type { CarveResponse, IncomingRequest } from 'carve/adapter';
+import type { LambdaContext, LambdaHttpResult } from './events.js';
+import type { ResolvedOptions } from './options.js';
 
 /** Maps one event source to carve's request, and carve's response back to that source's result. */
 export interface Processor<E> {

@@ -1,9 +1,9 @@
-import { stringifyQuery, stripBasePath } from 'carve';
-import { authorizerPrincipal } from './authorizer';
-import { eventBody, resultBody } from './body';
-import type { ApiGatewayV1Event, ApiGatewayV1Result } from './events';
-import { isMap, mergeHeaders, queryMap, responseHeaders, str } from './headers';
-import type { Processor } from './processor';
+import { stringifyQuery, stripBasePath } from 'carve/adapter';
+import { authorizerPrincipal } from './authorizer.js';
+import { eventBody, resultBody } from './body.js';
+import type { ApiGatewayV1Event, ApiGatewayV1Result } from './events.js';
+import { isMap, mergeHeaders, queryMap, responseHeaders, str } from './headers.js';
+import type { Processor } from './processor.js';
 
 /** API Gateway REST APIs, and HTTP APIs with payload format 1.0. */
 export const v1: Processor<ApiGatewayV1Event> = {

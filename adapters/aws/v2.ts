@@ -1,10 +1,10 @@
-import { stripBasePath } from 'carve';
-import { authorizerPrincipal } from './authorizer';
-import { eventBody, resultBody } from './body';
-import type { ApiGatewayV2Event, ApiGatewayV2Result } from './events';
-import { isMap, mergeHeaders, responseHeaders, str } from './headers';
-import { encodePath } from './path';
-import type { Processor } from './processor';
+import { stripBasePath } from 'carve/adapter';
+import { authorizerPrincipal } from './authorizer.js';
+import { eventBody, resultBody } from './body.js';
+import type { ApiGatewayV2Event, ApiGatewayV2Result } from './events.js';
+import { isMap, mergeHeaders, responseHeaders, str } from './headers.js';
+import { encodePath } from './path.js';
+import type { Processor } from './processor.js';
 
 /** API Gateway HTTP APIs (payload format 2.0) and Lambda Function URLs. */
 export const v2: Processor<ApiGatewayV2Event> = {

@@ -2,8 +2,8 @@ import { Buffer } from 'node:buffer';
 import azureFunctions, { type HttpResponseInit } from '@azure/functions';
 import { createApp, handler, reply, z } from 'carve';
 import { describe, expect, it } from 'vitest';
-import echo from '../../examples/echo/app';
-import { toAzureHandler } from './handler';
+import echo from '../../examples/echo/app.js';
+import { toAzureHandler } from './handler.js';
 
 // The real classes, constructed the way the library documents for tests (types/http.d.ts).
 const { HttpRequest, InvocationContext } = azureFunctions;

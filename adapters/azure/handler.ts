@@ -1,8 +1,9 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
-import { stripBasePath, type App, type CarveResponse, type LogSink } from 'carve';
-import { toAzureCookie } from './cookies';
-import { AZURE_HTTP_LIMIT_MS, DEFAULT_TIMEOUT_MS, routePrefixPath, type AzureHandlerOptions } from './options';
-import { clientPrincipal } from './principal';
+import type { LogSink } from 'carve';
+import { problemResponse, stripBasePath, type App, type CarveResponse } from 'carve/adapter';
+import { toAzureCookie } from './cookies.js';
+import { AZURE_HTTP_LIMIT_MS, DEFAULT_TIMEOUT_MS, routePrefixPath, type AzureHandlerOptions } from './options.js';
+import { clientPrincipal } from './principal.js';
 
 export type AzureHttpHandler = (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>;
 
@@ -50,11 +51,8 @@ function toResponseInit(response: CarveResponse, context: InvocationContext): Ht
   if (response.status < 200 || response.status > 599) {
     // The Functions host can only send 200–599; answer a clear 500 rather than crash in `new Response`.
     context.error(JSON.stringify({ level: 'error', msg: `status ${response.status} cannot be sent by Azure Functions`, requestId: context.invocationId }));
-    return {
-      status: 500,
-      headers: { 'content-type': 'application/problem+json', 'x-request-id': context.invocationId },
-      body: JSON.stringify({ type: 'about:blank', title: 'Internal Server Error', status: 500, instance: context.invocationId }),
-    };
+    const problem = problemResponse(500, { instance: context.invocationId, headers: { 'x-request-id': context.invocationId } });
+    return { status: problem.status, headers: problem.headers, body: problem.body };
   }
   const init: HttpResponseInit = { status: response.status, headers: response.headers };
   if (response.cookies.length > 0) init.cookies = response.cookies.map(toAzureCookie);

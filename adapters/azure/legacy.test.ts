@@ -2,8 +2,8 @@ import azureFunctions from '@azure/functions';
 import { createApp, handler } from 'carve';
 import express from 'express';
 import { describe, expect, it } from 'vitest';
-import { toAzureHandler } from './handler';
-import { legacyAzureHandler } from './legacy';
+import { toAzureHandler } from './handler.js';
+import { legacyAzureHandler } from './legacy.js';
 
 // The real classes: the response goes through HttpResponse, the way the worker reads a handler's result.
 const { HttpRequest, HttpResponse, InvocationContext } = azureFunctions;

@@ -1,12 +1,11 @@
-import { EventEmitter } from 'node:events';
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
-import serverlessExpress from '@vendia/serverless-express';
-import { stripBasePath } from 'carve';
-import { toAzureCookie } from './cookies';
-import { clientIp } from './handler';
-import { routePrefixPath } from './options';
+import { importPeer, stripBasePath, type RequestListener } from 'carve/adapter';
+import { withEmitterSocket } from 'carve/adapter/node';
+import { toAzureCookie } from './cookies.js';
+import { clientIp } from './handler.js';
+import { routePrefixPath } from './options.js';
 
-type RequestListener = (req: never, res: never) => void;
+type Proxy = (event: unknown, context: unknown, callback: undefined) => Promise<unknown>;
 
 /** What serverless-express is given for one invocation: the request, read, with the route prefix stripped. */
 interface LegacyEvent {
@@ -24,17 +23,13 @@ export type AzureLegacyHandler = (request: HttpRequest, context: InvocationConte
  * strangler migration. Pass it as `registerAzureFunctions(app, { fallback })` to serve what carve does not
  * have yet. serverless-express's own Azure source reads the v3 model's `context.req` and splits cookie
  * values on `=`, so this gives it the v4 request through a source of its own. Kept in its own module so
- * SDK-only function apps never bundle serverless-express.
+ * SDK-only function apps never bundle serverless-express,
+ * which is loaded at once but awaited by the first request.
  */
 export function legacyAzureHandler(expressApp: RequestListener, options: { routePrefix?: string } = {}): AzureLegacyHandler {
   const prefix = routePrefixPath(options.routePrefix);
-  const proxy = serverlessExpress({
-    app: ((req: { socket: object }, res: never) => {
-      // serverless-express hands Express a plain object as the socket; Express 5's finalhandler listens on
-      // it for unmatched routes and throws (CodeGenieApp/serverless-express#698), so give it the methods.
-      if (!(req.socket instanceof EventEmitter)) Object.setPrototypeOf(req.socket, EventEmitter.prototype);
-      expressApp(req as never, res);
-    }) as never,
+  const proxy = importPeer('@vendia/serverless-express', 'carve/azure/legacy', () => import('@vendia/serverless-express')).then(({ configure }) => configure({
+    app: withEmitterSocket(expressApp) as never,
     eventSourceName: 'CARVE_AZURE_V4',
     // Every body goes back as bytes, so nothing depends on guessing which content types are text.
     binarySettings: { isBinary: () => true },
@@ -53,7 +48,9 @@ export function legacyAzureHandler(expressApp: RequestListener, options: { route
         return init;
       },
     },
-  } as never);
+  } as never) as unknown as Proxy);
+  // Reported by the first request, not as an unhandled rejection at start-up.
+  proxy.catch(() => undefined);
 
   return async function legacy(request, context) {
     const url = new URL(request.url);
@@ -62,6 +59,6 @@ export function legacyAzureHandler(expressApp: RequestListener, options: { route
     const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
     if (body) headers['content-length'] = String(body.length);
     const event: LegacyEvent = { method: request.method, path: stripBasePath(url.pathname, prefix) + url.search, headers, body, remoteAddress: clientIp(headers) };
-    return (await proxy(event as never, { invocationId: context.invocationId } as never, undefined as never)) as HttpResponseInit;
+    return (await (await proxy)(event, { invocationId: context.invocationId }, undefined)) as HttpResponseInit;
   };
 }

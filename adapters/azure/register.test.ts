@@ -5,11 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { createApp, handler, reply } from 'carve';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { withFakeHost } from '../../test/contract/azure-host';
-import gradebook from '../../examples/gradebook/app';
-import { functionAppFiles } from './app-files';
-import { registerAzureFunctions } from './register';
-import { AzureRouteError, planAzureFunctions } from './routes';
+import { withFakeHost } from '../../test/contract/azure-host.js';
+import gradebook from '../../examples/gradebook/app.js';
+import { functionAppFiles } from './app-files.js';
+import { registerAzureFunctions } from './register.js';
+import { AzureRouteError, planAzureFunctions } from './routes.js';
 
 const route = (method: 'GET' | 'POST' | 'ANY', path: string) => handler({ method, path, auth: 'public' }, () => ({ path }));
 
@@ -70,8 +70,7 @@ describe('planAzureFunctions and registerAzureFunctions', () => {
     const outfile = join(dir, 'entry.mjs');
     await build({
       entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'error',
-      external: ['@azure/functions'], absWorkingDir: root,
-      alias: { carve: join(root, 'core/index.ts'), 'carve/azure': join(root, 'adapters/azure/index.ts') },
+      external: ['@azure/functions'], absWorkingDir: root, conditions: ['carve-source'],
     });
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', `import(${JSON.stringify(outfile)}).then((m) => console.log(typeof m.h))`], { encoding: 'utf8', cwd: root });
     rmSync(dir, { recursive: true, force: true });

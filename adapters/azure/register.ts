@@ -1,8 +1,8 @@
 import type { App } from 'carve';
-import { azure } from './azure-functions';
-import { toAzureHandler } from './handler';
-import type { AzureHandlerOptions } from './options';
-import { planAzureFunctions, type AzureFunctionPlan, type PlanOptions } from './routes';
+import { azure } from './azure-functions.js';
+import { toAzureHandler } from './handler.js';
+import type { AzureHandlerOptions } from './options.js';
+import { planAzureFunctions, type AzureFunctionPlan, type PlanOptions } from './routes.js';
 
 export interface RegisterOptions extends AzureHandlerOptions, PlanOptions {}
 

@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { App } from 'carve';
-import { serve } from './serve';
+import { serve } from './serve.js';
 
 const mod = (await import(pathToFileURL(resolve(process.argv[2]!)).href)) as { default: App };
 const server = await serve(mod.default, { port: Number(process.env['PORT'] ?? 0), openapi: false });

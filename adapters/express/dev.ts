@@ -1,11 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startGateway, type Gateway } from './gateway';
-import { startUnitProcess, stopUnits, type RunningUnit } from './units';
+import { runtimeModule } from 'carve/build';
+import { startGateway, type Gateway } from './gateway.js';
+import { startUnitProcess, stopUnits, type RunningUnit } from './units.js';
 
-const DEV_UNIT = fileURLToPath(new URL('./dev-unit.ts', import.meta.url));
+const DEV_UNIT = runtimeModule(new URL('./dev-unit.js', import.meta.url));
+// The loader that lets each unit import the app's TypeScript as it is: carve's own tsx, by path, so it is
+// found wherever the package manager put it.
+const TSX = import.meta.resolve('tsx');
 
 export interface DevUnit {
   name: string;
@@ -34,7 +37,7 @@ export async function startDev(units: readonly DevUnit[], options: { port?: numb
   const running: RunningUnit[] = [];
   try {
     for (const unit of units) {
-      running.push(await startUnitProcess(unit.name, unit.routes, ['--import', 'tsx', DEV_UNIT, unit.appModule], env));
+      running.push(await startUnitProcess(unit.name, unit.routes, ['--import', TSX, DEV_UNIT, unit.appModule], env));
     }
     const fallback = running[units.findIndex((u) => u.fallback)];
     const gateway = await startGateway(running, { port: options.port, host: options.host, fallback });
@@ -52,3 +55,6 @@ export async function startDev(units: readonly DevUnit[], options: { port?: numb
     throw error;
   }
 }
+
+export { startGateway } from './gateway.js';
+export type { Gateway, GatewayUnit } from './gateway.js';

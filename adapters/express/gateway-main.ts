@@ -1,22 +1,20 @@
-// `node gateway.js` in an express build: starts every unit's server.js as its own process, then one
-// gateway port in front of them (PORT, default 3000). SIGTERM stops them all.
+// `node gateway.js` in an express build (this module, bundled beside the units): starts every unit's
+// server.js as its own process, then one gateway port in front of them (PORT, default 3000). SIGTERM stops them all.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startGateway } from './gateway';
-import { startUnitProcess, stopUnits } from './units';
+import { startGateway } from './gateway.js';
+import { startUnitProcess, stopUnits } from './units.js';
 
-export async function runGateway(shapeDir: URL): Promise<void> {
-  const dir = fileURLToPath(shapeDir);
-  const manifest = JSON.parse(readFileSync(`${dir}/carve-manifest.json`, 'utf8')) as { units: { name: string; entry: string; routes: { method: string; path: string }[]; remainder?: true }[] };
-  const units = await Promise.all(manifest.units.map((u) => startUnitProcess(u.name, u.routes, [`${dir}/${u.entry}`])));
-  const fallback = units[manifest.units.findIndex((u) => u.remainder)];
-  const gateway = await startGateway(units, { port: Number(process.env['PORT'] ?? 3000), host: process.env['HOST'] ?? '127.0.0.1', fallback });
-  console.log(`gateway listening ${gateway.port} (${units.length} units)`);
-  const stop = async () => {
-    await gateway.close();
-    await stopUnits(units);
-    process.exit(0);
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
-}
+const dir = fileURLToPath(new URL('.', import.meta.url));
+const manifest = JSON.parse(readFileSync(`${dir}/carve-manifest.json`, 'utf8')) as { units: { name: string; entry: string; routes: { method: string; path: string }[]; remainder?: true }[] };
+const units = await Promise.all(manifest.units.map((u) => startUnitProcess(u.name, u.routes, [`${dir}/${u.entry}`])));
+const fallback = units[manifest.units.findIndex((u) => u.remainder)];
+const gateway = await startGateway(units, { port: Number(process.env['PORT'] ?? 3000), host: process.env['HOST'] ?? '127.0.0.1', fallback });
+console.log(`gateway listening ${gateway.port} (${units.length} units)`);
+const stop = async () => {
+  await gateway.close();
+  await stopUnits(units);
+  process.exit(0);
+};
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);

@@ -1,6 +1,8 @@
 import { request as httpRequest, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp, handler, Router, type App } from 'carve';
+import { createApp, handler } from 'carve';
+import { problemResponse, Router, type App } from 'carve/adapter';
+import { flattenHeaders, writeNodeResponse } from 'carve/adapter/node';
 
 export interface GatewayUnit {
   name: string;
@@ -80,19 +82,14 @@ function proxy(req: IncomingMessage, res: ServerResponse, base: string): void {
     answer.pipe(res);
   });
   forward.on('error', () => {
-    if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/problem+json' });
-    res.end(JSON.stringify({ type: 'about:blank', title: 'Bad Gateway', status: 502, detail: 'the unit did not answer' }));
+    if (res.headersSent) return void res.end();
+    writeNodeResponse(res, problemResponse(502, { detail: 'the unit did not answer' }));
   });
   req.pipe(forward);
 }
 
 async function answerLocally(app: App, req: IncomingMessage, res: ServerResponse, path: string, rawQuery: string): Promise<void> {
   req.resume();
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = [value].flat().join(', ');
-  const response = await app.handle({ method: req.method ?? 'GET', path, rawQuery, headers, sourceIp: req.socket.remoteAddress ?? '' });
-  const out: Record<string, string | string[]> = { ...response.headers };
-  const body = response.body === undefined ? undefined : Buffer.from(response.body);
-  if (body) out['content-length'] = String(body.length);
-  res.writeHead(response.status, out).end(body);
+  const response = await app.handle({ method: req.method ?? 'GET', path, rawQuery, headers: flattenHeaders(req.headers), sourceIp: req.socket.remoteAddress ?? '' });
+  writeNodeResponse(res, response);
 }

@@ -2,7 +2,7 @@ import { createApp, handler, z } from 'carve';
 import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { toExpressRouter } from './router';
+import { toExpressRouter } from './router.js';
 
 const createNote = handler({
   method: 'POST', path: '/notes', auth: 'public', status: 201,

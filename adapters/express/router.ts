@@ -1,51 +1,37 @@
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import type { App, CarveResponse } from 'carve';
-import { toIncoming } from './request';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { App } from 'carve/adapter';
+import { writeNodeResponse } from 'carve/adapter/node';
+import { toIncoming } from './request.js';
 
 export interface ExpressRouterOptions {
   /** Serve the OpenAPI document at this path. Off by default. */
-  openapi?: string;
+  openapi?: string | undefined;
   /**
    * Hand unmatched requests to the next Express handler (default `true`), so carve routes can be
    * mounted ahead of a legacy app; `false` answers 404/405 as problem+json.
    */
-  fallthrough?: boolean;
+  fallthrough?: boolean | undefined;
 }
 
 /**
- * Mounts a carve app into any Express 5 app.
+ * Mounts a carve app into any Express 5 app: one middleware, so it needs nothing of Express at run time.
  *
  * @example
  * legacy.use(toExpressRouter(app));   // carve routes first, the legacy routes behind them
  */
-export function toExpressRouter(app: App, options: ExpressRouterOptions = {}): Router {
-  const router = express.Router();
-  if (options.openapi) {
-    let document: string | undefined;
-    router.get(options.openapi, (_req, res) => {
-      document ??= JSON.stringify(app.openapi());
-      res.type('application/json').send(document);
-    });
-  }
+export function toExpressRouter(app: App, options: ExpressRouterOptions = {}): RequestHandler {
   const fallthrough = options.fallthrough ?? true;
-  router.use((req: Request, res: Response, next: NextFunction) => {
+  const openapi = options.openapi;
+  let document: string | undefined;
+  return function carve(req: Request, res: Response, next: NextFunction) {
+    if (openapi && (req.method === 'GET' || req.method === 'HEAD') && req.path === openapi) {
+      document ??= JSON.stringify(app.openapi());
+      writeNodeResponse(res, { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, cookies: [], body: req.method === 'HEAD' ? undefined : document });
+      return;
+    }
     app.handle(toIncoming(req), { fallthrough }).then(
-      (response) => (response ? send(res, response) : next()),
+      (response) => (response ? writeNodeResponse(res, response) : next()),
       next,
     );
-  });
-  return router;
-}
-
-export function send(res: Response, response: CarveResponse): void {
-  const headers: Record<string, string | string[]> = response.headers;
-  if (response.cookies.length > 0) headers['set-cookie'] = [...response.cookies];
-  const body = response.body;
-  if (body === undefined) {
-    res.writeHead(response.status, headers).end();
-    return;
-  }
-  const bytes = typeof body === 'string' ? Buffer.from(body) : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-  headers['content-length'] = String(bytes.length);
-  res.writeHead(response.status, headers).end(bytes);
+  };
 }

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createApp, handler, token } from 'carve';
 import { describe, expect, it } from 'vitest';
-import { serve } from './serve';
+import { serve } from './serve.js';
 
 describe('serve', () => {
   it('serves the app and /openapi.json on loopback', async () => {

@@ -1,8 +1,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type NextFunction, type Request, type Response } from 'express';
-import type { App } from 'carve';
-import { toExpressRouter } from './router';
+import type { NextFunction, Request, Response } from 'express';
+import { importPeer, problemResponse, type App } from 'carve/adapter';
+import { writeNodeResponse } from 'carve/adapter/node';
+import { toExpressRouter } from './router.js';
 
 export interface ServeOptions {
   port?: number;
@@ -32,6 +33,7 @@ export interface ServerHandle {
 export async function serve(app: App, options: ServeOptions = {}): Promise<ServerHandle> {
   const report = app.validate();
   if (!report.ok) throw new Error(`cannot serve ${app.name}:\n${report.problems.map((p) => `  - ${p.message}`).join('\n')}`);
+  const { default: express } = await importPeer('express', 'carve/express serve()', () => import('express'));
   const host = options.host ?? '127.0.0.1';
   const web = express();
   web.disable('x-powered-by');
@@ -74,6 +76,5 @@ function drain(server: Server, timeoutMs: number): Promise<void> {
 function lastResort(error: unknown, _req: Request, res: Response, _next: NextFunction): void {
   console.error(JSON.stringify({ level: 'error', msg: 'unhandled adapter error', err: String(error) }));
   if (res.headersSent) return void res.end();
-  res.writeHead(500, { 'content-type': 'application/problem+json' })
-    .end(JSON.stringify({ type: 'about:blank', title: 'Internal Server Error', status: 500 }));
+  writeNodeResponse(res, problemResponse(500));
 }

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import type { GatewayUnit } from './gateway';
+import type { GatewayUnit } from './gateway.js';
 
 export interface RunningUnit extends GatewayUnit {
   process: ChildProcess;

@@ -6,11 +6,11 @@ import { registerAzureFunctions } from 'carve/azure';
 import { serve } from 'carve/express';
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromLambdaResult, httpApiV2Event, lambdaContext } from '../../test/contract/aws-events';
-import { withFakeHost } from '../../test/contract/azure-host';
-import type { ContractRequest, ContractResponse } from '../../test/contract/client';
-import { createTasksApp } from './fixtures';
-import { toGraphQLApp } from './server';
+import { fromLambdaResult, httpApiV2Event, lambdaContext } from '../../test/contract/aws-events.js';
+import { withFakeHost } from '../../test/contract/azure-host.js';
+import type { ContractRequest, ContractResponse } from '../../test/contract/client.js';
+import { createTasksApp } from './fixtures.js';
+import { toGraphQLApp } from './server.js';
 
 // Apollo answers 400 where the spec says SHOULD 200 for parse, validation and variable errors with
 // Accept: application/json (research/graphql.md §3); nothing else may even warn.

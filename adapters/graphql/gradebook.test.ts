@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { freshGradebook } from '../../test/contract/fresh-gradebook';
-import { gradebookCredentials } from '../../test/contract/credentials';
-import type { Caller } from '../../test/contract/cases/gradebook';
-import { withGraphQL } from './server';
+import { freshGradebook } from '../../test/contract/fresh-gradebook.js';
+import { gradebookCredentials } from '../../test/contract/credentials.js';
+import type { Caller } from '../../test/contract/cases/gradebook.js';
+import { withGraphQL } from './server.js';
 
 // The gradebook's behaviours as GraphQL operations next to the REST calls: same data, same decisions.
 const pairs: { name: string; as?: Caller; rest: { method: string; url: string; body?: unknown }; gql: string; field: string; code?: string }[] = [

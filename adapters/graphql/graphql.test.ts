@@ -1,9 +1,9 @@
 import { execSync } from 'node:child_process';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler, createApp, z } from 'carve';
-import { buildGraphQLSchema } from './schema';
-import { withGraphQL } from './server';
-import { batches, calls, createTasksApp, scopes } from './fixtures';
+import { buildGraphQLSchema } from './schema.js';
+import { withGraphQL } from './server.js';
+import { batches, calls, createTasksApp, scopes } from './fixtures.js';
 
 const app = withGraphQL(createTasksApp());
 async function gql(query: string, headers: Record<string, string> = {}, variables?: Record<string, unknown>) {

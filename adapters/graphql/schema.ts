@@ -3,8 +3,8 @@ import {
   type GraphQLFieldConfig, type GraphQLFieldConfigArgumentMap,
 } from 'graphql';
 import { z, type App, type Handler, type Session } from 'carve';
-import { toGraphQLError } from './errors';
-import { checkName, isNullable, JSONScalar, nonNullIf, SchemaError, TypeRegistry } from './types';
+import { toGraphQLError } from './errors.js';
+import { checkName, isNullable, JSONScalar, nonNullIf, SchemaError, TypeRegistry } from './types.js';
 
 type JsonSchema = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
 import { BadRequest, handler, reply, type App, type Handler } from 'carve';
-import type { GraphQLContext } from './schema';
-import { buildGraphQLSchema } from './schema';
+import type { GraphQLContext } from './schema.js';
+import { buildGraphQLSchema } from './schema.js';
 
 export interface GraphQLOptions {
   /** Where the endpoint lives. Default `/graphql`. */

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Metafile } from 'esbuild';
-import { ADAPTERS, LABEL, type AdapterName, type Bundle } from './bundles';
-import { getEvent } from './events';
-import { median, printTable } from './table';
+import { ADAPTERS, LABEL, type AdapterName, type Bundle } from './bundles.js';
+import { getEvent } from './events.js';
+import { median, printTable } from './table.js';
 
 const PROBE = fileURLToPath(new URL('./cold-probe.cjs', import.meta.url));
 

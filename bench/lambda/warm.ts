@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
-import { ADAPTERS, LABEL, type AdapterName, type Bundle } from './bundles';
-import { getEvent, lambdaContext, postEvent } from './events';
-import { median, printTable } from './table';
+import { ADAPTERS, LABEL, type AdapterName, type Bundle } from './bundles.js';
+import { getEvent, lambdaContext, postEvent } from './events.js';
+import { median, printTable } from './table.js';
 
 type Handler = (event: unknown, context: unknown) => Promise<{ statusCode: number }>;
 const EXPECTED = { GET: 200, POST: 201 };

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { analyze } from './analyze';
+import { analyze } from './analyze.js';
 
 // Folder fixtures: __testfixtures__/<case>/input is an app, output/analysis.json what analyze finds.
 // CARVE_UPDATE_FIXTURES=1 writes the outputs (review them before committing).

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Node, Project, SyntaxKind, ts, type CallExpression, type Expression, type SourceFile } from 'ts-morph';
-import { foldConstantMounts } from './constant-mounts';
-import { declarationsOf, routableKind } from './express-bindings';
-import { handlerFeatures } from './features';
-import { AnalyzeError, type Analysis, type RouteInfo, type Warning } from './types';
+import { foldConstantMounts } from './constant-mounts.js';
+import { declarationsOf, routableKind } from './express-bindings.js';
+import { handlerFeatures } from './features.js';
+import { AnalyzeError, type Analysis, type RouteInfo, type Warning } from './types.js';
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all']);
 

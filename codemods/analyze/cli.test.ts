@@ -1,12 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { carveCli } from '../../test/support/cli.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const carve = (...args: string[]) => spawnSync(process.execPath, [join(root, 'core/cli/bin.mjs'), ...args], { cwd: root, encoding: 'utf8' });
+const carve = (...args: string[]) => carveCli(args);
 const scratch = mkdtempSync(join(tmpdir(), 'carve-analyze-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const app = (name: string, files: Record<string, string>) => {

@@ -1,6 +1,6 @@
 /** @module carve/codemods — analyze a legacy Express app and split it onto the carve SDK. */
-export { analyze } from './analyze';
-export { AnalyzeError } from './types';
-export type { Analysis, RouteInfo, Warning } from './types';
-export { split } from '../split/split';
-export type { SplitOptions, SplitReport, SplitResult } from '../split/split';
+export { analyze } from './analyze.js';
+export { AnalyzeError } from './types.js';
+export type { Analysis, RouteInfo, Warning } from './types.js';
+export { split } from '../split/split.js';
+export type { SplitOptions, SplitReport, SplitResult } from '../split/split.js';

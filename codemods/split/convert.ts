@@ -1,8 +1,8 @@
 import { Node, SyntaxKind } from 'ts-morph';
-import type { HandlerFunction } from '../analyze/analyze';
-import type { RouteInfo } from '../analyze/types';
-import { freeName } from './names';
-import { moduleSpecifier, resolveSpecifier } from './paths';
+import type { HandlerFunction } from '../analyze/analyze.js';
+import type { RouteInfo } from '../analyze/types.js';
+import { freeName } from './names.js';
+import { moduleSpecifier, resolveSpecifier } from './paths.js';
 
 /**
  * A value the moved code takes from a module of the legacy app (a db, a store, a config object). It

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -6,7 +6,8 @@ import request from 'supertest';
 import { Project } from 'ts-morph';
 import { createApp, provide } from 'carve';
 import { afterAll, describe, expect, it } from 'vitest';
-import { split } from './split';
+import { split } from './split.js';
+import { carveCli } from '../../test/support/cli.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('./__testfixtures__/', import.meta.url));
@@ -79,7 +80,7 @@ describe('carve split: safety', () => {
   });
 
   it('the CLI: a plan with --dry, one line and exit 2 for bad input', () => {
-    const carve = (...args: string[]) => spawnSync(process.execPath, [join(root, 'core/cli/bin.mjs'), ...args], { cwd: root, encoding: 'utf8' });
+    const carve = (...args: string[]) => carveCli(args);
     const dry = carve('split', join(FIXTURES, 'basic/input'), '--out', join(scratch, 'cli'), '--dry');
     expect(dry.status, dry.stderr).toBe(0);
     expect(dry.stdout).toMatch(/7 of 11 routes converted, 4 left in the legacy app \(dry run: nothing written\)/);

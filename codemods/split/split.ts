@@ -3,13 +3,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { Node, SyntaxKind } from 'ts-morph';
-import { analyzeProject } from '../analyze/analyze';
-import { AnalyzeError, type Warning } from '../analyze/types';
-import { convertRoute, isBodyParser, stay, type RemainderCode, type SharedBinding } from './convert';
-import { guardModules, type ConvertibleErrorGuard, type ConvertibleGuard } from './guards';
-import { kebab, unique } from './names';
-import { specifierFor } from './paths';
-import { appModule, depsModule, expressHelper, guardModule, handlerModule, serverModule } from './templates';
+import { analyzeProject } from '../analyze/analyze.js';
+import { AnalyzeError, type Warning } from '../analyze/types.js';
+import { convertRoute, isBodyParser, stay, type RemainderCode, type SharedBinding } from './convert.js';
+import { guardModules, type ConvertibleErrorGuard, type ConvertibleGuard } from './guards.js';
+import { kebab, unique } from './names.js';
+import { specifierFor } from './paths.js';
+import { appModule, depsModule, expressHelper, guardModule, handlerModule, serverModule } from './templates.js';
 
 export interface SplitOptions {
   /** Where the carve app goes. Default `<dir>/carve`. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { ConvertedErrorGuard, ConvertedGuard, ConvertedRoute } from './convert';
-import { freeName } from './names';
+import type { ConvertedErrorGuard, ConvertedGuard, ConvertedRoute } from './convert.js';
+import { freeName } from './names.js';
 
 /**
  * Express's own rules for converted handlers (`express-helper.mjs`, a real module that is also tested as one).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CarveRequest } from '../request';
-import { createLogger } from '../log';
-import { apiKeyAuth, constantTimeEqual } from './api-key';
+import { CarveRequest } from '../request.js';
+import { createLogger } from '../log.js';
+import { apiKeyAuth, constantTimeEqual } from './api-key.js';
 
 const request = (headers: Record<string, string>) => new CarveRequest({ method: 'GET', path: '/', headers }, 'r', createLogger({ level: 'silent' }));
 

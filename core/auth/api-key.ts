@@ -1,7 +1,7 @@
-import { Unauthorized } from '../errors';
-import type { CarveRequest } from '../request';
-import type { Authenticator } from './authenticator';
-import type { Principal } from './principal';
+import { Unauthorized } from '../errors.js';
+import type { CarveRequest } from '../request.js';
+import type { Authenticator } from './authenticator.js';
+import type { Principal } from './principal.js';
 
 export interface ApiKeyIdentity {
   sub: string;

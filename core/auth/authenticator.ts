@@ -1,5 +1,5 @@
-import type { CarveRequest } from '../request';
-import type { Principal } from './principal';
+import type { CarveRequest } from '../request.js';
+import type { Principal } from './principal.js';
 
 /** An OpenAPI 3.1 security scheme object. */
 export type SecurityScheme = Record<string, unknown>;

@@ -1,10 +1,10 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startJwksServer, type JwksServer } from '../../test/support/jwks-server';
-import { createApp } from '../app';
-import { handler } from '../handler';
-import type { Authenticator } from './authenticator';
-import { jwtAuth } from './jwt';
+import { startJwksServer, type JwksServer } from '../../test/support/jwks-server.js';
+import { createApp } from '../app.js';
+import { handler } from '../handler.js';
+import type { Authenticator } from './authenticator.js';
+import { jwtAuth } from './jwt.js';
 
 const SECRET = 'a-test-secret-that-is-long-enough-for-hs256';
 const me = handler({ method: 'GET', path: '/me', auth: 'authenticated' }, ({ principal }) => ({ sub: principal.sub, roles: principal.roles }));

@@ -2,10 +2,10 @@ import {
   createRemoteJWKSet, errors, importSPKI, jwtVerify,
   type CryptoKey, type JWTVerifyOptions, type JWTVerifyResult, type KeyObject,
 } from 'jose';
-import { HttpError, Unauthorized } from '../errors';
-import type { CarveRequest } from '../request';
-import { rolesFromClaims, type Authenticator } from './authenticator';
-import type { Principal } from './principal';
+import { HttpError, Unauthorized } from '../errors.js';
+import type { CarveRequest } from '../request.js';
+import { rolesFromClaims, type Authenticator } from './authenticator.js';
+import type { Principal } from './principal.js';
 
 export interface JwtAuthOptions {
   /** A shared secret for HS256/384/512. */

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildApp, type Manifest } from './build';
+import { buildApp, type Manifest } from './build.js';
+import { resolveTarget } from '../cli/targets.js';
+import { carveCli } from '../../test/support/cli.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 mkdirSync(join(root, '.carve'), { recursive: true });
@@ -16,8 +18,8 @@ describe('carve build, aws', () => {
   let monolith: Manifest;
   let nano: Manifest;
   beforeAll(async () => {
-    monolith = await buildApp({ app: gradebook, shape: 'monolith', target: 'aws', out });
-    nano = await buildApp({ app: gradebook, shape: 'nanoservices', target: 'aws', out, coldStart: false });
+    monolith = await buildApp({ app: gradebook, shape: 'monolith', target: await resolveTarget('aws'), out });
+    nano = await buildApp({ app: gradebook, shape: 'nanoservices', target: await resolveTarget('aws'), out, coldStart: false });
   }, 120_000);
 
   it('writes carve-manifest.json exactly as DESIGN.md specifies', () => {
@@ -92,7 +94,7 @@ describe('carve build, aws', () => {
 
 describe('carve build, graphql shape', () => {
   it('builds one unit serving /graphql that resolves through the handlers', async () => {
-    const manifest = await buildApp({ app: gradebook, shape: 'graphql', target: 'aws', out });
+    const manifest = await buildApp({ app: gradebook, shape: 'graphql', target: await resolveTarget('aws'), out });
     expect(manifest.units.map((u) => [u.name, u.routes])).toEqual([['graphql', [{ method: 'GET', path: '/graphql' }, { method: 'POST', path: '/graphql' }]]]);
     const { handler } = (await import(join(out, 'aws/graphql', manifest.units[0]!.entry))) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }> };
     const body = JSON.stringify({ query: '{ getHealth { status } getCourses { code } }' });
@@ -104,7 +106,7 @@ describe('carve build, graphql shape', () => {
 });
 
 describe('carve build: bad input is one line, exit code 2, nothing written', () => {
-  const carve = (...args: string[]) => spawnSync(process.execPath, [join(root, 'core/cli/bin.mjs'), ...args], { cwd: root, encoding: 'utf8' });
+  const carve = (...args: string[]) => carveCli(args);
   const dir = mkdtempSync(join(root, '.carve', 'bad-input-'));
   writeFileSync(join(dir, 'missing-provider.ts'), `import { createApp, handler, token } from 'carve';\nconst Secret = token<string>('Secret');\nexport default createApp({ handlers: [handler({ method: 'GET', path: '/x', auth: 'public', inject: { s: Secret } }, () => 'x')] });\n`);
   writeFileSync(join(dir, 'reserved.ts'), `import { createApp, handler } from 'carve';\nexport default createApp({ handlers: [handler({ method: 'GET', path: '/admin/users', auth: 'public' }, () => 'x')] });\n`);

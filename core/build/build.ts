@@ -1,33 +1,34 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { loadAppInScope } from '../cli/load-app';
-import { UsageError } from '../cli/usage-error';
-import { bundleUnit } from './bundle';
-import { loadConfig, settingsFrom } from './config';
-import { estimateCost, limitWarnings, type CostEstimate } from './limits';
-import { planUnits, SHAPES, type Shape } from './plan';
-import { findRemainderModule } from './remainder';
-import { stubSource } from './stubs';
-import { unitAppSource } from './unit-app';
+import type { App } from '../app.js';
+import { bundleModule, bundleUnit } from './bundle.js';
+import { measureColdStart } from './cold-start.js';
+import { explainMissingPackage } from './missing-package.js';
+import { loadConfig, targetSettings } from './config.js';
+import { loadAppInScope } from './load-app.js';
+import { planUnits, SHAPES, type Shape, type UnitPlan } from './plan.js';
+import { findRemainderModule, type RemainderStub } from './remainder.js';
+import { stubSource } from './stubs.js';
+import type { BuiltUnit, CostEstimate, EmitContext, TargetDescriptor, Usage } from './target.js';
+import { unitAppSource } from './unit-app.js';
+import { UsageError } from './usage-error.js';
 
 const GRAPHQL_ROUTES = [{ method: 'GET', path: '/graphql' }, { method: 'POST', path: '/graphql' }];
-import type { BuiltUnit, TargetDescriptor } from './target';
-
-export const TARGETS = ['aws', 'azure', 'express'] as const;
 
 export interface BuildOptions {
   /** The module exporting the app (default export or `app`). */
   app: string;
   shape: string;
-  target: string;
+  /** Where units run: a target's descriptor (`carve/aws/target`, or a module of your own). */
+  target: TargetDescriptor<unknown>;
   /** Default `dist`; the build goes to `<out>/<target>/<shape>/`. */
   out?: string;
   /** A carve.config.ts; by default the one next to the app module, if any. */
   config?: string;
   /** Measure each unit's cold start by starting it in a fresh process. Default true. */
   coldStart?: boolean;
-  /** Requests per month and mean duration (ms) for the cost estimate. */
-  cost?: { requestsPerMonth: number; averageDurationMs: number };
+  /** Requests per month and mean duration (ms) for the cost estimate, when the target has one. */
+  cost?: Usage;
   /** Progress lines, one per step of long work. */
   onProgress?: (line: string) => void;
 }
@@ -55,128 +56,160 @@ export interface Manifest {
   cost?: CostEstimate;
 }
 
+/** A unit to bundle: its handlers, and whether it is the one serving the legacy remainder. */
+interface PlannedUnit extends UnitPlan {
+  remainder: boolean;
+  /** It has every route, as stubs: the fallback unit of a platform that routes by method and path. */
+  routesOnly: boolean;
+}
+
 /**
  * Builds an app in one shape for one target: one esbuild bundle per unit, the target's deployment files
  * and `carve-manifest.json`, in `<out>/<target>/<shape>/`. The folder is written whole or not at all.
  */
 export async function buildApp(options: BuildOptions): Promise<Manifest> {
   const progress = options.onProgress ?? (() => undefined);
-  if (![...SHAPES, 'custom'].includes(options.shape)) {
-    throw new UsageError(`unknown shape "${options.shape}"; choose one of ${[...SHAPES, 'custom'].join(', ')}`);
-  }
-  if (!(TARGETS as readonly string[]).includes(options.target)) {
-    throw new UsageError(`unknown target "${options.target}"; choose one of ${TARGETS.join(', ')}`);
-  }
-  const shape = options.shape as Shape;
+  const target = options.target;
+  const shape = checkShape(options.shape);
   process.env['CARVE_RECORD_SOURCES'] = '1';
   const appModule = resolve(options.app);
   const { app, importBeside } = await loadAppInScope(options.app);
   const report = app.validate();
   if (!report.ok) throw new UsageError(`${app.name} cannot be built: ${report.problems.map((p) => p.message).join('; ')}`);
-  const config = await loadConfig(appModule, options.config);
-  if (shape === 'custom' && !config.groups) throw new UsageError('--shape custom needs `groups` in carve.config.ts');
-  const settings = settingsFrom(config);
-  let units;
-  try {
-    units = planUnits(app, shape, config.groups);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const target = await loadTarget(options.target);
+  const loaded = await loadConfig(appModule, options.config);
+  if (shape === 'custom' && !loaded.config.groups) throw new UsageError('--shape custom needs `groups` in carve.config.ts');
+  const settings = await targetSettings(loaded, target);
+  const units = planBuild(app, shape, loaded.config.groups, target);
   try {
     target.check?.(app);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  // A split app's legacy remainder: carried by a single unit itself, else by a `legacy` unit of its own that
-  // gets whatever no other unit's route matches. Without one, platforms that route by method and path get a
-  // route-only fallback unit (every handler stubbed) that answers 404 and 405 for the whole app.
-  const legacy = app.remainder !== undefined && shape !== 'graphql';
-  const fallback = legacy && units.length > 1 ? { name: 'legacy', handlers: [...app.handlers] }
-    : target.fallbackUnit && units.length > 1 ? { name: target.fallbackUnit, handlers: [...app.handlers] } : undefined;
-  if (fallback) units.push(fallback);
-  const servesRemainder = (unit: { name: string }) => legacy && (units.length === 1 || unit === fallback);
-  const finalDir = resolve(options.out ?? 'dist', options.target, shape);
+
+  const finalDir = resolve(options.out ?? 'dist', target.name, shape);
   const stage = `${finalDir}.partial-${process.pid}`;
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(stage, { recursive: true });
   const warnings: string[] = [];
   try {
-    const sources = new Map(app.handlers.map((h) => [h.id, h.source]));
-    if ([...sources.values()].some((s) => s === undefined)) warnings.push('some handlers have no recorded source module; units could not be trimmed');
-    const stubCache = new Map<string, string | undefined>();
-    const legacyModule = legacy && units.length > 1 ? await findRemainderModule(appModule, app.remainder!, importBeside) : undefined;
+    const legacyModule = units.length > 1 && units.some((u) => u.remainder)
+      ? await findRemainderModule(appModule, app.remainder!, importBeside) : undefined;
     if (legacyModule && 'reason' in legacyModule) warnings.push(legacyModule.reason);
-    const built: BuiltUnit[] = [];
-    for (const [i, unit] of units.entries()) {
-      progress(`bundling ${i + 1}/${units.length}: ${unit.name}`);
-      const own = new Set(unit === fallback ? [] : unit.handlers.map((h) => h.source));
-      const stubs = new Map<string, string>();
-      for (const file of new Set(sources.values())) {
-        if (!file || own.has(file)) continue;
-        if (!stubCache.has(file)) stubCache.set(file, await stubSource(file));
-        const stub = stubCache.get(file);
-        if (stub) stubs.set(file, stub);
-      }
-      const remainder = servesRemainder(unit);
-      if (!remainder && legacyModule && 'file' in legacyModule) stubs.set(legacyModule.file, legacyModule.source);
-      const ids = remainder && unit === fallback ? [] : unit.handlers.map((h) => h.id);
-      const outfile = join(stage, unit.name, target.entryFile);
-      const unitApp = join(stage, '.entries', `${unit.name}.app.ts`);
-      mkdirSync(dirname(unitApp), { recursive: true });
-      writeFileSync(unitApp, unitAppSource(appModule, ids, shape === 'graphql', remainder));
-      const result = await bundleUnit({ entrySource: target.entrySource(unitApp, { remainder }), outfile, workDir: join(stage, '.entries'), stubs, external: target.externals });
-      for (const file of result.leaked) warnings.push(`${unit.name}: ${relative(process.cwd(), file)} belongs to another unit but was bundled whole`);
-      built.push({
-        name: unit.name, handlerIds: ids, routes: unit === fallback ? [] : shape === 'graphql' ? GRAPHQL_ROUTES : unit.handlers.map((h) => ({ method: h.method, path: h.path })),
-        dir: join(finalDir, unit.name), entry: target.entryFile, bundleBytes: result.bytes, gzipBytes: result.gzipBytes,
-        externals: result.externals, modules: Object.keys(result.inputs).length, remainder,
-      });
-    }
-    for (const file of new Set([...stubCache.entries()].filter(([, s]) => s === undefined).map(([f]) => f))) {
-      warnings.push(`${relative(process.cwd(), file)} exports more than handlers, so it is bundled whole wherever it is imported`);
-    }
-    rmSync(join(stage, '.entries'), { recursive: true, force: true });
+    const built = await bundleUnits({ app, appModule, shape, target, settings, units, stage, finalDir, legacyModule, warnings, progress });
     const staged = built.map((u) => ({ ...u, dir: join(stage, u.name) }));
-    const files = await target.emit({ app, shape, outDir: stage, units: staged, settings });
-    for (const [file, content] of Object.entries(files)) {
-      mkdirSync(dirname(join(stage, file)), { recursive: true });
-      writeFileSync(join(stage, file), content);
-    }
-    const coldStarts: (number | null)[] = [];
-    for (const [i, unit] of staged.entries()) {
-      if (options.coldStart === false || !target.coldStart) coldStarts.push(null);
-      else {
-        progress(`measuring cold start ${i + 1}/${staged.length}: ${unit.name}`);
-        coldStarts.push(Math.round((await target.coldStart(unit)) * 10) / 10);
-      }
-    }
-    warnings.push(...limitWarnings(options.target, built, settings));
+    const context: EmitContext<unknown> = { app, shape, outDir: stage, units: staged, settings, bundle: (module) => bundleModule(module) };
+    writeFiles(stage, await target.emit(context));
+    const coldStarts = options.coldStart === false ? staged.map(() => null) : await measureUnits(target, staged, stage, progress);
+    warnings.push(...(target.limits?.(context) ?? []));
     const manifest: Manifest = {
-      shape, target: options.target, app: app.name,
+      shape, target: target.name, app: app.name,
       units: built.map((u, i) => ({
         name: u.name, routes: u.routes, entry: `${u.name}/${u.entry}`, bundleBytes: u.bundleBytes, gzipBytes: u.gzipBytes,
         coldStartMs: coldStarts[i]!, modules: u.modules, externals: u.externals, ...(u.remainder ? { remainder: true as const } : {}),
       })),
       warnings,
     };
-    if (options.cost && options.target === 'aws') {
-      manifest.cost = estimateCost(coldStarts.filter((c): c is number => c !== null), settings, options.cost.requestsPerMonth, options.cost.averageDurationMs);
-    }
+    if (options.cost && target.cost) manifest.cost = target.cost(context, options.cost, coldStarts.filter((c): c is number => c !== null));
     writeFileSync(join(stage, 'carve-manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     rmSync(finalDir, { recursive: true, force: true });
     renameSync(stage, finalDir);
     return manifest;
-  } catch (error) {
-    rmSync(stage, { recursive: true, force: true });
-    throw error;
   } finally {
     if (existsSync(stage)) rmSync(stage, { recursive: true, force: true });
   }
 }
 
-async function loadTarget(name: string): Promise<TargetDescriptor> {
-  // By name, at run time: core never imports an adapter statically.
-  const mod = (await import(`carve/${name}/target`)) as { default: TargetDescriptor };
-  return mod.default;
+function checkShape(shape: string): Shape {
+  const shapes: readonly string[] = [...SHAPES, 'custom'];
+  if (!shapes.includes(shape)) throw new UsageError(`unknown shape "${shape}"; choose one of ${shapes.join(', ')}`);
+  return shape as Shape;
+}
+
+/**
+ * The shape's units, plus the unit that answers what theirs do not: a split app's legacy remainder is
+ * carried by a single unit itself, else by a `legacy` unit of its own that gets whatever no other unit's
+ * route matches. Without one, platforms that route by method and path get a route-only fallback unit
+ * (every handler stubbed) that answers 404 and 405 for the whole app.
+ */
+function planBuild(app: App, shape: Shape, groups: Parameters<typeof planUnits>[2], target: TargetDescriptor<unknown>): PlannedUnit[] {
+  let plans: UnitPlan[];
+  try {
+    plans = planUnits(app, shape, groups);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const legacy = app.remainder !== undefined && shape !== 'graphql';
+  const units: PlannedUnit[] = plans.map((p) => ({ ...p, remainder: legacy && plans.length === 1, routesOnly: false }));
+  if (plans.length > 1 && legacy) units.push({ name: 'legacy', handlers: [], remainder: true, routesOnly: true });
+  else if (plans.length > 1 && target.fallbackUnit) units.push({ name: target.fallbackUnit, handlers: [], remainder: false, routesOnly: true });
+  return units;
+}
+
+async function bundleUnits(input: {
+  app: App; appModule: string; shape: Shape; target: TargetDescriptor<unknown>; settings: unknown; units: PlannedUnit[]; stage: string; finalDir: string;
+  legacyModule: RemainderStub | { reason: string } | undefined; warnings: string[]; progress: (line: string) => void;
+}): Promise<BuiltUnit[]> {
+  const { app, target, units, stage, warnings } = input;
+  const sources = new Map(app.handlers.map((h) => [h.id, h.source]));
+  if ([...sources.values()].some((s) => s === undefined)) warnings.push('some handlers have no recorded source module; units could not be trimmed');
+  const stubCache = new Map<string, string | undefined>();
+  const entries = join(stage, '.entries');
+  mkdirSync(entries, { recursive: true });
+  const built: BuiltUnit[] = [];
+  for (const [i, unit] of units.entries()) {
+    input.progress(`bundling ${i + 1}/${units.length}: ${unit.name}`);
+    const own = new Set(unit.handlers.map((h) => h.source));
+    const stubs = new Map<string, string>();
+    for (const file of new Set(sources.values())) {
+      if (!file || own.has(file)) continue;
+      if (!stubCache.has(file)) stubCache.set(file, await stubSource(file));
+      const stub = stubCache.get(file);
+      if (stub) stubs.set(file, stub);
+    }
+    if (!unit.remainder && input.legacyModule && 'file' in input.legacyModule) stubs.set(input.legacyModule.file, input.legacyModule.source);
+    const ids = unit.routesOnly && unit.remainder ? [] : unit.routesOnly ? app.handlers.map((h) => h.id) : unit.handlers.map((h) => h.id);
+    const unitApp = join(entries, `${unit.name}.app.ts`);
+    writeFileSync(unitApp, unitAppSource(input.appModule, ids, input.shape === 'graphql', unit.remainder));
+    const result = await bundleUnit({
+      entry: unit.remainder ? target.entry.remainder ?? target.entry.module : target.entry.module,
+      unitApp, settings: input.settings, outfile: join(stage, unit.name, target.entry.file), stubs, target: target.bundle,
+    }).catch((error: unknown) => explainMissingPackage(error, `the ${unit.name} unit (--target ${target.name})`));
+    for (const file of result.leaked) warnings.push(`${unit.name}: ${relative(process.cwd(), file)} belongs to another unit but was bundled whole`);
+    built.push({
+      name: unit.name, handlerIds: ids,
+      routes: unit.routesOnly ? [] : input.shape === 'graphql' ? GRAPHQL_ROUTES : unit.handlers.map((h) => ({ method: h.method, path: h.path })),
+      dir: join(input.finalDir, unit.name), entry: target.entry.file, bundleBytes: result.bytes, gzipBytes: result.gzipBytes,
+      externals: result.externals, modules: Object.keys(result.inputs).length, remainder: unit.remainder,
+    });
+  }
+  for (const file of new Set([...stubCache.entries()].filter(([, s]) => s === undefined).map(([f]) => f))) {
+    warnings.push(`${relative(process.cwd(), file)} exports more than handlers, so it is bundled whole wherever it is imported`);
+  }
+  rmSync(entries, { recursive: true, force: true });
+  return built;
+}
+
+async function measureUnits(target: TargetDescriptor<unknown>, units: BuiltUnit[], stage: string, progress: (line: string) => void): Promise<(number | null)[]> {
+  if (!target.probe) return units.map(() => null);
+  // The probe is the target's own module; bundled into the stage, so it runs on plain Node from source or dist.
+  const probe = join(stage, '.probe.mjs');
+  writeFileSync(probe, await bundleModule(target.probe, { packagesExternal: true }));
+  const times: (number | null)[] = [];
+  for (const [i, unit] of units.entries()) {
+    progress(`measuring cold start ${i + 1}/${units.length}: ${unit.name}`);
+    try {
+      times.push(Math.round(measureColdStart(probe, unit) * 10) / 10);
+    } catch (error) {
+      explainMissingPackage(error, `measuring the cold start of ${unit.name} (skip it with --no-cold-start)`);
+    }
+  }
+  rmSync(probe, { force: true });
+  return times;
+}
+
+function writeFiles(dir: string, files: Record<string, string>): void {
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), content);
+  }
 }

@@ -1,9 +1,11 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, type Metafile } from 'esbuild';
-import { nativeExternals } from './externals';
-import { stubPlugin } from './stubs';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
+import { nodeConditions } from './conditions.js';
+import { nativeExternals } from './externals.js';
+import { stubPlugin } from './stubs.js';
+import type { TargetDescriptor } from './target.js';
 
 export interface BundleResult {
   bytes: number;
@@ -17,28 +19,55 @@ export interface BundleResult {
 // Bundled CommonJS dependencies call require(); an ESM bundle gets one from createRequire.
 const BANNER = "import { createRequire as __carveCreateRequire } from 'node:module'; const require = __carveCreateRequire(import.meta.url);";
 
-/** Bundles one unit's entry with esbuild, other units' handler modules replaced by stubs. */
-export async function bundleUnit(options: { entrySource: string; outfile: string; workDir: string; stubs: ReadonlyMap<string, string>; external?: readonly string[] }): Promise<BundleResult> {
-  const entry = join(options.workDir, `${relative(options.workDir, options.outfile).replace(/[\\/]/g, '__')}.entry.ts`);
-  mkdirSync(dirname(entry), { recursive: true });
-  mkdirSync(dirname(options.outfile), { recursive: true });
-  writeFileSync(entry, options.entrySource);
-  const externals = new Map<string, string>();
-  try {
-    const result = await build({
-      entryPoints: [entry], outfile: options.outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20',
-      minify: true, metafile: true, legalComments: 'none', logLevel: 'silent', banner: { js: BANNER },
-      external: [...(options.external ?? [])],
-      plugins: [stubPlugin(options.stubs), nativeExternals(externals)],
-    });
-    const bytes = readFileSync(options.outfile);
-    const inputs = result.metafile.inputs;
-    const leaked = [...options.stubs.keys()].filter((file) => {
-      const input = Object.entries(inputs).find(([path]) => file.endsWith(path.replace(/^(\.\.\/)+/, '')));
-      return input !== undefined && input[1].bytes !== Buffer.byteLength(options.stubs.get(file)!);
-    });
-    return { bytes: bytes.byteLength, gzipBytes: gzipSync(bytes).byteLength, externals: Object.fromEntries(externals), inputs, leaked };
-  } finally {
-    rmSync(entry, { force: true });
-  }
+/** What every bundle of a build shares: ESM, minified, resolved with this process's export conditions. */
+function common(target: TargetDescriptor<unknown>['bundle'] = {}): BuildOptions {
+  return {
+    bundle: true, format: 'esm', platform: target.platform ?? 'node', target: target.target ?? 'node20',
+    minify: true, legalComments: 'none', logLevel: 'silent', banner: { js: BANNER },
+    // esbuild's own default custom condition is `module`; keep it beside the process's.
+    conditions: [...nodeConditions(), 'module'],
+  };
 }
+
+/**
+ * Bundles one unit: the target's entry module, with `carve/build/unit` served by the unit's app module,
+ * `carve/build/settings` by the target's settings, and other units' handler modules replaced by stubs.
+ */
+export async function bundleUnit(options: {
+  entry: string; unitApp: string; settings: unknown; outfile: string; stubs: ReadonlyMap<string, string>; target: TargetDescriptor<unknown>['bundle'];
+}): Promise<BundleResult> {
+  mkdirSync(dirname(options.outfile), { recursive: true });
+  const externals = new Map<string, string>();
+  const result = await build({
+    ...common(options.target),
+    entryPoints: [options.entry], outfile: options.outfile, metafile: true,
+    external: [...(options.target?.external ?? [])],
+    plugins: [buildModules(options.unitApp, options.settings), stubPlugin(options.stubs), nativeExternals(externals)],
+  });
+  const bytes = readFileSync(options.outfile);
+  const inputs = result.metafile.inputs;
+  const leaked = [...options.stubs.keys()].filter((file) => {
+    const input = Object.entries(inputs).find(([path]) => file.endsWith(path.replace(/^(\.\.\/)+/, '')));
+    return input !== undefined && input[1].bytes !== Buffer.byteLength(options.stubs.get(file)!);
+  });
+  return { bytes: bytes.byteLength, gzipBytes: gzipSync(bytes).byteLength, externals: Object.fromEntries(externals), inputs, leaked };
+}
+
+/** Bundles a module into one self-contained ESM file (a gateway, a probe); packages stay external when asked. */
+export async function bundleModule(entry: string, options: { packagesExternal?: boolean } = {}): Promise<string> {
+  const result = await build({ ...common(), entryPoints: [entry], write: false, ...(options.packagesExternal ? { packages: 'external' as const } : {}) });
+  return result.outputFiles[0]!.text;
+}
+
+/** The two modules a build provides to a target's entry: `carve/build/unit` and `carve/build/settings`. */
+function buildModules(unitApp: string, settings: unknown): Plugin {
+  return {
+    name: 'carve-build-modules',
+    setup(build) {
+      build.onResolve({ filter: /^carve\/build\/unit$/ }, () => ({ path: unitApp }));
+      build.onResolve({ filter: /^carve\/build\/settings$/ }, () => ({ path: 'settings', namespace: 'carve-build' }));
+      build.onLoad({ filter: /^settings$/, namespace: 'carve-build' }, () => ({ contents: JSON.stringify(settings ?? {}), loader: 'json' }));
+    },
+  };
+}
+

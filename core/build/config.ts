@@ -2,38 +2,58 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
-import type { GroupsConfig } from './plan';
-import type { BuildSettings } from './target';
+import type { GroupsConfig } from './plan.js';
+import type { TargetDescriptor } from './target.js';
+import { UsageError } from './usage-error.js';
 
-/** `carve.config.ts`: optional, next to the app module or in the working directory. */
+/**
+ * `carve.config.ts`: optional, next to the app module or in the working directory. Besides `groups`,
+ * each key is a target's name holding that target's settings.
+ *
+ * @example
+ * export default defineConfig({ groups: { reads: { resources: ['courses'] } }, aws: { memoryMb: 1024 }, azure: { routePrefix: '' } });
+ */
 export interface CarveConfig {
   /** Units for `--shape custom`. */
   groups?: GroupsConfig;
-  /** Lambda and Azure function settings. */
-  memoryMb?: number;
-  timeoutSeconds?: number;
-  runtime?: string;
-  routePrefix?: string;
-  /** Add a schedule that keeps each Lambda unit warm (answered without running any handler). */
-  warmup?: boolean;
+  [target: string]: object | undefined;
 }
 
-export const DEFAULT_SETTINGS: BuildSettings = { memoryMb: 512, timeoutSeconds: 29, runtime: 'nodejs20.x', routePrefix: 'api', warmup: false };
+/** Types a `carve.config.ts`. */
+export function defineConfig(config: CarveConfig): CarveConfig {
+  return config;
+}
 
-export async function loadConfig(appModule: string, explicit?: string): Promise<CarveConfig> {
+/** The config, and the file it came from. */
+export interface LoadedConfig {
+  config: CarveConfig;
+  file?: string;
+}
+
+export async function loadConfig(appModule: string, explicit?: string): Promise<LoadedConfig> {
   const candidates = explicit ? [resolve(explicit)] : [join(dirname(resolve(appModule)), 'carve.config.ts'), resolve('carve.config.ts')];
   const file = candidates.find((f) => existsSync(f));
-  if (!file) return {};
-  const mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as { default?: CarveConfig };
-  return mod.default ?? {};
+  if (explicit && !file) throw new UsageError(`--config ${explicit}: no such file`);
+  if (!file) return { config: {} };
+  const mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as { default?: unknown };
+  const config = mod.default ?? {};
+  if (typeof config !== 'object' || config === null) throw new UsageError(`${file}: the default export must be an object (defineConfig({ … }))`);
+  for (const [key, value] of Object.entries(config)) {
+    if (typeof value !== 'object' || value === null) {
+      throw new UsageError(`${file}: "${key}" is not a setting; a target's settings go under its name, as in aws: { memoryMb: 1024 }`);
+    }
+  }
+  return { config: config as CarveConfig, file };
 }
 
-export function settingsFrom(config: CarveConfig): BuildSettings {
-  return {
-    memoryMb: config.memoryMb ?? DEFAULT_SETTINGS.memoryMb,
-    timeoutSeconds: config.timeoutSeconds ?? DEFAULT_SETTINGS.timeoutSeconds,
-    runtime: config.runtime ?? DEFAULT_SETTINGS.runtime,
-    routePrefix: config.routePrefix ?? DEFAULT_SETTINGS.routePrefix,
-    warmup: config.warmup ?? DEFAULT_SETTINGS.warmup,
-  };
+/** The target's settings: its part of the config, checked and completed by the target's own schema. */
+export async function targetSettings<S>({ config, file }: LoadedConfig, target: TargetDescriptor<S>): Promise<S> {
+  const given = config[target.name] ?? {};
+  if (!target.settings) return given as S;
+  const result = await target.settings['~standard'].validate(given);
+  if (!result.issues) return result.value;
+  const where = file ?? 'carve.config.ts';
+  const issue = result.issues[0]!;
+  const path = (issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.');
+  throw new UsageError(`${where}: ${target.name}${path ? `.${path}` : ''}: ${issue.message}`);
 }

@@ -1,23 +1,32 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadApp } from '../cli/load-app';
-import { UsageError } from '../cli/usage-error';
-import { loadConfig } from './config';
-import { planUnits, SHAPES, type Shape } from './plan';
-import { unitAppSource } from './unit-app';
+import { loadApp } from './load-app.js';
+import { UsageError } from './usage-error.js';
+import { loadConfig } from './config.js';
+import { planUnits, SHAPES, type Shape } from './plan.js';
+import { unitAppSource } from './unit-app.js';
+
+/** One unit `carve dev` starts: a module whose default export is the unit's app, and the routes it owns. */
+export interface DevUnitPlan {
+  name: string;
+  appModule: string;
+  routes: { method: string; path: string }[];
+  /** It gets every request no other unit's route matches (a split app's legacy remainder). */
+  fallback: boolean;
+}
 
 /**
  * The units `carve dev` starts for a shape, each with its app module written to `.carve/dev-*` in the
  * working directory (inside the project, so `carve` and the app's packages resolve from it).
  */
-export async function planDev(options: { app: string; shape: string; config?: string }) {
+export async function planDev(options: { app: string; shape: string; config?: string | undefined }): Promise<DevUnitPlan[]> {
   if (![...SHAPES, 'custom'].includes(options.shape)) {
     throw new UsageError(`unknown shape "${options.shape}"; choose one of ${[...SHAPES, 'custom'].join(', ')}`);
   }
   const app = await loadApp(options.app);
   const report = app.validate();
   if (!report.ok) throw new UsageError(`${app.name}: ${report.problems.map((p) => p.message).join('; ')}`);
-  const config = await loadConfig(options.app, options.config);
+  const { config } = await loadConfig(options.app, options.config);
   if (options.shape === 'custom' && !config.groups) throw new UsageError('--shape custom needs `groups` in carve.config.ts');
   mkdirSync(resolve('.carve'), { recursive: true });
   const dir = mkdtempSync(resolve('.carve', 'dev-'));
@@ -25,7 +34,7 @@ export async function planDev(options: { app: string; shape: string; config?: st
   const legacy = app.remainder !== undefined && !graphql;
   const planned = planUnits(app, options.shape as Shape, config.groups);
   const single = planned.length === 1;
-  const units = planned.map((u) => {
+  const units = planned.map((u): DevUnitPlan => {
     const ids = u.handlers.map((h) => h.id);
     const appModule = join(dir, `${u.name}.app.ts`);
     // A single unit carries the legacy remainder itself; otherwise a unit of its own does.

@@ -1,8 +1,18 @@
-/** @module carve/build — build-time API: plan units, bundle them, and the target descriptor contract. */
-export { buildApp, TARGETS } from './build';
-export type { BuildOptions, Manifest, ManifestUnit } from './build';
-export { planUnits, unitName, SHAPES } from './plan';
-export type { GroupsConfig, Shape, UnitPlan } from './plan';
-export type { CarveConfig } from './config';
-export type { BuildSettings, BuiltUnit, EmitContext, RouteRef, TargetDescriptor } from './target';
-export { measureColdStart } from './cold-start';
+/**
+ * @module carve/build — the build engine and the target contract. `buildApp` packages an app in a shape
+ * for a target; a target is a `TargetDescriptor` (`defineTarget`), its entry and probe real modules of its own.
+ */
+export { buildApp } from './build.js';
+export type { BuildOptions, Manifest, ManifestUnit } from './build.js';
+export { planUnits, unitName, SHAPES } from './plan.js';
+export type { GroupsConfig, Shape, UnitPlan } from './plan.js';
+export { defineConfig, loadConfig } from './config.js';
+export type { CarveConfig } from './config.js';
+export { defineTarget, isTargetDescriptor } from './target.js';
+export type { BuiltUnit, CostEstimate, EmitContext, Files, RouteRef, TargetDescriptor, Usage } from './target.js';
+export type { StandardSchemaV1 } from './standard-schema.js';
+export { runtimeModule } from './runtime-module.js';
+export { planDev } from './dev.js';
+export type { DevUnitPlan } from './dev.js';
+export { loadApp } from './load-app.js';
+export { UsageError } from './usage-error.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import gradebook from '../../examples/gradebook/app';
-import { planUnits, unitName } from './plan';
+import gradebook from '../../examples/gradebook/app.js';
+import { planUnits, unitName } from './plan.js';
 
 const summary = (units: ReturnType<typeof planUnits>) => Object.fromEntries(units.map((u) => [u.name, u.handlers.length]));
 

@@ -1,5 +1,5 @@
-import type { App } from '../app';
-import type { Handler } from '../handler';
+import type { App } from '../app.js';
+import type { Handler } from '../handler.js';
 
 export const SHAPES = ['monolith', 'microservices', 'nanoservices', 'graphql'] as const;
 export type Shape = (typeof SHAPES)[number] | 'custom';

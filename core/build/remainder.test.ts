@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadAppInScope } from '../cli/load-app';
-import { findRemainderModule } from './remainder';
+import { loadAppInScope } from './load-app.js';
+import { findRemainderModule } from './remainder.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 mkdirSync(join(root, '.carve'), { recursive: true });

@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { build } from 'esbuild';
-import type { RequestListener } from '../app';
+import type { RequestListener } from '../app.js';
 
 /** The module exporting the legacy remainder, and the stub that stands for it in units that do not serve it. */
 export interface RemainderStub {

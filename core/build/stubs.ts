@@ -1,7 +1,7 @@
 import { tsImport } from 'tsx/esm/api';
 import { pathToFileURL } from 'node:url';
 import type { Plugin } from 'esbuild';
-import { isHandler, type Handler } from '../handler';
+import { isHandler, type Handler } from '../handler.js';
 
 /**
  * A module that defines handlers of other units, replaced in this unit's bundle by route-only stubs:

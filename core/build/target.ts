@@ -1,5 +1,6 @@
-import type { App } from '../app';
-import type { Shape } from './plan';
+import type { App } from '../app.js';
+import type { Shape } from './plan.js';
+import type { StandardSchemaV1 } from './standard-schema.js';
 
 export interface RouteRef {
   method: string;
@@ -25,45 +26,87 @@ export interface BuiltUnit {
   remainder: boolean;
 }
 
-export interface EmitContext {
+export interface EmitContext<Settings = Record<string, unknown>> {
   app: App;
   shape: Shape;
   /** The shape's output folder, absolute. */
   outDir: string;
   units: BuiltUnit[];
-  settings: BuildSettings;
+  /** The target's settings: `carve.config.ts` under the target's name, parsed by its `settings` schema. */
+  settings: Settings;
+  /** Bundles one of the target's own modules (a gateway, say) into a single ESM file and returns its code. */
+  bundle(module: string): Promise<string>;
 }
 
-/** Deployment settings from carve.config (`aws`, …) with defaults. */
-export interface BuildSettings {
-  memoryMb: number;
-  timeoutSeconds: number;
-  runtime: string;
-  routePrefix: string;
-  warmup: boolean;
+/** What `--requests` and `--duration-ms` ask the cost estimate for. */
+export interface Usage {
+  requestsPerMonth: number;
+  averageDurationMs: number;
 }
+
+export interface CostEstimate extends Usage {
+  coldStartsPerMonth: number;
+  /** Line items in US dollars, and their `total`. */
+  usd: { [item: string]: number; total: number };
+}
+
+/** Files to write: path relative to the shape folder → content. */
+export type Files = Record<string, string>;
 
 /**
- * What a target (aws, azure, express) contributes to a build: each unit's entry module and the
- * deployment files. Adapters export one as `carve/<target>/target`; core loads it by name.
+ * A target: where units run. One folder per target (`adapters/<name>/`) holds its runtime and this
+ * descriptor, which tells `carve build` how to package a unit for it. The entry and probe are real modules
+ * of the target, bundled by the build; core knows no target by name.
  */
-export interface TargetDescriptor {
+export interface TargetDescriptor<Settings = Record<string, unknown>> {
+  /** What `--target` calls it, and the output folder's name. */
   name: string;
-  /** Refuses, before anything is written, an app the platform cannot serve (throws with the reason). */
-  check?(app: App): void;
-  /** The file name of a unit's entry (relative to the unit folder). */
-  entryFile: string;
+  entry: {
+    /** The entry file's name in each unit folder (`index.js`, `server.js`). */
+    file: string;
+    /** The runtime entry module, absolute: it imports the unit's app from `carve/build/unit` and serves it. */
+    module: string;
+    /** The entry of the unit that also serves a split app's legacy remainder; default `module`. */
+    remainder?: string;
+  };
+  bundle?: {
+    /** esbuild's `target`; default `node20`. */
+    target?: string;
+    /** esbuild's `platform`; default `node`. */
+    platform?: 'node' | 'neutral' | 'browser';
+    /** Packages never bundled: the platform loads them itself (listed as unit dependencies). */
+    external?: readonly string[];
+  };
+  /** The settings `carve.config.ts` may give under the target's name, with their defaults (zod, valibot, …). */
+  settings?: StandardSchemaV1<unknown, Settings>;
   /**
    * When the platform routes by method and path (API Gateway), a unit of this name is added to every
    * multi-unit shape: all routes, as route-only stubs, so unmatched requests get carve's 404 and 405.
    */
   fallbackUnit?: string;
-  /** Packages never bundled: the platform's runtime loads them itself (listed as unit dependencies). */
-  externals?: readonly string[];
-  /** The entry module's source: it serves the default export of the unit's app module (with its legacy remainder, if `remainder`). */
-  entrySource(unitAppModule: string, options: { remainder: boolean }): string;
-  /** Files to write (path relative to the shape folder → content), units already built. */
-  emit(context: EmitContext): Promise<Record<string, string>> | Record<string, string>;
-  /** Milliseconds from a fresh process to a first answer from a built unit. */
-  coldStart?(unit: BuiltUnit): Promise<number>;
+  /** Refuses, before anything is written, an app the platform cannot serve (throws with the reason). */
+  check?(app: App): void;
+  /** The deployment files, units already built. */
+  emit(context: EmitContext<Settings>): Files | Promise<Files>;
+  /** Warnings for units or settings the platform would refuse or cut short. */
+  limits?(context: EmitContext<Settings>): string[];
+  /** A monthly cost estimate for this shape, from list prices. */
+  cost?(context: EmitContext<Settings>, usage: Usage, coldStartMs: readonly number[]): CostEstimate;
+  /**
+   * The cold-start probe module, absolute: run in a fresh Node process as `<probe> <unit dir> <method> <path>`,
+   * it loads the unit, answers one request and prints `coldStartMs=<n>`, timed from its first line.
+   */
+  probe?: string;
+}
+
+/** Declares a target; the identity, typed (as Nitro's `defineNitroPreset`). */
+export function defineTarget<Settings>(descriptor: TargetDescriptor<Settings>): TargetDescriptor<Settings> {
+  return descriptor;
+}
+
+/** Whether a module's default export is a target descriptor (for `--target ./my-target.js`). */
+export function isTargetDescriptor(value: unknown): value is TargetDescriptor<unknown> {
+  const d = value as Partial<TargetDescriptor<unknown>> | null;
+  return typeof d === 'object' && d !== null && typeof d.name === 'string' && typeof d.emit === 'function'
+    && typeof d.entry === 'object' && d.entry !== null && typeof d.entry.file === 'string' && typeof d.entry.module === 'string';
 }

@@ -1,13 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
 
-const bin = fileURLToPath(new URL('./bin.mjs', import.meta.url));
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const carve = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, CARVE_LOG_LEVEL: 'silent' } });
+import { describe, expect, it } from 'vitest';
+import { carveCli } from '../../test/support/cli.js';
+
+const carve = (...args: string[]) => carveCli(args);
 
 describe('carve CLI', () => {
   it('prints help and exits 0', () => {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { provide } from 'carve';
 import { describe, expect, it } from 'vitest';
-import { createGradebook, handlers } from './app';
-import { demoToken } from './auth';
-import { DbConfig } from './db';
+import { createGradebook, handlers } from './app.js';
+import { demoToken } from './auth.js';
+import { DbConfig } from './db.js';
 
 describe('gradebook', () => {
   it('has at least 4 resources and 15 routes, all resolvable', () => {

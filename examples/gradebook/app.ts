@@ -1,11 +1,11 @@
 import { cors, createApp, type Registration } from 'carve';
-import { gradebookAuth } from './auth';
-import * as courses from './courses';
-import * as enrolments from './enrolments';
-import * as grades from './grades';
-import * as students from './students';
-import * as system from './system';
-import * as teachers from './teachers';
+import { gradebookAuth } from './auth.js';
+import * as courses from './courses/index.js';
+import * as enrolments from './enrolments/index.js';
+import * as grades from './grades/index.js';
+import * as students from './students/index.js';
+import * as system from './system/index.js';
+import * as teachers from './teachers/index.js';
 
 export const handlers = [
   ...Object.values(system),

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { token } from 'carve';
-import { seed } from './seed';
+import { seed } from './seed.js';
 
 export interface DbConfig {
   /** A file path, or `:memory:` for a private database per process. */

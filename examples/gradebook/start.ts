@@ -1,8 +1,8 @@
 import { serve } from 'carve/express';
 import { withGraphQL } from 'carve/graphql';
-import app from './app';
-import { demoToken } from './auth';
-import { DEMO } from './seed';
+import app from './app.js';
+import { demoToken } from './auth.js';
+import { DEMO } from './seed.js';
 
 const port = Number(process.env['PORT'] ?? 3000);
 const host = process.env['HOST'] ?? '127.0.0.1';

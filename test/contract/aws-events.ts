@@ -1,6 +1,6 @@
-import { parseQuery } from 'carve';
+import { parseQuery } from 'carve/adapter';
 import type { AlbEvent, ApiGatewayV1Event, ApiGatewayV2Event, LambdaContext, LambdaHttpResult } from 'carve/aws';
-import { decodeBody, encodeBody, type ContractRequest, type ContractResponse } from './client';
+import { decodeBody, encodeBody, type ContractRequest, type ContractResponse } from './client.js';
 
 // Events written from the documented formats, the way each AWS front door delivers the same request.
 const SOURCE_IP = '203.0.113.9';

@@ -3,8 +3,8 @@
 // host does, and invokes functions through @azure/functions' own InvocationModel, so the library's real
 // request and response conversion (HttpRequest, toRpcHttp, RpcHttpCookie) runs.
 import Module from 'node:module';
-import type { ContractResponse } from './client';
-import { decodeBody } from './client';
+import type { ContractResponse } from './client.js';
+import { decodeBody } from './client.js';
 
 interface CoreRegistration {
   metadata: { name: string; bindings: Record<string, { type: string; direction: string; route?: string; methods?: string[] }> };

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { ContractRequest, ContractResponse } from './client';
+import type { ContractRequest, ContractResponse } from './client.js';
 
 /** One behaviour: a request and what any target must answer. */
 export interface ContractCase<Identity extends string = string> {

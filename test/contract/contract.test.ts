@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe } from 'vitest';
-import echoApp from '../../examples/echo/app';
-import { freshGradebook } from './fresh-gradebook';
-import { echoCases } from './cases/echo';
-import { gradebookCases, type Caller } from './cases/gradebook';
-import { gradebookCredentials } from './credentials';
-import { runCases } from './run';
-import { targets, type Running } from './targets';
+import echoApp from '../../examples/echo/app.js';
+import { freshGradebook } from './fresh-gradebook.js';
+import { echoCases } from './cases/echo.js';
+import { gradebookCases, type Caller } from './cases/gradebook.js';
+import { gradebookCredentials } from './credentials.js';
+import { runCases } from './run.js';
+import { targets, type Running } from './targets.js';
 
 let credentials: Record<Caller, Record<string, string>>;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
-import { AUDIENCE, demoToken, ISSUER } from '../../examples/gradebook/auth';
-import type { Caller } from './cases/gradebook';
+import { AUDIENCE, demoToken, ISSUER } from '../../examples/gradebook/auth.js';
+import type { Caller } from './cases/gradebook.js';
 
 const now = () => Math.floor(Date.now() / 1000);
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');

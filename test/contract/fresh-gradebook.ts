@@ -1,7 +1,7 @@
 import { provide } from 'carve';
-import { createGradebook } from '../../examples/gradebook/app';
-import { DbConfig } from '../../examples/gradebook/db';
-import { Clock } from '../../examples/gradebook/system/clock';
+import { createGradebook } from '../../examples/gradebook/app.js';
+import { DbConfig } from '../../examples/gradebook/db.js';
+import { Clock } from '../../examples/gradebook/system/clock.js';
 
 export const FIXED_NOW = new Date('2026-11-22T09:00:00.000Z');
 

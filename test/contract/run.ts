@@ -1,6 +1,6 @@
 import { it } from 'vitest';
-import { assertCase, type ContractCase } from './case';
-import type { Client } from './client';
+import { assertCase, type ContractCase } from './case.js';
+import type { Client } from './client.js';
 
 /** One `it` per case, in order, against whatever client the target gives once started. */
 export function runCases<C extends string>(cases: ContractCase<C>[], client: () => Client, credentials: () => Record<C, Record<string, string>> | undefined,

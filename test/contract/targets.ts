@@ -3,9 +3,9 @@ import type { App } from 'carve';
 import { toLambdaHandler } from 'carve/aws';
 import { registerAzureFunctions, type RegisterOptions } from 'carve/azure';
 import { serve, toExpressRouter } from 'carve/express';
-import { albEvent, fromLambdaResult, httpApiV2Event, lambdaContext, restV1Event } from './aws-events';
-import { withFakeHost } from './azure-host';
-import { encodeBody, fetchClient, injectClient, supertestClient, type Client, type ContractRequest } from './client';
+import { albEvent, fromLambdaResult, httpApiV2Event, lambdaContext, restV1Event } from './aws-events.js';
+import { withFakeHost } from './azure-host.js';
+import { encodeBody, fetchClient, injectClient, supertestClient, type Client, type ContractRequest } from './client.js';
 
 export interface Running {
   client: Client;

@@ -3,9 +3,9 @@ import { toLambdaHandler } from 'carve/aws';
 import { toAzureHandler } from 'carve/azure';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import echo from '../../examples/echo/app';
-import { albEvent, fromLambdaResult, httpApiV2Event, lambdaContext, restV1Event } from '../contract/aws-events';
-import type { ContractRequest, ContractResponse } from '../contract/client';
+import echo from '../../examples/echo/app.js';
+import { albEvent, fromLambdaResult, httpApiV2Event, lambdaContext, restV1Event } from '../contract/aws-events.js';
+import type { ContractRequest, ContractResponse } from '../contract/client.js';
 
 // Generated requests into examples/echo on every event shape: the response is always well formed, and
 // what the handler saw is exactly what was sent. Seeds are printed on failure (fast-check's report).

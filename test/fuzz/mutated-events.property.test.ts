@@ -1,8 +1,8 @@
 import { toLambdaHandler, UnsupportedEventError } from 'carve/aws';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import echo from '../../examples/echo/app';
-import { albEvent, httpApiV2Event, lambdaContext, restV1Event } from '../contract/aws-events';
+import echo from '../../examples/echo/app.js';
+import { albEvent, httpApiV2Event, lambdaContext, restV1Event } from '../contract/aws-events.js';
 
 // Valid events with fields replaced by junk: the adapter refuses what it cannot read (UnsupportedEventError)
 // or answers a well-formed response, and never crashes with anything else or answers 500.

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { startDev } from 'carve/express/dev';
 import { describe, expect, it } from 'vitest';
-import { planDev } from '../../core/build/dev';
-import { gradebookCredentials } from '../contract/credentials';
-import { ROOT } from './shapes';
+import { planDev } from '../../core/build/dev.js';
+import { gradebookCredentials } from '../contract/credentials.js';
+import { ROOT } from './shapes.js';
 
 describe('carve dev --shape graphql', () => {
   it('serves only /graphql, resolving through the handlers with the same auth', async () => {

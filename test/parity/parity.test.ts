@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { echoCases } from '../contract/cases/echo';
-import { gradebookCases, type Caller } from '../contract/cases/gradebook';
-import { gradebookCredentials } from '../contract/credentials';
-import { runCases } from '../contract/run';
-import { removeDir, ROOT, scratchDir, viaAwsBuild, viaAzureBuild, viaCarveDev, viaOslsOffline, type Deployed } from './shapes';
+import { echoCases } from '../contract/cases/echo.js';
+import { gradebookCases, type Caller } from '../contract/cases/gradebook.js';
+import { gradebookCredentials } from '../contract/credentials.js';
+import { runCases } from '../contract/run.js';
+import { removeDir, ROOT, scratchDir, viaAwsBuild, viaAzureBuild, viaCarveDev, viaOslsOffline, type Deployed } from './shapes.js';
 
 // The parity matrix: the contract suite, unchanged, against every shape on every way of running it.
 const SHAPES = ['monolith', 'microservices', 'nanoservices'];

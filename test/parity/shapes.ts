@@ -4,14 +4,15 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Router } from 'carve';
+import { Router } from 'carve/adapter';
 import { parse, stringify } from 'yaml';
 import { buildApp, type Manifest } from 'carve/build';
-import { planDev } from '../../core/build/dev';
+import { planDev } from '../../core/build/dev.js';
 import { startDev } from 'carve/express/dev';
-import { fromLambdaResult, httpApiV2Event, lambdaContext } from '../contract/aws-events';
-import { withFakeHostAsync, type FakeFunctionsHost } from '../contract/azure-host';
-import { encodeBody, fetchClient, type Client, type ContractRequest } from '../contract/client';
+import { fromLambdaResult, httpApiV2Event, lambdaContext } from '../contract/aws-events.js';
+import { withFakeHostAsync, type FakeFunctionsHost } from '../contract/azure-host.js';
+import { encodeBody, fetchClient, type Client, type ContractRequest } from '../contract/client.js';
+import { resolveTarget } from '../../core/cli/targets.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -100,7 +101,7 @@ async function freePort(): Promise<number> {
 }
 
 async function built(appModule: string, shape: string, target: string, scratch: string): Promise<{ manifest: Manifest; dir: string }> {
-  await buildApp({ app: appModule, shape, target, out: scratch, coldStart: false });
+  await buildApp({ app: appModule, shape, target: await resolveTarget(target), out: scratch, coldStart: false });
   const dir = join(scratch, target, shape);
   // Read back what was written: the parity run trusts the artifacts, not the return value.
   return { manifest: JSON.parse(readFileSync(join(dir, 'carve-manifest.json'), 'utf8')) as Manifest, dir };

@@ -1,10 +1,10 @@
 import { apiKeyAuth, cors, createApp, handler, jwtAuth, reply, z, type App } from 'carve';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContractCase } from '../contract/case';
-import { runCases } from '../contract/run';
-import { targets, type Running } from '../contract/targets';
-import { startJwksServer, type JwksServer } from '../support/jwks-server';
+import type { ContractCase } from '../contract/case.js';
+import { runCases } from '../contract/run.js';
+import { targets, type Running } from '../contract/targets.js';
+import { startJwksServer, type JwksServer } from '../support/jwks-server.js';
 
 // The same hostile requests on every target: Express, every Lambda event shape, Azure.
 type Caller = 'valid' | 'algNone' | 'keyConfusion' | 'expired' | 'notYetValid' | 'wrongIssuer' | 'wrongAudience' | 'unknownKid' | 'apiKey' | 'badApiKey';
@@ -119,7 +119,7 @@ for (const target of targets) {
 
 describe('nesting scan', () => {
   it('ignores brackets inside strings', async () => {
-    const { nestingDepth } = await import('../../core/body');
+    const { nestingDepth } = await import('../../core/body.js');
     expect(nestingDepth('{"a":"[[[{{{","b":[1,{"c":"\\\\\\"]"}]}')).toBe(3);
   });
 });

@@ -1,6 +1,6 @@
 import { createApp, handler as route, z } from 'carve';
 import { toLambdaHandler } from 'carve/aws';
-import { COURSES, NewCourse } from '../data';
+import { COURSES, NewCourse } from '../data.js';
 
 const getCourse = route({ method: 'GET', path: '/courses/{code}', auth: 'public', params: z.object({ code: z.string() }) },
   ({ params }) => COURSES[params.code] ?? { title: 'Not Found' });

@@ -1,5 +1,5 @@
 import express from 'express';
-import { COURSES, NewCourse } from '../data';
+import { COURSES, NewCourse } from '../data.js';
 
 /** The same routes as an Express app, for the Express-emulating adapters. */
 export function expressApp() {

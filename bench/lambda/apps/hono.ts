@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
-import { COURSES, NewCourse } from '../data';
+import { COURSES, NewCourse } from '../data.js';
 
 const app = new Hono();
 app.get('/courses/:code', (c) => c.json(COURSES[c.req.param('code')] ?? { title: 'Not Found' }));

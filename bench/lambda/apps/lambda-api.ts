@@ -1,5 +1,8 @@
-import createApi, { type Request, type Response } from 'lambda-api';
-import { COURSES, NewCourse } from '../data';
+import lambdaApi, { type Request, type Response } from 'lambda-api';
+
+// CommonJS with a typed default export: the function itself is module.exports, also as .default.
+const createApi = lambdaApi.default;
+import { COURSES, NewCourse } from '../data.js';
 
 const api = createApi({ logger: false });
 api.get('/courses/:code', (req: Request) => COURSES[req.params['code']!] ?? { title: 'Not Found' });

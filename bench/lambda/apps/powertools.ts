@@ -1,5 +1,5 @@
 import { Router } from '@aws-lambda-powertools/event-handler/http';
-import { COURSES, NewCourse } from '../data';
+import { COURSES, NewCourse } from '../data.js';
 
 const app = new Router();
 app.get('/courses/:code', ({ params }) => COURSES[params['code']!] ?? { title: 'Not Found' });

@@ -1,4 +1,4 @@
-import { COURSES, NewCourse } from '../data';
+import { COURSES, NewCourse } from '../data.js';
 
 // The floor: a hand-written handler doing only the routes' own work.
 export async function handler(event: { rawPath: string; body?: string; requestContext: { http: { method: string } } }) {

@@ -1,4 +1,4 @@
 import serverless from 'serverless-http';
-import { expressApp } from './express';
+import { expressApp } from './express.js';
 
 export const handler = serverless(expressApp());

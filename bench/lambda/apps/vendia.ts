@@ -1,4 +1,4 @@
-import serverlessExpress from '@vendia/serverless-express';
-import { expressApp } from './express';
+import { configure as serverlessExpress } from '@vendia/serverless-express';
+import { expressApp } from './express.js';
 
 export const handler = serverlessExpress({ app: expressApp() });

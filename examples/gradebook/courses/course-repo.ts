@@ -1,6 +1,6 @@
 import { Conflict, token } from 'carve';
-import { Db } from '../db';
-import type { Course } from '../schemas';
+import { Db } from '../db.js';
+import type { Course } from '../schemas.js';
 
 export interface CourseRepository {
   list(teacherId?: string): Course[];

@@ -1,6 +1,6 @@
 import { handler, reply } from 'carve';
-import { Course, NewCourse } from '../schemas';
-import { CourseRepo } from './course-repo';
+import { Course, NewCourse } from '../schemas.js';
+import { CourseRepo } from './course-repo.js';
 
 export const createCourse = handler({
   method: 'POST', path: '/courses', auth: { roles: ['teacher'] }, summary: 'Create a course taught by the caller', status: 201,

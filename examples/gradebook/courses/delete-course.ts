@@ -1,8 +1,8 @@
 import { handler, z } from 'carve';
-import { assertTeaches } from '../access';
-import { CourseCode } from '../schemas';
-import { CourseRepo } from './course-repo';
-import { findCourse } from './find-course';
+import { assertTeaches } from '../access.js';
+import { CourseCode } from '../schemas.js';
+import { CourseRepo } from './course-repo.js';
+import { findCourse } from './find-course.js';
 
 export const deleteCourse = handler({
   method: 'DELETE', path: '/courses/{courseCode}', auth: { roles: ['teacher'] }, summary: 'Delete a course you teach, with its enrolments and grades',

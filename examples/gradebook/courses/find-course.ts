@@ -1,6 +1,6 @@
 import { NotFound } from 'carve';
-import type { Course } from '../schemas';
-import type { CourseRepository } from './course-repo';
+import type { Course } from '../schemas.js';
+import type { CourseRepository } from './course-repo.js';
 
 export function findCourse(courses: CourseRepository, code: string): Course {
   const course = courses.get(code);

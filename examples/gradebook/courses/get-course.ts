@@ -1,7 +1,7 @@
 import { handler, z } from 'carve';
-import { Course, CourseCode } from '../schemas';
-import { CourseRepo } from './course-repo';
-import { findCourse } from './find-course';
+import { Course, CourseCode } from '../schemas.js';
+import { CourseRepo } from './course-repo.js';
+import { findCourse } from './find-course.js';
 
 export const getCourse = handler({
   method: 'GET', path: '/courses/{courseCode}', summary: 'Read a course',

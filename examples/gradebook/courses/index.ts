@@ -1,5 +1,5 @@
-export { createCourse } from './create-course';
-export { deleteCourse } from './delete-course';
-export { getCourse } from './get-course';
-export { listCourses } from './list-courses';
-export { updateCourse } from './update-course';
+export { createCourse } from './create-course.js';
+export { deleteCourse } from './delete-course.js';
+export { getCourse } from './get-course.js';
+export { listCourses } from './list-courses.js';
+export { updateCourse } from './update-course.js';

@@ -1,6 +1,6 @@
 import { handler, z } from 'carve';
-import { Course, Id } from '../schemas';
-import { CourseRepo } from './course-repo';
+import { Course, Id } from '../schemas.js';
+import { CourseRepo } from './course-repo.js';
 
 export const listCourses = handler({
   method: 'GET', path: '/courses', summary: 'List courses, optionally by teacher',

@@ -1,8 +1,8 @@
 import { handler, z } from 'carve';
-import { assertTeaches } from '../access';
-import { Course, CourseCode, CoursePatch } from '../schemas';
-import { CourseRepo } from './course-repo';
-import { findCourse } from './find-course';
+import { assertTeaches } from '../access.js';
+import { Course, CourseCode, CoursePatch } from '../schemas.js';
+import { CourseRepo } from './course-repo.js';
+import { findCourse } from './find-course.js';
 
 export const updateCourse = handler({
   method: 'PATCH', path: '/courses/{courseCode}', auth: { roles: ['teacher'] }, summary: 'Change a course you teach',

@@ -1,11 +1,11 @@
 import { handler, reply, UnprocessableContent } from 'carve';
-import { assertTeaches } from '../access';
-import { CourseRepo } from '../courses/course-repo';
-import { findCourse } from '../courses/find-course';
-import { Enrolment, NewEnrolment } from '../schemas';
-import { StudentRepo } from '../students/student-repo';
-import { Clock } from '../system/clock';
-import { EnrolmentRepo } from './enrolment-repo';
+import { assertTeaches } from '../access.js';
+import { CourseRepo } from '../courses/course-repo.js';
+import { findCourse } from '../courses/find-course.js';
+import { Enrolment, NewEnrolment } from '../schemas.js';
+import { StudentRepo } from '../students/student-repo.js';
+import { Clock } from '../system/clock.js';
+import { EnrolmentRepo } from './enrolment-repo.js';
 
 export const createEnrolment = handler({
   method: 'POST', path: '/enrolments', auth: { roles: ['teacher'] }, summary: 'Enrol a student in a course you teach', status: 201,

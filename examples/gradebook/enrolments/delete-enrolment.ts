@@ -1,9 +1,9 @@
 import { handler, NotFound, z } from 'carve';
-import { assertTeaches } from '../access';
-import { CourseRepo } from '../courses/course-repo';
-import { findCourse } from '../courses/find-course';
-import { NumericId } from '../schemas';
-import { EnrolmentRepo } from './enrolment-repo';
+import { assertTeaches } from '../access.js';
+import { CourseRepo } from '../courses/course-repo.js';
+import { findCourse } from '../courses/find-course.js';
+import { NumericId } from '../schemas.js';
+import { EnrolmentRepo } from './enrolment-repo.js';
 
 export const deleteEnrolment = handler({
   method: 'DELETE', path: '/enrolments/{enrolmentId}', auth: { roles: ['teacher'] }, summary: 'Withdraw a student (drops their grades)',

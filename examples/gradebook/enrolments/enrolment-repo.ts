@@ -1,6 +1,6 @@
 import { Conflict, token } from 'carve';
-import { Db } from '../db';
-import type { Enrolment } from '../schemas';
+import { Db } from '../db.js';
+import type { Enrolment } from '../schemas.js';
 
 export interface EnrolmentFilter {
   courseCode?: string;

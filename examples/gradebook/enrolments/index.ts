@@ -1,3 +1,3 @@
-export { createEnrolment } from './create-enrolment';
-export { deleteEnrolment } from './delete-enrolment';
-export { listEnrolments } from './list-enrolments';
+export { createEnrolment } from './create-enrolment.js';
+export { deleteEnrolment } from './delete-enrolment.js';
+export { listEnrolments } from './list-enrolments.js';

@@ -1,7 +1,7 @@
 import { handler, z } from 'carve';
-import { assertSelfOrTeacher, isTeacher } from '../access';
-import { CourseCode, Enrolment, Id } from '../schemas';
-import { EnrolmentRepo } from './enrolment-repo';
+import { assertSelfOrTeacher, isTeacher } from '../access.js';
+import { CourseCode, Enrolment, Id } from '../schemas.js';
+import { EnrolmentRepo } from './enrolment-repo.js';
 
 export const listEnrolments = handler({
   method: 'GET', path: '/enrolments', auth: { roles: ['teacher', 'student'] },

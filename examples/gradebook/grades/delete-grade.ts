@@ -1,10 +1,10 @@
 import { handler, z } from 'carve';
-import { assertTeaches } from '../access';
-import { CourseRepo } from '../courses/course-repo';
-import { findCourse } from '../courses/find-course';
-import { NumericId } from '../schemas';
-import { findGrade } from './find-grade';
-import { GradeRepo } from './grade-repo';
+import { assertTeaches } from '../access.js';
+import { CourseRepo } from '../courses/course-repo.js';
+import { findCourse } from '../courses/find-course.js';
+import { NumericId } from '../schemas.js';
+import { findGrade } from './find-grade.js';
+import { GradeRepo } from './grade-repo.js';
 
 export const deleteGrade = handler({
   method: 'DELETE', path: '/grades/{gradeId}', auth: { roles: ['teacher'] }, summary: 'Delete a grade in a course you teach',

@@ -1,6 +1,6 @@
 import { NotFound } from 'carve';
-import type { Grade } from '../schemas';
-import type { GradeRepository } from './grade-repo';
+import type { Grade } from '../schemas.js';
+import type { GradeRepository } from './grade-repo.js';
 
 export function findGrade(grades: GradeRepository, id: number): Grade {
   const grade = grades.get(id);

@@ -1,8 +1,8 @@
 import { handler, z } from 'carve';
-import { assertSelfOrTeacher } from '../access';
-import { Grade, NumericId } from '../schemas';
-import { findGrade } from './find-grade';
-import { GradeRepo } from './grade-repo';
+import { assertSelfOrTeacher } from '../access.js';
+import { Grade, NumericId } from '../schemas.js';
+import { findGrade } from './find-grade.js';
+import { GradeRepo } from './grade-repo.js';
 
 export const getGrade = handler({
   method: 'GET', path: '/grades/{gradeId}', auth: { roles: ['student', 'teacher'] }, summary: 'Read one grade',

@@ -1,6 +1,6 @@
 import { Conflict, token } from 'carve';
-import { Db } from '../db';
-import type { Grade } from '../schemas';
+import { Db } from '../db.js';
+import type { Grade } from '../schemas.js';
 
 export interface NewGradeRow {
   enrolmentId: number;

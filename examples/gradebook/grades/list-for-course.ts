@@ -1,9 +1,9 @@
 import { handler, z } from 'carve';
-import { assertTeaches } from '../access';
-import { CourseRepo } from '../courses/course-repo';
-import { findCourse } from '../courses/find-course';
-import { CourseCode, Grade } from '../schemas';
-import { GradeRepo } from './grade-repo';
+import { assertTeaches } from '../access.js';
+import { CourseRepo } from '../courses/course-repo.js';
+import { findCourse } from '../courses/find-course.js';
+import { CourseCode, Grade } from '../schemas.js';
+import { GradeRepo } from './grade-repo.js';
 
 export const listGradesForCourse = handler({
   method: 'GET', path: '/courses/{courseCode}/grades', resource: 'grades', auth: { roles: ['teacher'] },

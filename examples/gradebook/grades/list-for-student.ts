@@ -1,7 +1,7 @@
 import { handler, z } from 'carve';
-import { assertSelfOrTeacher } from '../access';
-import { CourseCode, Grade, Id } from '../schemas';
-import { GradeRepo } from './grade-repo';
+import { assertSelfOrTeacher } from '../access.js';
+import { CourseCode, Grade, Id } from '../schemas.js';
+import { GradeRepo } from './grade-repo.js';
 
 export const listGradesForStudent = handler({
   method: 'GET', path: '/students/{studentId}/grades', resource: 'grades', auth: { roles: ['student', 'teacher'] },

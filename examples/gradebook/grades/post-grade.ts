@@ -1,11 +1,11 @@
 import { handler, reply, UnprocessableContent } from 'carve';
-import { assertTeaches } from '../access';
-import { CourseRepo } from '../courses/course-repo';
-import { findCourse } from '../courses/find-course';
-import { EnrolmentRepo } from '../enrolments/enrolment-repo';
-import { Grade, NewGrade } from '../schemas';
-import { Clock } from '../system/clock';
-import { GradeRepo } from './grade-repo';
+import { assertTeaches } from '../access.js';
+import { CourseRepo } from '../courses/course-repo.js';
+import { findCourse } from '../courses/find-course.js';
+import { EnrolmentRepo } from '../enrolments/enrolment-repo.js';
+import { Grade, NewGrade } from '../schemas.js';
+import { Clock } from '../system/clock.js';
+import { GradeRepo } from './grade-repo.js';
 
 export const postGrade = handler({
   method: 'POST', path: '/grades', auth: { roles: ['teacher'] }, summary: 'Post a grade in a course you teach', status: 201,

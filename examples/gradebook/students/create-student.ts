@@ -1,6 +1,6 @@
 import { handler, reply } from 'carve';
-import { NewStudent, Student } from '../schemas';
-import { StudentRepo } from './student-repo';
+import { NewStudent, Student } from '../schemas.js';
+import { StudentRepo } from './student-repo.js';
 
 export const createStudent = handler({
   method: 'POST', path: '/students', auth: { roles: ['teacher'] }, summary: 'Register a student', status: 201,

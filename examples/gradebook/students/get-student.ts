@@ -1,7 +1,7 @@
 import { handler, NotFound, z } from 'carve';
-import { assertSelfOrTeacher } from '../access';
-import { Id, Student } from '../schemas';
-import { StudentRepo } from './student-repo';
+import { assertSelfOrTeacher } from '../access.js';
+import { Id, Student } from '../schemas.js';
+import { StudentRepo } from './student-repo.js';
 
 export const getStudent = handler({
   method: 'GET', path: '/students/{studentId}', auth: { roles: ['teacher', 'student'] }, summary: 'Read a student',

@@ -1,3 +1,3 @@
-export { createStudent } from './create-student';
-export { getStudent } from './get-student';
-export { listStudents } from './list-students';
+export { createStudent } from './create-student.js';
+export { getStudent } from './get-student.js';
+export { listStudents } from './list-students.js';

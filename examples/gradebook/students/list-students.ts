@@ -1,6 +1,6 @@
 import { handler, z } from 'carve';
-import { Student } from '../schemas';
-import { StudentRepo } from './student-repo';
+import { Student } from '../schemas.js';
+import { StudentRepo } from './student-repo.js';
 
 export const listStudents = handler({
   method: 'GET', path: '/students', auth: { roles: ['teacher'] }, summary: 'List students',

@@ -1,6 +1,6 @@
 import { Conflict, token } from 'carve';
-import { Db } from '../db';
-import type { Student } from '../schemas';
+import { Db } from '../db.js';
+import type { Student } from '../schemas.js';
 
 export interface StudentRepository {
   list(year?: number): Student[];

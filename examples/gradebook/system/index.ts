@@ -1,2 +1,2 @@
-export { health } from './health';
-export { whoami } from './whoami';
+export { health } from './health.js';
+export { whoami } from './whoami.js';

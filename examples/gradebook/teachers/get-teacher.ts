@@ -1,6 +1,6 @@
 import { handler, NotFound, z } from 'carve';
-import { Id, Teacher } from '../schemas';
-import { TeacherRepo } from './teacher-repo';
+import { Id, Teacher } from '../schemas.js';
+import { TeacherRepo } from './teacher-repo.js';
 
 export const getTeacher = handler({
   method: 'GET', path: '/teachers/{teacherId}', summary: 'Read a teacher',

@@ -1,2 +1,2 @@
-export { getTeacher } from './get-teacher';
-export { listTeachers } from './list-teachers';
+export { getTeacher } from './get-teacher.js';
+export { listTeachers } from './list-teachers.js';

@@ -1,6 +1,6 @@
 import { handler, z } from 'carve';
-import { Teacher } from '../schemas';
-import { TeacherRepo } from './teacher-repo';
+import { Teacher } from '../schemas.js';
+import { TeacherRepo } from './teacher-repo.js';
 
 export const listTeachers = handler({
   method: 'GET', path: '/teachers', summary: 'List teachers',

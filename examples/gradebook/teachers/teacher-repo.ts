@@ -1,6 +1,6 @@
 import { token } from 'carve';
-import { Db } from '../db';
-import type { Teacher } from '../schemas';
+import { Db } from '../db.js';
+import type { Teacher } from '../schemas.js';
 
 export interface TeacherRepository {
   list(): Teacher[];

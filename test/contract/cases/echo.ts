@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { ContractCase } from '../case';
+import type { ContractCase } from '../case.js';
 
 const PNG_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe, 0x80]);
 const UTF8_JSON = '{"message":"lambda-λ"}';

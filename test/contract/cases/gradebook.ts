@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { ContractCase } from '../case';
+import type { ContractCase } from '../case.js';
 
 /** The callers the gradebook cases use; the suite turns each into an Authorization header. */
 export type Caller =

@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDev, type DevSession } from 'carve/express/dev';
-import { planDev } from '../../core/build/dev';
-import { split } from '../../codemods/split/split';
-import { withFakeHostAsync } from '../../test/contract/azure-host';
-import { legacySuite } from './legacy-suite';
+import { planDev } from '../../core/build/dev.js';
+import { split } from '../../codemods/split/split.js';
+import { withFakeHostAsync } from '../../test/contract/azure-host.js';
+import { legacySuite } from './legacy-suite.mjs';
+import { resolveTarget } from '../../core/cli/targets.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -83,7 +84,7 @@ describe('legacy gradebook, split, built', () => {
 
   it('for AWS: a `legacy` unit on the default route carries the remainder; only it bundles the legacy app, Express and serverless-express', async () => {
     const { buildApp } = await import('carve/build');
-    const manifest = await buildApp({ app: join(out, 'app/app.mjs'), shape: 'microservices', target: 'aws', out: join(out, 'dist'), coldStart: false });
+    const manifest = await buildApp({ app: join(out, 'app/app.mjs'), shape: 'microservices', target: await resolveTarget('aws'), out: join(out, 'dist'), coldStart: false });
     const legacyUnit = manifest.units.find((u) => u.name === 'legacy')!;
     expect(legacyUnit).toMatchObject({ routes: [], remainder: true });
     expect(manifest.units.map((u) => u.name)).not.toContain('carve-fallback');
@@ -110,7 +111,7 @@ describe('legacy gradebook, split, built', () => {
 
   it('for Azure: the `legacy` function app carries the remainder through serverless-express, prefix stripped', async () => {
     const { buildApp } = await import('carve/build');
-    const manifest = await buildApp({ app: join(out, 'app/app.mjs'), shape: 'microservices', target: 'azure', out: join(out, 'dist'), coldStart: false });
+    const manifest = await buildApp({ app: join(out, 'app/app.mjs'), shape: 'microservices', target: await resolveTarget('azure'), out: join(out, 'dist'), coldStart: false });
     const legacyUnit = manifest.units.find((u) => u.name === 'legacy')!;
     expect(legacyUnit).toMatchObject({ routes: [], remainder: true });
     const source = (unit: string) => readFileSync(join(out, 'dist/azure/microservices', unit, 'index.js'), 'utf8');

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
-import type { App } from '../app';
-import { UsageError } from './usage-error';
+import type { App } from '../app.js';
+import { UsageError } from './usage-error.js';
 
 export interface LoadedApp {
   app: App;

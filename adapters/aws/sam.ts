@@ -1,0 +1,30 @@
+import type { BuiltUnit, EmitContext } from 'carve/build';
+import { stringify } from 'yaml';
+import { httpRoutes, pascal, WARMUP_EVENT } from './routes.js';
+import type { AwsSettings } from './settings.js';
+
+/** AWS SAM `template.yaml`: a function per unit on SAM's implicit HTTP API. */
+export function samTemplate({ app, shape, units, settings }: EmitContext<AwsSettings>): string {
+  // Events without an ApiId attach to SAM's implicit HTTP API, `ServerlessHttpApi`.
+  const resources: Record<string, unknown> = {};
+  for (const unit of units) {
+    resources[`${pascal(unit.name)}Function`] = { Type: 'AWS::Serverless::Function', Properties: { CodeUri: `${unit.name}/`, Events: events(unit, units, settings) } };
+  }
+  return stringify({
+    AWSTemplateFormatVersion: '2010-09-09',
+    Transform: 'AWS::Serverless-2016-10-31',
+    Description: `${app.name} (${shape}), built by carve`,
+    Globals: { Function: { Runtime: settings.runtime, Handler: 'index.handler', MemorySize: settings.memoryMb, Timeout: settings.timeoutSeconds } },
+    Resources: resources,
+    Outputs: { ApiUrl: { Description: 'The HTTP API endpoint', Value: { 'Fn::Sub': 'https://${ServerlessHttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}' } } },
+  }, { lineWidth: 0 }).replace(/^AWSTemplateFormatVersion: (.*)$/m, "AWSTemplateFormatVersion: '$1'");
+}
+
+function events(unit: BuiltUnit, units: readonly BuiltUnit[], settings: AwsSettings): Record<string, unknown> {
+  const events: Record<string, unknown> = {};
+  const routes = httpRoutes(unit, units);
+  if (routes === 'default') events['Default'] = { Type: 'HttpApi' };
+  else routes.forEach((r, i) => (events[`${pascal(r.method.toLowerCase())}${i}`] = { Type: 'HttpApi', Properties: { Path: r.path, Method: r.method } }));
+  if (settings.warmup) events['Warmup'] = { Type: 'Schedule', Properties: { Schedule: 'rate(5 minutes)', Input: JSON.stringify(WARMUP_EVENT) } };
+  return events;
+}

@@ -1,0 +1,6 @@
+// A unit's `server.js`: serves the unit's app on PORT (default 3000) and HOST (default 127.0.0.1).
+import app from 'carve/build/unit';
+import { serve } from 'carve/express';
+
+const server = await serve(app, { port: Number(process.env['PORT'] ?? 3000), host: process.env['HOST'] ?? '127.0.0.1', openapi: false });
+console.log(`listening ${server.port}`);

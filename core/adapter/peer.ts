@@ -1,0 +1,35 @@
+/**
+ * A target library (express, @vendia/serverless-express, …) is an optional peer dependency of carve.
+ * Used without it, carve says which package to install instead of Node's bare "Cannot find package".
+ */
+export class MissingPeerError extends Error {
+  readonly code = 'CARVE_MISSING_PEER';
+
+  constructor(readonly packageName: string, readonly feature: string, cause?: unknown) {
+    super(`${feature} needs the package ${packageName}, which is not installed: npm install ${packageName}`, { cause });
+    this.name = 'MissingPeerError';
+  }
+}
+
+/**
+ * Loads an optional peer lazily. `load` must be a literal `() => import('pkg')`, so that bundlers
+ * (esbuild in `carve build`, or the user's own) still see and bundle the package.
+ *
+ * @example
+ * const { default: express } = await importPeer('express', 'carve/express serve()', () => import('express'));
+ */
+export async function importPeer<T>(packageName: string, feature: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if (isMissingPackage(error, packageName)) throw new MissingPeerError(packageName, feature, error);
+    throw error;
+  }
+}
+
+/** Node's error for an import of a package that is not installed (ESM or CommonJS wording). */
+function isMissingPackage(error: unknown, packageName: string): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && typeof message === 'string'
+    && (message.includes(`'${packageName}'`) || message.includes(`"${packageName}"`));
+}

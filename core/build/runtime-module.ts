@@ -1,0 +1,17 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The file of a target's own module, named as it is published (`./entry.js`), for a descriptor to point
+ * at: in a source checkout, where nothing is compiled, that is the `.ts` beside it.
+ *
+ * @example
+ * entry: { file: 'index.js', module: runtimeModule(new URL('./entry.js', import.meta.url)) }
+ */
+export function runtimeModule(url: URL): string {
+  const file = fileURLToPath(url);
+  if (existsSync(file)) return file;
+  const source = file.replace(/\.js$/, '.ts');
+  if (source !== file && existsSync(source)) return source;
+  throw new Error(`${file}: no such module`);
+}
