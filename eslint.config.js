@@ -1,10 +1,11 @@
 // @ts-check
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** carve's targets and shapes, one folder each under adapters/; each may import only carve's public API and its own files. */
-const ADAPTERS = ['express', 'aws', 'azure', 'graphql'];
+const ADAPTERS = readdirSync(new URL('./adapters', import.meta.url), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
 /** What an adapter may import of carve besides its own subpaths: the SDK, the adapter kit and the build contract. */
 const KIT = ['carve', 'carve/adapter', 'carve/adapter/node', 'carve/fetch', 'carve/build', 'carve/build/unit', 'carve/build/settings'];
 

@@ -16,32 +16,32 @@ import type { Deps, Registration } from './token.js';
 
 export interface AppOptions {
   /** Names the app in logs, the OpenAPI document and build output. */
-  name?: string;
+  name?: string | undefined;
   handlers: readonly Handler[];
   /** Authenticators tried in order; the first that recognises a credential decides. */
-  auth?: Authenticator | readonly Authenticator[];
+  auth?: Authenticator | readonly Authenticator[] | undefined;
   /** Registrations that replace tokens' default providers. */
-  providers?: readonly Registration[];
+  providers?: readonly Registration[] | undefined;
   /** Outermost first; see `cors()`. */
-  middleware?: readonly Middleware[];
+  middleware?: readonly Middleware[] | undefined;
   /** The largest body accepted, in bytes. Default 6 MB (the Lambda payload limit). */
-  bodyLimit?: number;
+  bodyLimit?: number | undefined;
   /** How deeply a JSON body may nest (arrays and objects). Default 64; deeper is a 400. */
-  jsonDepthLimit?: number;
+  jsonDepthLimit?: number | undefined;
   /** The largest header section (names and values, in bytes) accepted. Default 16 KB; larger is a 431. */
-  headerLimit?: number;
+  headerLimit?: number | undefined;
   /** The longest raw query string accepted. Default 8 KB; longer is a 414. */
-  queryLimit?: number;
-  logger?: LoggerOptions;
+  queryLimit?: number | undefined;
+  logger?: LoggerOptions | undefined;
   /** Puts error causes into 500 responses. Default: `NODE_ENV === 'development'`. */
-  devMode?: boolean;
-  openapi?: OpenApiInfo;
+  devMode?: boolean | undefined;
+  openapi?: OpenApiInfo | undefined;
   /**
    * The legacy app behind the carve routes (strangler fig): a Node/Express request listener that gets
    * every request no handler matches. Adapters that can host it do (Express; Lambda via
    * `carve/aws/legacy`); `carve split` writes apps with one.
    */
-  remainder?: RequestListener;
+  remainder?: RequestListener | undefined;
 }
 
 /** A Node request listener, such as an Express app. */
@@ -50,24 +50,24 @@ export type RequestListener = (req: any, res: any, next?: any) => unknown;
 
 export interface HandleOptions {
   /** Resolve `undefined` instead of answering 404/405, so a host framework can try its own routes. */
-  fallthrough?: boolean;
+  fallthrough?: boolean | undefined;
   /**
    * Answer 504 (problem+json) if the request is not done within this many milliseconds, so the
    * platform does not kill the invocation first (Lambda: remaining time minus a margin).
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Where this request's log lines go, instead of the app's sink (Azure: `context.log`). */
-  logSink?: LogSink;
+  logSink?: LogSink | undefined;
 }
 
 export interface InjectRequest {
   method: string;
   /** Path and query as a client sends them: `/courses?limit=2`. */
   url: string;
-  headers?: Record<string, string | string[]>;
+  headers?: Record<string, string | string[]> | undefined;
   /** A string or bytes are sent as they are; any other value is sent as JSON. */
   body?: unknown;
-  sourceIp?: string;
+  sourceIp?: string | undefined;
 }
 
 export interface InjectResponse {
@@ -106,7 +106,7 @@ export interface App {
    * The same app (auth, middleware, providers, limits) serving only these handlers: what one unit of a
    * shape deploys. Unknown ids are an error.
    */
-  select(handlerIds: readonly string[], options?: { remainder?: boolean }): App;
+  select(handlerIds: readonly string[], options?: { remainder?: boolean | undefined }): App;
   /**
    * Runs handlers in-process, several in one request scope: one caller, one DI child container (so
    * request-scoped providers, DataLoaders say, are shared), each handler's own policy and schemas.
@@ -120,7 +120,7 @@ export interface App {
 export interface Session {
   readonly request: CarveRequest;
   /** Calls a handler by id with already-decoded inputs; resolves its result value, throws `HttpError`s. */
-  call(handlerId: string, input?: { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown }): Promise<unknown>;
+  call(handlerId: string, input?: { params?: Record<string, unknown> | undefined; query?: Record<string, unknown> | undefined; body?: unknown }): Promise<unknown>;
 }
 
 interface Compiled {
@@ -285,7 +285,7 @@ export function createApp(options: AppOptions): App {
   const byId = new Map<string, Compiled>(router.entries.map((e) => [e.value.handler.id, e.value]));
 
   function session(request: CarveRequest): Session {
-    type Found = { principal?: Principal; error?: unknown };
+    type Found = { principal?: Principal | undefined; error?: unknown };
     let found: Promise<Found> | undefined;
     let scope: ((deps: Deps) => Record<string, unknown>) | undefined;
     const caller = () => (found ??= findPrincipal(request).then((principal): Found => ({ principal }), (error: unknown): Found => ({ error })));

@@ -1,5 +1,6 @@
-// tsyringe needs the Reflect metadata API; this polyfill is a fifth the size of reflect-metadata.
-import '@abraham/reflection';
+// tsyringe needs the Reflect metadata API. reflect-metadata is CommonJS like tsyringe, so runtimes that
+// evaluate CommonJS imports ahead of ES modules (Bun) still load it first; `lite` is its smallest build.
+import 'reflect-metadata/lite';
 import {
   container as globalContainer,
   instanceCachingFactory,

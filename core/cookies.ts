@@ -24,14 +24,14 @@ function safeDecode(value: string): string {
 }
 
 export interface CookieOptions {
-  domain?: string;
-  path?: string;
-  expires?: Date;
-  maxAge?: number;
-  httpOnly?: boolean;
-  secure?: boolean;
-  sameSite?: 'Strict' | 'Lax' | 'None';
-  partitioned?: boolean;
+  domain?: string | undefined;
+  path?: string | undefined;
+  expires?: Date | undefined;
+  maxAge?: number | undefined;
+  httpOnly?: boolean | undefined;
+  secure?: boolean | undefined;
+  sameSite?: 'Strict' | 'Lax' | 'None' | undefined;
+  partitioned?: boolean | undefined;
 }
 
 export interface Cookie extends CookieOptions {

@@ -4,12 +4,12 @@ import type { CarveResponse } from './request.js';
 export interface CorsOptions {
   /** Allowed origins: a list, `'*'`, or a predicate. */
   origins: readonly string[] | '*' | ((origin: string) => boolean);
-  credentials?: boolean;
-  methods?: readonly string[];
-  allowHeaders?: readonly string[];
-  exposeHeaders?: readonly string[];
+  credentials?: boolean | undefined;
+  methods?: readonly string[] | undefined;
+  allowHeaders?: readonly string[] | undefined;
+  exposeHeaders?: readonly string[] | undefined;
   /** Seconds a preflight may be cached. */
-  maxAge?: number;
+  maxAge?: number | undefined;
 }
 
 const DEFAULT_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];

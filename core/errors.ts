@@ -7,14 +7,14 @@ export interface ValidationIssue {
 }
 
 export interface HttpErrorOptions {
-  detail?: string;
+  detail?: string | undefined;
   /** A URI naming the problem type (RFC 9457 `type`); defaults to `about:blank`. */
-  type?: string;
-  headers?: Record<string, string>;
-  errors?: readonly ValidationIssue[];
+  type?: string | undefined;
+  headers?: Record<string, string> | undefined;
+  errors?: readonly ValidationIssue[] | undefined;
   cause?: unknown;
   /** Whether `detail` may be shown to the client. Defaults to `status < 500`. */
-  expose?: boolean;
+  expose?: boolean | undefined;
 }
 
 // RFC 9110 reason phrases. Kept here rather than taken from node:http, whose import costs a Lambda
@@ -119,9 +119,9 @@ export interface ProblemDetails {
   type: string;
   title: string;
   status: number;
-  detail?: string;
+  detail?: string | undefined;
   instance: string;
-  errors?: readonly ValidationIssue[];
+  errors?: readonly ValidationIssue[] | undefined;
 }
 
 /** Turns anything thrown into an HttpError; unknown values become an unexposed 500. */

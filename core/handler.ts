@@ -84,7 +84,7 @@ export interface Handler {
   readonly spec: HandlerSpec<Schema | undefined, Schema | undefined, Schema | undefined, Schema | undefined, Schema | undefined, Deps, AuthPolicy>;
   readonly run: (input: HandlerInput<unknown, unknown, unknown, unknown, unknown>, deps: Record<string, unknown>) => unknown;
   /** The file that defined it; recorded only while `carve build` loads an app (CARVE_RECORD_SOURCES=1). */
-  readonly source?: string;
+  readonly source?: string | undefined;
 }
 
 /**

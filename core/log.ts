@@ -16,8 +16,8 @@ export interface Logger {
 }
 
 export interface LoggerOptions {
-  level?: LogLevel;
-  sink?: LogSink;
+  level?: LogLevel | undefined;
+  sink?: LogSink | undefined;
 }
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };

@@ -3,16 +3,16 @@ import type { Authenticator } from './auth/authenticator.js';
 import type { Handler } from './handler.js';
 
 export interface OpenApiInfo {
-  title?: string;
-  version?: string;
-  description?: string;
-  servers?: { url: string; description?: string }[];
+  title?: string | undefined;
+  version?: string | undefined;
+  description?: string | undefined;
+  servers?: { url: string; description?: string | undefined }[] | undefined;
 }
 
 export type OpenApiDocument = {
   openapi: '3.1.0';
-  info: { title: string; version: string; description?: string };
-  servers?: { url: string; description?: string }[];
+  info: { title: string; version: string; description?: string | undefined };
+  servers?: { url: string; description?: string | undefined }[] | undefined;
   paths: Record<string, Record<string, unknown>>;
   components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
 };
@@ -115,7 +115,7 @@ function propertyOf(schema: JsonSchema | undefined, name: string): unknown {
 
 /** Moves `$defs` into `components.schemas` and points the `$ref`s there. */
 function hoist(schema: JsonSchema, into: Record<string, unknown>): JsonSchema {
-  const { $defs, $schema: _dialect, ...rest } = schema as JsonSchema & { $defs?: Record<string, unknown> };
+  const { $defs, $schema: _dialect, ...rest } = schema as JsonSchema & { $defs?: Record<string, unknown> | undefined };
   for (const [id, def] of Object.entries($defs ?? {})) into[id] = rewriteRefs(def);
   return rewriteRefs(rest) as JsonSchema;
 }

@@ -1,10 +1,10 @@
 import { serializeCookie, type Cookie } from './cookies.js';
 
 export interface ReplyInit {
-  status?: number;
-  headers?: Record<string, string>;
+  status?: number | undefined;
+  headers?: Record<string, string> | undefined;
   /** `Set-Cookie` values, as strings or as cookie objects. */
-  cookies?: readonly (string | Cookie)[];
+  cookies?: readonly (string | Cookie)[] | undefined;
   /** A string (text), bytes, or any other value (JSON). */
   body?: unknown;
 }

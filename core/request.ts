@@ -10,26 +10,26 @@ export interface IncomingRequest {
   /** The path as the client sent it: percent-encoded, without the query string. */
   path: string;
   /** The raw query string without `?` (percent-encoded). */
-  rawQuery?: string;
+  rawQuery?: string | undefined;
   /** Header names in lower case; repeated values already joined with `, `. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /**
    * The request body: its exact bytes, or its text when the platform delivers text (a Lambda event),
    * which saves decoding it again. `undefined` or empty when there is no body.
    */
-  body?: Uint8Array | string;
+  body?: Uint8Array | string | undefined;
   /**
    * Reads the body on demand, at most `limit` bytes (throwing `PayloadTooLarge` beyond it).
    * Called only once a route has matched, so an unmatched request leaves a stream untouched.
    */
-  readBody?: (limit: number) => Promise<Uint8Array | string | undefined>;
-  requestId?: string;
-  sourceIp?: string;
+  readBody?: ((limit: number) => Promise<Uint8Array | string | undefined>) | undefined;
+  requestId?: string | undefined;
+  sourceIp?: string | undefined;
   /**
    * A caller the platform has already authenticated (an API Gateway authorizer, Azure's
    * `x-ms-client-principal`). When present it is used instead of the app's authenticators.
    */
-  principal?: Principal;
+  principal?: Principal | undefined;
   /** The provider's own request or event, for escape hatches. */
   raw?: unknown;
 }
@@ -131,7 +131,7 @@ export class CarveRequest {
   toWebRequest(origin = `http://${this.headers['host'] ?? 'localhost'}`): Request {
     const url = origin + this.path + (this.rawQuery ? `?${this.rawQuery}` : '');
     const hasBody = this.byteLength > 0 && this.method !== 'GET' && this.method !== 'HEAD';
-    return new Request(url, { method: this.method, headers: this.headers, body: hasBody ? this.body : null });
+    return new Request(url, { method: this.method, headers: this.headers, body: hasBody ? this.body ?? null : null });
   }
 }
 

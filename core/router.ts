@@ -13,7 +13,7 @@ interface Route<T> extends RouteEntry<T> {
 
 interface Node<T> {
   statics: Map<string, Node<T>>;
-  param?: Node<T>;
+  param?: Node<T> | undefined;
   greedy: Map<string, Route<T>>;
   routes: Map<string, Route<T>>;
 }

@@ -17,11 +17,11 @@ export type Resolved<D extends Deps> = { [K in keyof D]: D[K] extends Token<infe
 export type Provider<T, D extends Deps = Deps> =
   | { readonly value: T }
   | {
-      readonly inject?: D;
+      readonly inject?: D | undefined;
       readonly factory: (deps: Resolved<D>) => T;
-      readonly lifetime?: Lifetime;
+      readonly lifetime?: Lifetime | undefined;
       /** Called by `app.close()` on each instance this provider built. */
-      readonly dispose?: (instance: T) => void | Promise<void>;
+      readonly dispose?: ((instance: T) => void | Promise<void>) | undefined;
     };
 
 /**

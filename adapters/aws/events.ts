@@ -12,69 +12,69 @@ export type MultiMap = Nullable<Record<string, string[] | undefined>>;
 interface ProxyEvent {
   path: string;
   httpMethod: string;
-  headers?: StringMap;
-  multiValueHeaders?: MultiMap;
-  queryStringParameters?: StringMap;
-  multiValueQueryStringParameters?: MultiMap;
-  body?: string | null;
-  isBase64Encoded?: boolean;
+  headers?: StringMap | undefined;
+  multiValueHeaders?: MultiMap | undefined;
+  queryStringParameters?: StringMap | undefined;
+  multiValueQueryStringParameters?: MultiMap | undefined;
+  body?: string | null | undefined;
+  isBase64Encoded?: boolean | undefined;
 }
 
 export interface ApiGatewayV1Event extends ProxyEvent {
-  version?: '1.0';
-  resource?: string;
-  pathParameters?: StringMap;
+  version?: '1.0' | undefined;
+  resource?: string | undefined;
+  pathParameters?: StringMap | undefined;
   requestContext: {
-    requestId?: string;
-    stage?: string;
-    path?: string;
-    identity?: { sourceIp?: string; userArn?: string | null; user?: string | null } | null;
-    authorizer?: Record<string, unknown> | null;
+    requestId?: string | undefined;
+    stage?: string | undefined;
+    path?: string | undefined;
+    identity?: { sourceIp?: string | undefined; userArn?: string | null | undefined; user?: string | null | undefined } | null | undefined;
+    authorizer?: Record<string, unknown> | null | undefined;
     [key: string]: unknown;
   };
 }
 
 export interface ApiGatewayV2Event {
   version: '2.0';
-  routeKey?: string;
+  routeKey?: string | undefined;
   rawPath: string;
-  rawQueryString?: string;
-  cookies?: string[] | null;
-  headers?: StringMap;
-  body?: string | null;
-  isBase64Encoded?: boolean;
+  rawQueryString?: string | undefined;
+  cookies?: string[] | null | undefined;
+  headers?: StringMap | undefined;
+  body?: string | null | undefined;
+  isBase64Encoded?: boolean | undefined;
   requestContext: {
-    requestId?: string;
-    stage?: string;
-    domainName?: string;
-    http: { method: string; path?: string; sourceIp?: string };
-    authorizer?: Record<string, unknown> | null;
+    requestId?: string | undefined;
+    stage?: string | undefined;
+    domainName?: string | undefined;
+    http: { method: string; path?: string | undefined; sourceIp?: string | undefined };
+    authorizer?: Record<string, unknown> | null | undefined;
     [key: string]: unknown;
   };
 }
 
 export interface AlbEvent extends ProxyEvent {
-  requestContext: { elb: { targetGroupArn?: string } };
+  requestContext: { elb: { targetGroupArn?: string | undefined } };
 }
 
 export interface LambdaContext {
-  awsRequestId?: string;
-  getRemainingTimeInMillis?: () => number;
+  awsRequestId?: string | undefined;
+  getRemainingTimeInMillis?: (() => number) | undefined;
   [key: string]: unknown;
 }
 
 export interface ApiGatewayV2Result {
   statusCode: number;
-  headers?: Record<string, string>;
-  cookies?: string[];
+  headers?: Record<string, string> | undefined;
+  cookies?: string[] | undefined;
   body: string;
   isBase64Encoded: boolean;
 }
 
 export interface ApiGatewayV1Result {
   statusCode: number;
-  headers?: Record<string, string>;
-  multiValueHeaders?: Record<string, string[]>;
+  headers?: Record<string, string> | undefined;
+  multiValueHeaders?: Record<string, string[]> | undefined;
   body: string;
   isBase64Encoded: boolean;
 }

@@ -35,6 +35,6 @@ export function toLambdaHandler(app: App, options: LambdaHandlerOptions = {}): C
 
 /** The Lambda event and context a request came from, for handlers that need an escape hatch. */
 export function lambdaRequestOf(request: { raw: unknown }): { event: LambdaHttpEvent; context: LambdaContext } | undefined {
-  const raw = request.raw as { event?: LambdaHttpEvent; context?: LambdaContext } | undefined;
+  const raw = request.raw as { event?: LambdaHttpEvent | undefined; context?: LambdaContext | undefined } | undefined;
   return raw?.event && raw.context ? { event: raw.event, context: raw.context } : undefined;
 }

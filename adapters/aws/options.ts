@@ -5,19 +5,19 @@ export interface LambdaHandlerOptions {
    * A path prefix to remove before routing, e.g. a custom domain's base path mapping (`/api`).
    * Segment-aware: `/api` strips `/api/x` and `/api`, never `/apis/x`.
    */
-  basePath?: string;
+  basePath?: string | undefined;
   /** HTTP API with a named stage puts `/{stage}` in the path; remove it. Default false. */
-  stripStage?: boolean;
+  stripStage?: boolean | undefined;
   /** Answer 504 this many ms before Lambda's own timeout would kill the invocation. Default 500. */
-  deadlineMarginMs?: number;
+  deadlineMarginMs?: number | undefined;
   /** Use the principal from an API Gateway authorizer (JWT, Lambda, IAM). Default true. */
-  trustAuthorizer?: boolean;
+  trustAuthorizer?: boolean | undefined;
   /** The authorizer claim that holds roles. Default `roles`; Cognito users want `cognito:groups`. */
-  rolesClaim?: string;
+  rolesClaim?: string | undefined;
   /** Extra media types to always send base64-encoded (binary), e.g. `application/x-custom`. */
-  binaryTypes?: readonly string[];
+  binaryTypes?: readonly string[] | undefined;
   /** Called for requests no carve route matches: the legacy app of a strangler migration. */
-  fallback?: LambdaHandler;
+  fallback?: LambdaHandler | undefined;
 }
 
 export interface ResolvedOptions {

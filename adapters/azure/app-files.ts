@@ -4,8 +4,8 @@ export interface FunctionAppFilesOptions {
   /** `package.json` `main`: a file or glob matching every entry that registers functions. */
   main: string;
   /** Runtime dependencies; `@azure/functions` is always among them (the worker loads it from there). */
-  dependencies?: Record<string, string>;
-  routePrefix?: string;
+  dependencies?: Record<string, string> | undefined;
+  routePrefix?: string | undefined;
 }
 
 /** `host.json` and `package.json` of a v4 function app: the two files the Functions host requires. */

@@ -71,6 +71,6 @@ export function clientIp(headers: Record<string, string>): string {
 
 /** The Azure request and invocation context a carve request came from, for escape hatches. */
 export function azureRequestOf(request: { raw: unknown }): { request: HttpRequest; context: InvocationContext } | undefined {
-  const raw = request.raw as { request?: HttpRequest; context?: InvocationContext } | undefined;
+  const raw = request.raw as { request?: HttpRequest | undefined; context?: InvocationContext | undefined } | undefined;
   return raw?.request && raw.context ? { request: raw.request, context: raw.context } : undefined;
 }

@@ -26,7 +26,7 @@ export type AzureLegacyHandler = (request: HttpRequest, context: InvocationConte
  * SDK-only function apps never bundle serverless-express,
  * which is loaded at once but awaited by the first request.
  */
-export function legacyAzureHandler(expressApp: RequestListener, options: { routePrefix?: string } = {}): AzureLegacyHandler {
+export function legacyAzureHandler(expressApp: RequestListener, options: { routePrefix?: string | undefined } = {}): AzureLegacyHandler {
   const prefix = routePrefixPath(options.routePrefix);
   const proxy = importPeer('@vendia/serverless-express', 'carve/azure/legacy', () => import('@vendia/serverless-express')).then(({ configure }) => configure({
     app: withEmitterSocket(expressApp) as never,
@@ -35,7 +35,7 @@ export function legacyAzureHandler(expressApp: RequestListener, options: { route
     binarySettings: { isBinary: () => true },
     eventSource: {
       getRequest: ({ event }: { event: LegacyEvent }) => ({ ...event }),
-      getResponse: ({ statusCode, body, headers = {}, isBase64Encoded }: { statusCode: number; body: string; headers?: Record<string, string | string[] | number>; isBase64Encoded: boolean }) => {
+      getResponse: ({ statusCode, body, headers = {}, isBase64Encoded }: { statusCode: number; body: string; headers?: Record<string, string | string[] | number> | undefined; isBase64Encoded: boolean }) => {
         const init: HttpResponseInit = { status: statusCode, headers: {} };
         const out = init.headers as Record<string, string>;
         for (const [name, value] of Object.entries(headers)) {

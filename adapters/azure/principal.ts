@@ -6,15 +6,15 @@ const ROLE = 'http://schemas.microsoft.com/ws/2008/06/identity/claims/role';
 interface StaticWebAppsPrincipal {
   identityProvider: string;
   userId: string;
-  userDetails?: string;
-  userRoles?: string[];
+  userDetails?: string | undefined;
+  userRoles?: string[] | undefined;
 }
 
 interface AppServicePrincipal {
-  auth_typ?: string;
-  name_typ?: string;
-  role_typ?: string;
-  claims?: { typ: string; val: string }[];
+  auth_typ?: string | undefined;
+  name_typ?: string | undefined;
+  role_typ?: string | undefined;
+  claims?: { typ: string; val: string }[] | undefined;
 }
 
 /**

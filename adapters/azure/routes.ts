@@ -13,9 +13,9 @@ export interface AzureFunctionPlan {
 
 export interface PlanOptions {
   /** `routes` (default): one function per route template; `catch-all`: one function, carve routes everything. */
-  mode?: 'routes' | 'catch-all';
+  mode?: 'routes' | 'catch-all' | undefined;
   /** host.json `extensions.http.routePrefix`. Default `api`. */
-  routePrefix?: string;
+  routePrefix?: string | undefined;
 }
 
 /** A route Azure cannot serve; thrown at build or registration time, never at request time. */

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runtimeModule } from 'carve/build';
+import { importPeer } from 'carve/adapter';
+import { runtimeModule, type DevUnitPlan } from 'carve/build';
 import { startGateway, type Gateway } from './gateway.js';
 import { startUnitProcess, stopUnits, type RunningUnit } from './units.js';
 
@@ -10,14 +11,8 @@ const DEV_UNIT = runtimeModule(new URL('./dev-unit.js', import.meta.url));
 // found wherever the package manager put it.
 const TSX = import.meta.resolve('tsx');
 
-export interface DevUnit {
-  name: string;
-  /** A module whose default export is the unit's app. */
-  appModule: string;
-  routes: { method: string; path: string }[];
-  /** Gets every request no unit's route matches (the legacy remainder of a split app). */
-  fallback?: boolean;
-}
+/** One unit to start, as `planDev` (carve/build) plans it: its app module, its routes, whether it is the fallback. */
+export type DevUnit = Omit<DevUnitPlan, 'fallback'> & { fallback?: boolean | undefined };
 
 export interface DevSession {
   gateway: Gateway;
@@ -31,7 +26,9 @@ export interface DevSession {
  * `carve dev`: each unit in its own Node process, loading the app's TypeScript as it is, behind one
  * gateway port that routes like API Gateway. What runs is the shape that will be deployed.
  */
-export async function startDev(units: readonly DevUnit[], options: { port?: number; host?: string; env?: NodeJS.ProcessEnv } = {}): Promise<DevSession> {
+export async function startDev(units: readonly DevUnit[], options: { port?: number | undefined; host?: string | undefined; env?: NodeJS.ProcessEnv | undefined } = {}): Promise<DevSession> {
+  // Each unit serves on Express: say so once, here, rather than as every unit's failure to start.
+  await importPeer('express', 'carve dev', () => import('express'));
   const sharedDir = mkdtempSync(join(tmpdir(), 'carve-dev-'));
   const env = { CARVE_SHARED_DIR: sharedDir, ...options.env };
   const running: RunningUnit[] = [];

@@ -24,7 +24,7 @@ export interface Gateway {
  * the `fallback` unit (a legacy remainder) if there is one, else gets carve's own 404 or 405 (with `Allow`
  * across every unit) as problem+json.
  */
-export async function startGateway(units: readonly GatewayUnit[], options: { port?: number; host?: string; fallback?: GatewayUnit } = {}): Promise<Gateway> {
+export async function startGateway(units: readonly GatewayUnit[], options: { port?: number | undefined; host?: string | undefined; fallback?: GatewayUnit | undefined } = {}): Promise<Gateway> {
   const router = new Router<GatewayUnit>();
   const anyUnitOnPath = new Router<GatewayUnit>();
   const seen = new Set<string>();

@@ -6,14 +6,14 @@ import { writeNodeResponse } from 'carve/adapter/node';
 import { toExpressRouter } from './router.js';
 
 export interface ServeOptions {
-  port?: number;
-  host?: string;
+  port?: number | undefined;
+  host?: string | undefined;
   /** Where the OpenAPI document is served; `false` to turn it off. Default `/openapi.json`. */
-  openapi?: string | false;
+  openapi?: string | false | undefined;
   /** Drain and exit on SIGTERM and SIGINT. Default `true`. */
-  handleSignals?: boolean;
+  handleSignals?: boolean | undefined;
   /** How long a drain waits for in-flight requests before closing their connections. Default 10 s. */
-  drainTimeoutMs?: number;
+  drainTimeoutMs?: number | undefined;
 }
 
 export interface ServerHandle {

@@ -5,9 +5,9 @@ import { buildGraphQLSchema } from './schema.js';
 
 export interface GraphQLOptions {
   /** Where the endpoint lives. Default `/graphql`. */
-  path?: string;
+  path?: string | undefined;
   /** Schema introspection. Default: on unless NODE_ENV is production. */
-  introspection?: boolean;
+  introspection?: boolean | undefined;
 }
 
 /**

@@ -11,7 +11,7 @@ const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'he
 type PathArg = { kind: 'literal'; values: string[] } | { kind: 'regex'; text: string } | { kind: 'dynamic'; text: string };
 type Op =
   | { kind: 'route'; method: string; path: PathArg; handlers: Expression[]; node: Node; order: number }
-  | { kind: 'use'; path?: PathArg; targets: Expression[]; node: Node; order: number }
+  | { kind: 'use'; path?: PathArg | undefined; targets: Expression[]; node: Node; order: number }
   | { kind: 'param'; name: string; fn: Expression; node: Node; order: number };
 
 interface Routable {
@@ -226,7 +226,7 @@ function createProject(dir: string): Project {
 
 function checkParsable(files: SourceFile[], dir: string): void {
   for (const file of files) {
-    const diagnostics = (file.compilerNode as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+    const diagnostics = (file.compilerNode as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] | undefined }).parseDiagnostics ?? [];
     const first = diagnostics[0];
     if (first) {
       const { line } = file.compilerNode.getLineAndCharacterOfPosition(first.start);
@@ -341,7 +341,7 @@ export type HandlerFunction = Node & { getParameters(): Node[]; getBody(): Node 
 /** A middleware in a route's chain: its label, and its expression. */
 interface Mw {
   name: string;
-  node?: Expression;
+  node?: Expression | undefined;
 }
 
 /** The error middleware of one router, from the index that was not yet registered when a route (or mount) was. */

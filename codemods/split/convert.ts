@@ -351,7 +351,7 @@ function applyEdits(text: string, offset: number, edits: Edit[]): string {
 }
 
 /** `res.status(201).json(x)`, `res.send(x)`, `res.sendStatus(204)`: a chain that becomes a plain result, or undefined. */
-function plainAnswer(chain: MethodChain): { outer: Node; terminal: string; arg?: Node; status?: Node } | undefined {
+function plainAnswer(chain: MethodChain): { outer: Node; terminal: string; arg?: Node | undefined; status?: Node | undefined } | undefined {
   const last = chain.calls.at(-1)!;
   const statuses = chain.calls.slice(0, -1);
   if (statuses.some((c) => c.name !== 'status' || c.args.length !== 1)) return undefined;

@@ -13,11 +13,11 @@ import { appModule, depsModule, expressHelper, guardModule, handlerModule, serve
 
 export interface SplitOptions {
   /** Where the carve app goes. Default `<dir>/carve`. */
-  out?: string;
+  out?: string | undefined;
   /** Plan only: write nothing, give the diff. */
-  dry?: boolean;
+  dry?: boolean | undefined;
   /** Write even into a git tree with uncommitted changes. */
-  force?: boolean;
+  force?: boolean | undefined;
 }
 
 interface RouteRef {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { ConvertedErrorGuard, ConvertedGuard, ConvertedRoute } from './convert.js';
 import { freeName } from './names.js';
 
@@ -6,19 +6,23 @@ import { freeName } from './names.js';
  * Express's own rules for converted handlers (`express-helper.mjs`, a real module that is also tested as one).
  * Comments holding `: T`, `?: T`, ` as T` or `<T>` mark the TypeScript-only parts.
  */
-const EXPRESS_HELPER = readFileSync(new URL('./express-helper.mjs', import.meta.url), 'utf8');
+const EXPRESS_HELPER = readFileSync([
+  new URL('./express-helper.mjs', import.meta.url),
+  // Compiled, this module is dist/codemods/split/templates.js; the helper ships as it is, in codemods/split/.
+  new URL('../../../codemods/split/express-helper.mjs', import.meta.url),
+].find((url) => existsSync(url))!, 'utf8');
 
 // What a guard converted from Express middleware reads: the handler's input, by the same names.
 const TYPES_TS = `
 /** The options of Express's res.cookie that carve split converts (signed cookies stay in the legacy app). */
 interface ExpressCookieOptions {
-  maxAge?: number;
-  expires?: Date;
-  path?: string;
-  domain?: string;
-  httpOnly?: boolean;
-  secure?: boolean;
-  sameSite?: boolean | string;
+  maxAge?: number | undefined;
+  expires?: Date | undefined;
+  path?: string | undefined;
+  domain?: string | undefined;
+  httpOnly?: boolean | undefined;
+  secure?: boolean | undefined;
+  sameSite?: boolean | string | undefined;
 }
 
 /** What a guard converted from Express middleware reads: the converted handler's input. */

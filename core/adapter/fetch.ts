@@ -20,11 +20,11 @@ export type FetchHandler = (request: Request, ...platform: PlatformArgs) => Prom
 
 export interface FetchHandlerOptions {
   /** The client's address; a `Request` does not carry it, the runtime does (Bun: `server.requestIP(request)`). */
-  sourceIp?: (request: Request, ...platform: PlatformArgs) => string | undefined;
+  sourceIp?: ((request: Request, ...platform: PlatformArgs) => string | undefined) | undefined;
   /** A path prefix the platform serves the app under, stripped segment-aware (`/api`). */
-  basePath?: string;
+  basePath?: string | undefined;
   /** Where requests carve has no route for go: another fetch handler (static files, a legacy app). */
-  fallback?: FetchHandler;
+  fallback?: FetchHandler | undefined;
 }
 
 /**
@@ -55,7 +55,7 @@ export function toFetchHandler(app: App, options: FetchHandlerOptions = {}): Fet
 
 /** The Fetch API request a carve request came from, for escape hatches. */
 export function fetchRequestOf(request: { raw: unknown }): { request: Request; platform: PlatformArgs } | undefined {
-  const raw = request.raw as { request?: Request; platform?: PlatformArgs } | undefined;
+  const raw = request.raw as { request?: Request | undefined; platform?: PlatformArgs | undefined } | undefined;
   return raw?.request && raw.platform ? { request: raw.request, platform: raw.platform } : undefined;
 }
 

@@ -2,10 +2,10 @@ import { HttpError, problemBody } from '../errors.js';
 import type { CarveResponse } from '../request.js';
 
 export interface ProblemInit {
-  detail?: string;
+  detail?: string | undefined;
   /** The request id, as `instance`; empty when the platform gave none. */
-  instance?: string;
-  headers?: Record<string, string>;
+  instance?: string | undefined;
+  headers?: Record<string, string> | undefined;
 }
 
 /**

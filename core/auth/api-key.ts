@@ -5,12 +5,12 @@ import type { Principal } from './principal.js';
 
 export interface ApiKeyIdentity {
   sub: string;
-  roles?: string[];
+  roles?: string[] | undefined;
 }
 
 export interface ApiKeyAuthOptions {
   /** The header carrying the key. Default `x-api-key`. */
-  header?: string;
+  header?: string | undefined;
   /** Each accepted key and who it identifies. */
   keys: Readonly<Record<string, ApiKeyIdentity>>;
 }

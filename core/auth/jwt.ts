@@ -9,19 +9,19 @@ import type { Principal } from './principal.js';
 
 export interface JwtAuthOptions {
   /** A shared secret for HS256/384/512. */
-  secret?: string | Uint8Array;
+  secret?: string | Uint8Array | undefined;
   /** A public key: a PEM SPKI string (needs `algorithms`) or a key object. */
-  publicKey?: string | CryptoKey | KeyObject;
+  publicKey?: string | CryptoKey | KeyObject | undefined;
   /** A JWKS endpoint; keys are fetched, cached and rotated by `jose`. */
-  jwksUrl?: string | URL;
-  issuer?: string | string[];
-  audience?: string | string[];
+  jwksUrl?: string | URL | undefined;
+  issuer?: string | string[] | undefined;
+  audience?: string | string[] | undefined;
   /** Seconds (or a `jose` duration such as `'30s'`) of clock skew to accept. Default 5 s. */
-  clockTolerance?: number | string;
+  clockTolerance?: number | string | undefined;
   /** Accepted algorithms. Defaults: HS* for a secret, asymmetric ones for keys; never `none`. */
-  algorithms?: string[];
+  algorithms?: string[] | undefined;
   /** The claim holding roles (an array or a space-separated string). Default `roles`. */
-  rolesClaim?: string;
+  rolesClaim?: string | undefined;
 }
 
 const HMAC = ['HS256', 'HS384', 'HS512'];
@@ -53,8 +53,8 @@ export function jwtAuth(options: JwtAuthOptions): Authenticator {
       if (!jwt || extra !== undefined) throw invalid('malformed Authorization header');
       const verifyOptions = {
         algorithms,
-        issuer: options.issuer,
-        audience: options.audience,
+        ...(options.issuer === undefined ? {} : { issuer: options.issuer }),
+        ...(options.audience === undefined ? {} : { audience: options.audience }),
         clockTolerance: options.clockTolerance ?? 5,
       };
       try {

@@ -111,6 +111,9 @@ describe('carve build: bad input is one line, exit code 2, nothing written', () 
   writeFileSync(join(dir, 'missing-provider.ts'), `import { createApp, handler, token } from 'carve';\nconst Secret = token<string>('Secret');\nexport default createApp({ handlers: [handler({ method: 'GET', path: '/x', auth: 'public', inject: { s: Secret } }, () => 'x')] });\n`);
   writeFileSync(join(dir, 'reserved.ts'), `import { createApp, handler } from 'carve';\nexport default createApp({ handlers: [handler({ method: 'GET', path: '/admin/users', auth: 'public' }, () => 'x')] });\n`);
   writeFileSync(join(dir, 'throws.ts'), `throw new Error('database unreachable at import time');\n`);
+  writeFileSync(join(dir, 'small-memory.config.ts'), `export default { aws: { memoryMb: 64 } };\n`);
+  writeFileSync(join(dir, 'flat.config.ts'), `export default { memoryMb: 1024 };\n`);
+  writeFileSync(join(dir, 'not-a-target.ts'), `export default { name: 'half', emit: () => ({}) };\n`);
   const buildOut = join(dir, 'out');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const cases: [string, string[], RegExp][] = [
@@ -119,6 +122,11 @@ describe('carve build: bad input is one line, exit code 2, nothing written', () 
     ['an app module that does not load', ['--app', join(dir, 'throws.ts'), '--shape', 'monolith', '--target', 'aws'], /failed to load: database unreachable/],
     ['a handler whose provider is missing', ['--app', join(dir, 'missing-provider.ts'), '--shape', 'monolith', '--target', 'aws'], /GET \/x \(getX\) needs Secret/],
     ['a route Azure reserves', ['--app', join(dir, 'reserved.ts'), '--shape', 'monolith', '--target', 'azure'], /reserves routes starting with "admin"/],
+    ['a setting the target refuses', ['--app', 'examples/gradebook/app.ts', '--shape', 'monolith', '--target', 'aws', '--config', join(dir, 'small-memory.config.ts')], /small-memory\.config\.ts: aws\.memoryMb: .*128/],
+    ['a setting outside its target', ['--app', 'examples/gradebook/app.ts', '--shape', 'monolith', '--target', 'aws', '--config', join(dir, 'flat.config.ts')], /"memoryMb" is not a setting; .* aws: \{ memoryMb: 1024 \}/],
+    ['a config file that is not there', ['--app', 'examples/gradebook/app.ts', '--shape', 'monolith', '--target', 'aws', '--config', join(dir, 'nope.config.ts')], /--config .*nope\.config\.ts: no such file/],
+    ['a target module that exports no descriptor', ['--app', 'examples/gradebook/app.ts', '--shape', 'monolith', '--target', join(dir, 'not-a-target.ts')], /default export is not a target descriptor/],
+    ['a target module that is not there', ['--app', 'examples/gradebook/app.ts', '--shape', 'monolith', '--target', './nope/target.ts'], /--target \.\/nope\/target\.ts: no such file/],
   ];
   for (const [name, args, message] of cases) {
     it(name, () => {

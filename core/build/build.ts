@@ -6,14 +6,12 @@ import { measureColdStart } from './cold-start.js';
 import { explainMissingPackage } from './missing-package.js';
 import { loadConfig, targetSettings } from './config.js';
 import { loadAppInScope } from './load-app.js';
-import { planUnits, SHAPES, type Shape, type UnitPlan } from './plan.js';
+import { checkShape, GRAPHQL_ROUTES, planUnits, type Shape, type UnitPlan } from './plan.js';
 import { findRemainderModule, type RemainderStub } from './remainder.js';
 import { stubSource } from './stubs.js';
 import type { BuiltUnit, CostEstimate, EmitContext, TargetDescriptor, Usage } from './target.js';
 import { unitAppSource } from './unit-app.js';
 import { UsageError } from './usage-error.js';
-
-const GRAPHQL_ROUTES = [{ method: 'GET', path: '/graphql' }, { method: 'POST', path: '/graphql' }];
 
 export interface BuildOptions {
   /** The module exporting the app (default export or `app`). */
@@ -22,15 +20,15 @@ export interface BuildOptions {
   /** Where units run: a target's descriptor (`carve/aws/target`, or a module of your own). */
   target: TargetDescriptor<unknown>;
   /** Default `dist`; the build goes to `<out>/<target>/<shape>/`. */
-  out?: string;
+  out?: string | undefined;
   /** A carve.config.ts; by default the one next to the app module, if any. */
-  config?: string;
+  config?: string | undefined;
   /** Measure each unit's cold start by starting it in a fresh process. Default true. */
-  coldStart?: boolean;
+  coldStart?: boolean | undefined;
   /** Requests per month and mean duration (ms) for the cost estimate, when the target has one. */
-  cost?: Usage;
+  cost?: Usage | undefined;
   /** Progress lines, one per step of long work. */
-  onProgress?: (line: string) => void;
+  onProgress?: ((line: string) => void) | undefined;
 }
 
 export interface ManifestUnit {
@@ -43,7 +41,7 @@ export interface ManifestUnit {
   modules: number;
   externals: Record<string, string>;
   /** Present when the unit serves the legacy remainder. */
-  remainder?: true;
+  remainder?: true | undefined;
 }
 
 /** `carve-manifest.json`: what was built, for users, CI and the acceptance checks. */
@@ -53,7 +51,7 @@ export interface Manifest {
   app: string;
   units: ManifestUnit[];
   warnings: string[];
-  cost?: CostEstimate;
+  cost?: CostEstimate | undefined;
 }
 
 /** A unit to bundle: its handlers, and whether it is the one serving the legacy remainder. */
@@ -117,12 +115,6 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
   } finally {
     if (existsSync(stage)) rmSync(stage, { recursive: true, force: true });
   }
-}
-
-function checkShape(shape: string): Shape {
-  const shapes: readonly string[] = [...SHAPES, 'custom'];
-  if (!shapes.includes(shape)) throw new UsageError(`unknown shape "${shape}"; choose one of ${shapes.join(', ')}`);
-  return shape as Shape;
 }
 
 /**

@@ -25,7 +25,7 @@ function common(target: TargetDescriptor<unknown>['bundle'] = {}): BuildOptions 
     bundle: true, format: 'esm', platform: target.platform ?? 'node', target: target.target ?? 'node20',
     minify: true, legalComments: 'none', logLevel: 'silent', banner: { js: BANNER },
     // esbuild's own default custom condition is `module`; keep it beside the process's.
-    conditions: [...nodeConditions(), 'module'],
+    conditions: [...(target.conditions ?? []), ...nodeConditions(), 'module'],
   };
 }
 
@@ -54,7 +54,7 @@ export async function bundleUnit(options: {
 }
 
 /** Bundles a module into one self-contained ESM file (a gateway, a probe); packages stay external when asked. */
-export async function bundleModule(entry: string, options: { packagesExternal?: boolean } = {}): Promise<string> {
+export async function bundleModule(entry: string, options: { packagesExternal?: boolean | undefined } = {}): Promise<string> {
   const result = await build({ ...common(), entryPoints: [entry], write: false, ...(options.packagesExternal ? { packages: 'external' as const } : {}) });
   return result.outputFiles[0]!.text;
 }

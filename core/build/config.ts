@@ -15,7 +15,7 @@ import { UsageError } from './usage-error.js';
  */
 export interface CarveConfig {
   /** Units for `--shape custom`. */
-  groups?: GroupsConfig;
+  groups?: GroupsConfig | undefined;
   [target: string]: object | undefined;
 }
 
@@ -27,7 +27,7 @@ export function defineConfig(config: CarveConfig): CarveConfig {
 /** The config, and the file it came from. */
 export interface LoadedConfig {
   config: CarveConfig;
-  file?: string;
+  file?: string | undefined;
 }
 
 export async function loadConfig(appModule: string, explicit?: string): Promise<LoadedConfig> {

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { loadApp } from './load-app.js';
 import { UsageError } from './usage-error.js';
 import { loadConfig } from './config.js';
-import { planUnits, SHAPES, type Shape } from './plan.js';
+import { checkShape, GRAPHQL_ROUTES, planUnits } from './plan.js';
 import { unitAppSource } from './unit-app.js';
 
 /** One unit `carve dev` starts: a module whose default export is the unit's app, and the routes it owns. */
@@ -20,26 +20,24 @@ export interface DevUnitPlan {
  * working directory (inside the project, so `carve` and the app's packages resolve from it).
  */
 export async function planDev(options: { app: string; shape: string; config?: string | undefined }): Promise<DevUnitPlan[]> {
-  if (![...SHAPES, 'custom'].includes(options.shape)) {
-    throw new UsageError(`unknown shape "${options.shape}"; choose one of ${[...SHAPES, 'custom'].join(', ')}`);
-  }
+  const shape = checkShape(options.shape);
   const app = await loadApp(options.app);
   const report = app.validate();
   if (!report.ok) throw new UsageError(`${app.name}: ${report.problems.map((p) => p.message).join('; ')}`);
   const { config } = await loadConfig(options.app, options.config);
-  if (options.shape === 'custom' && !config.groups) throw new UsageError('--shape custom needs `groups` in carve.config.ts');
+  if (shape === 'custom' && !config.groups) throw new UsageError('--shape custom needs `groups` in carve.config.ts');
   mkdirSync(resolve('.carve'), { recursive: true });
   const dir = mkdtempSync(resolve('.carve', 'dev-'));
-  const graphql = options.shape === 'graphql';
+  const graphql = shape === 'graphql';
   const legacy = app.remainder !== undefined && !graphql;
-  const planned = planUnits(app, options.shape as Shape, config.groups);
+  const planned = planUnits(app, shape, config.groups);
   const single = planned.length === 1;
   const units = planned.map((u): DevUnitPlan => {
     const ids = u.handlers.map((h) => h.id);
     const appModule = join(dir, `${u.name}.app.ts`);
     // A single unit carries the legacy remainder itself; otherwise a unit of its own does.
     writeFileSync(appModule, unitAppSource(resolve(options.app), ids, graphql, legacy && single));
-    const routes = graphql ? [{ method: 'GET', path: '/graphql' }, { method: 'POST', path: '/graphql' }] : u.handlers.map((h) => ({ method: h.method, path: h.path }));
+    const routes = graphql ? GRAPHQL_ROUTES : u.handlers.map((h) => ({ method: h.method, path: h.path }));
     return { name: u.name, appModule, routes, fallback: legacy && single };
   });
   if (legacy && !single) {

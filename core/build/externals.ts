@@ -20,7 +20,7 @@ export function nativeExternals(found: Map<string, string>): Plugin {
         if (!dir) return undefined;
         let native = verdicts.get(dir);
         if (native === undefined) {
-          const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { gypfile?: boolean; version?: string; dependencies?: Record<string, string> };
+          const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { gypfile?: boolean | undefined; version?: string | undefined; dependencies?: Record<string, string> | undefined };
           native = manifest.gypfile === true || existsSync(join(dir, 'binding.gyp'))
             || Object.keys(manifest.dependencies ?? {}).some((d) => NATIVE_LOADERS.includes(d));
           verdicts.set(dir, native);

@@ -10,7 +10,7 @@ const NODE = /Cannot find package '((?:@[\w.-]+\/)?[\w.-]+)'/;
  * to install (a target library is an optional peer of carve). Anything else is rethrown as it is.
  */
 export function explainMissingPackage(error: unknown, what: string): never {
-  const { errors, stderr, message } = error as { errors?: { text: string; location?: { file: string } | null }[]; stderr?: unknown; message?: unknown };
+  const { errors, stderr, message } = error as { errors?: { text: string; location?: { file: string } | null | undefined }[] | undefined; stderr?: unknown; message?: unknown };
   const fromBundle = errors?.map((e) => ({ name: ESBUILD.exec(e.text)?.[1], file: e.location?.file })).find((e) => e.name);
   const name = fromBundle?.name ?? NODE.exec(String(stderr ?? ''))?.[1] ?? NODE.exec(String(message ?? ''))?.[1];
   if (!name) throw error;

@@ -1,12 +1,22 @@
 import type { App } from '../app.js';
 import type { Handler } from '../handler.js';
+import { UsageError } from './usage-error.js';
 
 export const SHAPES = ['monolith', 'microservices', 'nanoservices', 'graphql'] as const;
+/** The routes of the graphql shape's one unit. */
+export const GRAPHQL_ROUTES = [{ method: 'GET', path: '/graphql' }, { method: 'POST', path: '/graphql' }];
 export type Shape = (typeof SHAPES)[number] | 'custom';
+
+/** `--shape`, checked: one line naming the shapes there are. */
+export function checkShape(shape: string): Shape {
+  const shapes: readonly string[] = [...SHAPES, 'custom'];
+  if (!shapes.includes(shape)) throw new UsageError(`unknown shape "${shape}"; choose one of ${shapes.join(', ')}`);
+  return shape as Shape;
+}
 
 /** Custom grouping (`carve.config.ts` `groups`), like Service Weaver's colocation groups. */
 export interface GroupsConfig {
-  [unit: string]: { resources?: string[]; handlers?: string[] };
+  [unit: string]: { resources?: string[] | undefined; handlers?: string[] | undefined };
 }
 
 export interface UnitPlan {

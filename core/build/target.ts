@@ -67,23 +67,25 @@ export interface TargetDescriptor<Settings = Record<string, unknown>> {
     /** The runtime entry module, absolute: it imports the unit's app from `carve/build/unit` and serves it. */
     module: string;
     /** The entry of the unit that also serves a split app's legacy remainder; default `module`. */
-    remainder?: string;
+    remainder?: string | undefined;
   };
   bundle?: {
     /** esbuild's `target`; default `node20`. */
-    target?: string;
+    target?: string | undefined;
     /** esbuild's `platform`; default `node`. */
-    platform?: 'node' | 'neutral' | 'browser';
+    platform?: 'node' | 'neutral' | 'browser' | undefined;
+    /** Export conditions of the runtime (`bun`, `workerd`), tried before the build's own. */
+    conditions?: readonly string[] | undefined;
     /** Packages never bundled: the platform loads them itself (listed as unit dependencies). */
-    external?: readonly string[];
-  };
+    external?: readonly string[] | undefined;
+  } | undefined;
   /** The settings `carve.config.ts` may give under the target's name, with their defaults (zod, valibot, …). */
-  settings?: StandardSchemaV1<unknown, Settings>;
+  settings?: StandardSchemaV1<unknown, Settings> | undefined;
   /**
    * When the platform routes by method and path (API Gateway), a unit of this name is added to every
    * multi-unit shape: all routes, as route-only stubs, so unmatched requests get carve's 404 and 405.
    */
-  fallbackUnit?: string;
+  fallbackUnit?: string | undefined;
   /** Refuses, before anything is written, an app the platform cannot serve (throws with the reason). */
   check?(app: App): void;
   /** The deployment files, units already built. */
@@ -96,7 +98,7 @@ export interface TargetDescriptor<Settings = Record<string, unknown>> {
    * The cold-start probe module, absolute: run in a fresh Node process as `<probe> <unit dir> <method> <path>`,
    * it loads the unit, answers one request and prints `coldStartMs=<n>`, timed from its first line.
    */
-  probe?: string;
+  probe?: string | undefined;
 }
 
 /** Declares a target; the identity, typed (as Nitro's `defineNitroPreset`). */

@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
-import { carveCli } from '../../test/support/cli.js';
+import { carveCli, ROOT } from '../../test/support/cli.js';
 
 const carve = (...args: string[]) => carveCli(args);
 
@@ -45,4 +46,43 @@ describe('carve CLI', () => {
       expect(run.stderr.trim().split('\n'), name).toHaveLength(1);
     }
   });
+});
+
+describe('carve build --target <module>: a target of your own, from outside carve', () => {
+  it('builds with its descriptor, its entry module and its settings', async () => {
+    mkdirSync(join(ROOT, '.carve'), { recursive: true });
+    const dir = mkdtempSync(join(ROOT, '.carve', 'own-target-'));
+    try {
+      writeFileSync(join(dir, 'entry.ts'), [
+        "import app from 'carve/build/unit';",
+        "import settings from 'carve/build/settings';",
+        "export const greeting = (settings as { greeting: string }).greeting;",
+        "export const get = async (url: string) => (await app.inject({ method: 'GET', url })).status;",
+        '',
+      ].join('\n'));
+      writeFileSync(join(dir, 'target.ts'), [
+        "import { fileURLToPath } from 'node:url';",
+        "import { defineTarget } from 'carve/build';",
+        "import { z } from 'carve';",
+        'export default defineTarget({',
+        "  name: 'inproc',",
+        "  entry: { file: 'unit.js', module: fileURLToPath(new URL('./entry.ts', import.meta.url)) },",
+        "  settings: z.strictObject({ greeting: z.string().default('hello') }),",
+        "  emit: ({ units, settings }) => ({ 'units.txt': `${settings.greeting}: ${units.map((u) => u.name).join(' ')}\\n` }),",
+        '});',
+        '',
+      ].join('\n'));
+      writeFileSync(join(dir, 'carve.config.ts'), "export default { inproc: { greeting: 'hi' } };\n");
+      const out = join(dir, 'out');
+      const run = carveCli(['build', '--app', 'examples/gradebook/app.ts', '--shape', 'microservices', '--target', join(dir, 'target.ts'), '--config', join(dir, 'carve.config.ts'), '--out', out]);
+      expect(run.status, run.stderr).toBe(0);
+      const shape = join(out, 'inproc/microservices');
+      expect(readFileSync(join(shape, 'units.txt'), 'utf8')).toMatch(/^hi: health me students teachers courses enrolments grades\n$/);
+      const health = (await import(pathToFileURL(join(shape, 'health/unit.js')).href)) as { greeting: string; get: (url: string) => Promise<number> };
+      expect(health.greeting).toBe('hi');
+      expect([await health.get('/health'), await health.get('/courses')]).toEqual([200, 404]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -28,7 +28,7 @@ function program(): Command {
     .argument('[dir]', 'the folder to create (it must be empty or new)', '.')
     .option('--name <name>', 'the package name (default: the folder name)')
     .option('--carve <spec>', 'what package.json depends on for carve (a version range, a path, a tarball)')
-    .action((dir: string, options: { name?: string; carve?: string }) => {
+    .action((dir: string, options: { name?: string | undefined; carve?: string | undefined }) => {
       const created = initProject(resolve(dir), { name: options.name, carveSpec: options.carve ?? `^${version}` });
       for (const file of created.files) console.log(`created  ${file}`);
       console.log(`\nnext:\n  cd ${dir}\n  npm install\n  npm test          # type check and the app's test\n  npm run dev       # http://127.0.0.1:3000\n  npm run build     # one Lambda function per route, in dist/`);
@@ -38,7 +38,7 @@ function program(): Command {
     .description('check that every handler can get its dependencies and that guarded handlers have an authenticator')
     .requiredOption(...APP_OPTION)
     .option('--json', 'print the report as JSON')
-    .action(async (options: { app: string; json?: boolean }) => {
+    .action(async (options: { app: string; json?: boolean | undefined }) => {
       const app = await loadApp(options.app);
       const report = app.validate();
       if (options.json) console.log(JSON.stringify({ app: app.name, handlers: app.handlers.length, ...report }, null, 2));
@@ -51,7 +51,7 @@ function program(): Command {
     .description('print (or write) the OpenAPI 3.1 document generated from the handlers')
     .requiredOption(...APP_OPTION)
     .option('--out <file>', 'write to a file instead of stdout')
-    .action(async (options: { app: string; out?: string }) => {
+    .action(async (options: { app: string; out?: string | undefined }) => {
       const app = await loadApp(options.app);
       const text = JSON.stringify(app.openapi(), null, 2) + '\n';
       if (options.out) {
@@ -71,7 +71,7 @@ function program(): Command {
     .option('--requests <n>', 'requests per month for the cost estimate (aws)', Number)
     .option('--duration-ms <ms>', 'mean handler duration for the cost estimate (aws)', Number, 50)
     .option('--json', 'print the manifest as JSON')
-    .action(async (options: { app: string; shape: string; target: string; out: string; config?: string; coldStart: boolean; requests?: number; durationMs: number; json?: boolean }) => {
+    .action(async (options: { app: string; shape: string; target: string; out: string; config?: string | undefined; coldStart: boolean; requests?: number | undefined; durationMs: number; json?: boolean | undefined }) => {
       const manifest = await buildApp({
         app: options.app, shape: options.shape, target: await resolveTarget(options.target), out: options.out, config: options.config,
         coldStart: options.coldStart,
@@ -86,7 +86,7 @@ function program(): Command {
     .description('find every route of a legacy Express app: path, file:line, middleware, what it uses, a grouping, warnings')
     .argument('<dir>', 'the folder of the Express app')
     .option('--json', 'print the analysis as JSON')
-    .action(async (dir: string, options: { json?: boolean }) => {
+    .action(async (dir: string, options: { json?: boolean | undefined }) => {
       if (!existsSync(dir)) throw new UsageError(`${dir}: no such folder`);
       const { analyze, AnalyzeError } = await codemods('analyze');
       const analysis = asUsageError(AnalyzeError, () => analyze(resolve(dir)));
@@ -101,7 +101,7 @@ function program(): Command {
     .option('--dry', 'write nothing: print the plan, a unified diff and the JSON report')
     .option('--force', 'write even into a git tree with uncommitted changes')
     .option('--json', 'print the report as JSON')
-    .action(async (dir: string, options: { out?: string; dry?: boolean; force?: boolean; json?: boolean }) => {
+    .action(async (dir: string, options: { out?: string | undefined; dry?: boolean | undefined; force?: boolean | undefined; json?: boolean | undefined }) => {
       if (!existsSync(dir)) throw new UsageError(`${dir}: no such folder`);
       const { split, AnalyzeError } = await codemods('split');
       const result = asUsageError(AnalyzeError, () => split(resolve(dir), options));
@@ -115,7 +115,7 @@ function program(): Command {
     .option('--shape <shape>', 'monolith, microservices, nanoservices, graphql or custom', 'monolith')
     .option('--port <port>', 'the gateway port', (v) => Number(v), Number(process.env['PORT'] ?? 3000))
     .option('--config <file>', 'a carve.config.ts (default: the one next to the app module)')
-    .action(async (options: { app: string; shape: string; port: number; config?: string }) => {
+    .action(async (options: { app: string; shape: string; port: number; config?: string | undefined }) => {
       const units = await planDev(options);
       const { startDev } = await import('carve/express/dev');
       process.stderr.write(`starting ${units.length} unit(s)…\n`);

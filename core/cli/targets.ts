@@ -8,6 +8,7 @@ type TargetModule = { default: unknown };
 /** The targets carve ships, by name: the one list. A target is its folder in adapters/ and a line here. */
 const TARGETS: Record<string, () => Promise<TargetModule>> = {
   aws: () => import('carve/aws/target'),
+  bun: () => import('carve/bun/target'),
   azure: () => import('carve/azure/target'),
   express: () => import('carve/express/target'),
 };
@@ -40,7 +41,7 @@ async function importTarget(spec: string, specifier: string, ifMissing?: string)
   try {
     return (await import(specifier)) as TargetModule;
   } catch (error) {
-    const { code } = error as { code?: string };
+    const { code } = error as { code?: string | undefined };
     if (ifMissing && code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes(`'${spec}'`)) throw new UsageError(ifMissing);
     throw new UsageError(`--target ${spec}: the module failed to load: ${String((error as Error).message).split('\n')[0]}`);
   }

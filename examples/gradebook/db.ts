@@ -20,11 +20,14 @@ export const DbConfig = token<DbConfig>('DbConfig', {
 
 export type Db = Database.Database;
 
+/** Opens a SQLite database: better-sqlite3 on Node; a runtime with its own SQLite provides another (bun-db.ts). */
+export const OpenDatabase = token<(path: string) => Db>('OpenDatabase', { factory: () => (path) => new Database(path) });
+
 /** The embedded SQLite database, opened on first use, created and seeded when empty. */
 export const Db = token('Db', {
-  inject: { config: DbConfig },
-  factory: ({ config }): Db => {
-    const db = new Database(config.path);
+  inject: { config: DbConfig, open: OpenDatabase },
+  factory: ({ config, open }): Db => {
+    const db = open(config.path);
     db.pragma('foreign_keys = ON');
     if (config.path !== ':memory:') {
       // Several units (processes) may share one file in `carve dev`; WAL lets readers and a writer coexist.

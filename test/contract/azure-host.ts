@@ -56,7 +56,7 @@ export interface HostRequest {
   /** Path and query after the host name, route prefix included: `/api/courses?x=1`. */
   url: string;
   headers: Record<string, string | string[]>;
-  body?: Uint8Array;
+  body?: Uint8Array | undefined;
 }
 
 export interface RegisteredFunction {

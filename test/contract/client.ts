@@ -87,7 +87,7 @@ export function fetchClient(base: string): Client {
     const { body, headers } = encodeBody(req);
     const h = new Headers();
     for (const [name, value] of Object.entries(headers)) for (const v of [value].flat()) h.append(name, v);
-    const res = await fetch(base + req.url, { method: req.method, headers: h, body, redirect: 'manual' });
+    const res = await fetch(base + req.url, { method: req.method, headers: h, body: body ?? null, redirect: 'manual' });
     const raw = new Uint8Array(await res.arrayBuffer());
     const nodeHeaders: Record<string, string | string[]> = Object.fromEntries(res.headers);
     nodeHeaders['set-cookie'] = res.headers.getSetCookie();

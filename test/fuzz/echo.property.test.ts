@@ -78,7 +78,7 @@ describe(`echo round-trips generated requests (${RUNS} per shape)`, () => {
       const r = toContract(g);
       const init = await azure(new HttpRequest({
         method: r.method, url: `http://localhost:7071/api${r.url}`, headers: r.headers as Record<string, string>,
-        body: r.body ? { bytes: r.body as Uint8Array } : undefined,
+        ...(r.body ? { body: { bytes: r.body as Uint8Array } } : {}),
       }), new InvocationContext({ invocationId: 'fuzz', functionName: 'fuzz', logHandler: () => undefined }));
       expect(init.status).toBe(200);
       const text = typeof init.body === 'string' ? init.body : Buffer.from(init.body as Uint8Array).toString('utf8');

@@ -2,11 +2,17 @@ import { Conflict, token } from 'carve';
 import { Db } from '../db.js';
 import type { Course } from '../schemas.js';
 
+/** What a PATCH may change; an absent (or undefined) field keeps its value. */
+export interface CourseChanges {
+  title?: string | undefined;
+  credits?: number | undefined;
+}
+
 export interface CourseRepository {
   list(teacherId?: string): Course[];
   get(code: string): Course | undefined;
   create(course: Course): Course;
-  update(course: Course, changes: Partial<Pick<Course, 'title' | 'credits'>>): Course;
+  update(course: Course, changes: CourseChanges): Course;
   remove(code: string): boolean;
 }
 
@@ -31,8 +37,8 @@ class SqlCourseRepository implements CourseRepository {
     return course;
   }
 
-  update(course: Course, changes: Partial<Pick<Course, 'title' | 'credits'>>) {
-    const next = { ...course, ...changes };
+  update(course: Course, changes: CourseChanges) {
+    const next = { ...course, title: changes.title ?? course.title, credits: changes.credits ?? course.credits };
     this.db.prepare('UPDATE courses SET title = @title, credits = @credits WHERE code = @code').run(next);
     return next;
   }

@@ -3,8 +3,8 @@ import { Db } from '../db.js';
 import type { Enrolment } from '../schemas.js';
 
 export interface EnrolmentFilter {
-  courseCode?: string;
-  studentId?: string;
+  courseCode?: string | undefined;
+  studentId?: string | undefined;
 }
 
 export interface EnrolmentRepository {

@@ -16,7 +16,7 @@ export interface GradeRepository {
   forCourse(courseCode: string): Grade[];
   get(id: number): Grade | undefined;
   create(row: NewGradeRow): Grade;
-  update(grade: Grade, changes: { score?: number; comment?: string | null }): Grade;
+  update(grade: Grade, changes: { score?: number | undefined; comment?: string | null | undefined }): Grade;
   remove(id: number): boolean;
 }
 
@@ -52,8 +52,8 @@ class SqlGradeRepository implements GradeRepository {
     }
   }
 
-  update(grade: Grade, changes: { score?: number; comment?: string | null }) {
-    const next = { ...grade, ...changes };
+  update(grade: Grade, changes: { score?: number | undefined; comment?: string | null | undefined }) {
+    const next = { ...grade, score: changes.score ?? grade.score, comment: changes.comment === undefined ? grade.comment : changes.comment };
     this.db.prepare('UPDATE grades SET score = ?, comment = ? WHERE id = ?').run(next.score, next.comment, grade.id);
     return next;
   }

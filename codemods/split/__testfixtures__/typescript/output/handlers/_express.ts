@@ -187,13 +187,13 @@ function escapeHtml(text: string) {
 
 /** The options of Express's res.cookie that carve split converts (signed cookies stay in the legacy app). */
 interface ExpressCookieOptions {
-  maxAge?: number;
-  expires?: Date;
-  path?: string;
-  domain?: string;
-  httpOnly?: boolean;
-  secure?: boolean;
-  sameSite?: boolean | string;
+  maxAge?: number | undefined;
+  expires?: Date | undefined;
+  path?: string | undefined;
+  domain?: string | undefined;
+  httpOnly?: boolean | undefined;
+  secure?: boolean | undefined;
+  sameSite?: boolean | string | undefined;
 }
 
 /** What a guard converted from Express middleware reads: the converted handler's input. */
