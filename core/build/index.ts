@@ -6,7 +6,7 @@ export { buildApp } from './build.js';
 export type { BuildOptions, Manifest, ManifestUnit } from './build.js';
 export { planUnits, unitName, SHAPES } from './plan.js';
 export type { GroupsConfig, Shape, UnitPlan } from './plan.js';
-export { defineConfig, loadConfig } from './config.js';
+export { defineConfig } from './config.js';
 export type { CarveConfig } from './config.js';
 export { defineTarget, isTargetDescriptor } from './target.js';
 export type { BuiltUnit, CostEstimate, EmitContext, Files, RouteRef, TargetDescriptor, Usage } from './target.js';
