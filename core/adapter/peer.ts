@@ -27,9 +27,15 @@ export async function importPeer<T>(packageName: string, feature: string, load: 
   }
 }
 
-/** Node's error for an import of a package that is not installed (ESM or CommonJS wording). */
+// Node's words for a package that is not installed: `Cannot find package 'x'` (ESM), `Cannot find module 'x'` (CommonJS).
+const NODE_MISSING = /Cannot find (?:package|module) ['"]((?:@[\w-][\w.-]*\/)?[\w-][\w.-]*)/;
+
+/** The package a Node error or its output says is not installed, if it says so. */
+export function missingPackageIn(text: string): string | undefined {
+  return NODE_MISSING.exec(text)?.[1];
+}
+
 function isMissingPackage(error: unknown, packageName: string): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && typeof message === 'string'
-    && (message.includes(`'${packageName}'`) || message.includes(`"${packageName}"`));
+  return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && missingPackageIn(String(message)) === packageName;
 }

@@ -4,10 +4,10 @@ import type { App } from '../app.js';
 import { bundleModule, bundleUnit } from './bundle.js';
 import { measureColdStart } from './cold-start.js';
 import { explainMissingPackage } from './missing-package.js';
-import { loadConfig, targetSettings } from './config.js';
-import { loadAppInScope } from './load-app.js';
-import { checkShape, GRAPHQL_ROUTES, planUnits, type Shape, type UnitPlan } from './plan.js';
+import { targetSettings } from './config.js';
+import { GRAPHQL_ROUTES, planUnits, type Shape, type UnitPlan } from './plan.js';
 import { findRemainderModule, type RemainderStub } from './remainder.js';
+import { loadShapeInput } from './shape-input.js';
 import { stubSource } from './stubs.js';
 import type { BuiltUnit, CostEstimate, EmitContext, TargetDescriptor, Usage } from './target.js';
 import { unitAppSource } from './unit-app.js';
@@ -68,16 +68,12 @@ interface PlannedUnit extends UnitPlan {
 export async function buildApp(options: BuildOptions): Promise<Manifest> {
   const progress = options.onProgress ?? (() => undefined);
   const target = options.target;
-  const shape = checkShape(options.shape);
+  // Handlers record the module that defines them, so units can leave out other units' modules.
   process.env['CARVE_RECORD_SOURCES'] = '1';
   const appModule = resolve(options.app);
-  const { app, importBeside } = await loadAppInScope(options.app);
-  const report = app.validate();
-  if (!report.ok) throw new UsageError(`${app.name} cannot be built: ${report.problems.map((p) => p.message).join('; ')}`);
-  const loaded = await loadConfig(appModule, options.config);
-  if (shape === 'custom' && !loaded.config.groups) throw new UsageError('--shape custom needs `groups` in carve.config.ts');
-  const settings = await targetSettings(loaded, target);
-  const units = planBuild(app, shape, loaded.config.groups, target);
+  const { app, importBeside, shape, config } = await loadShapeInput(options, 'built');
+  const settings = await targetSettings(config, target);
+  const units = planBuild(app, shape, config.config.groups, target);
   try {
     target.check?.(app);
   } catch (error) {

@@ -1,9 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadApp } from './load-app.js';
-import { UsageError } from './usage-error.js';
-import { loadConfig } from './config.js';
-import { checkShape, GRAPHQL_ROUTES, planUnits } from './plan.js';
+import { GRAPHQL_ROUTES, planUnits } from './plan.js';
+import { loadShapeInput } from './shape-input.js';
 import { unitAppSource } from './unit-app.js';
 
 /** One unit `carve dev` starts: a module whose default export is the unit's app, and the routes it owns. */
@@ -20,12 +18,7 @@ export interface DevUnitPlan {
  * working directory (inside the project, so `carve` and the app's packages resolve from it).
  */
 export async function planDev(options: { app: string; shape: string; config?: string | undefined }): Promise<DevUnitPlan[]> {
-  const shape = checkShape(options.shape);
-  const app = await loadApp(options.app);
-  const report = app.validate();
-  if (!report.ok) throw new UsageError(`${app.name}: ${report.problems.map((p) => p.message).join('; ')}`);
-  const { config } = await loadConfig(options.app, options.config);
-  if (shape === 'custom' && !config.groups) throw new UsageError('--shape custom needs `groups` in carve.config.ts');
+  const { app, shape, config: { config } } = await loadShapeInput(options, 'run');
   mkdirSync(resolve('.carve'), { recursive: true });
   const dir = mkdtempSync(resolve('.carve', 'dev-'));
   const graphql = shape === 'graphql';
