@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
+import { nodeConditions } from '../../core/build/conditions.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const OUT = fileURLToPath(new URL('../.out/', import.meta.url));
@@ -29,6 +30,8 @@ export async function buildBundles(): Promise<Record<AdapterName, Bundle>> {
     const result = await build({
       entryPoints: [`${HERE}apps/${app}.ts`], outfile: file, bundle: true, minify: true, platform: 'node', target: 'node20',
       format: 'cjs', metafile: true, logLevel: 'error', legalComments: 'none',
+      // carve from this checkout's sources, as `carve build` bundles it (npm run bench sets the condition).
+      conditions: [...nodeConditions(), 'module'],
       // lambda-api imports the S3 SDK lazily for its sendFile helper; Lambda's runtime provides it.
       external: ['@aws-sdk/*'],
     });

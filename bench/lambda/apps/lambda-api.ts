@@ -1,7 +1,8 @@
 import lambdaApi, { type Request, type Response } from 'lambda-api';
 
-// CommonJS with a typed default export: the function itself is module.exports, also as .default.
-const createApi = lambdaApi.default;
+// Its types declare `export default createAPI`, which nodenext reads as `.default` of the CommonJS module; the
+// module itself is `module.exports = createAPI` with no `.default`, so the import is the function.
+const createApi = lambdaApi as unknown as typeof lambdaApi.default;
 import { COURSES, NewCourse } from '../data.js';
 
 const api = createApi({ logger: false });
