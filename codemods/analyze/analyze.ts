@@ -40,11 +40,30 @@ export interface ProjectAnalysis {
   errorMiddleware: Map<RouteInfo, Expression[]>;
   /** The root Express app declarations (not mounted by another), with the file they live in. */
   roots: Node[];
+  /** Every app and router declaration. */
+  routables: Node[];
+  /** How each route runs as it is, through `carve/compat/express`: what is in front of it, and its router or registration. */
+  carriers: Map<RouteInfo, Carrier>;
+}
+
+/**
+ * A route as the compat layer re-creates it: the middleware in front of it (path-scoped ones with their full
+ * path), then either the mount of the router that holds it (its prefix, and the expression the parent mounts)
+ * or, for a route on the root app, its own registration; then the error middleware that answers its errors.
+ */
+export interface Carrier {
+  front: { path?: string | undefined; node: Expression }[];
+  mount?: { path: string; target: Expression } | undefined;
+  registration?: { method: string; path: string; handlers: Expression[] } | undefined;
+  errors?: Expression[] | undefined;
+  /** The routable the route is registered on. */
+  owner: Node;
 }
 
 export function analyzeProject(dir: string): ProjectAnalysis {
   const project = createProject(dir);
-  const files = project.getSourceFiles().filter((f) => !f.getFilePath().includes('/node_modules/'));
+  // Routes a test file registers (a stub server, a fixture app) are not the app's.
+  const files = project.getSourceFiles().filter((f) => !f.getFilePath().includes('/node_modules/') && !isTestFile(relative(dir, f.getFilePath())));
   checkParsable(files, dir);
   checkFramework(files, dir);
   const warnings: Warning[] = [];
@@ -53,10 +72,22 @@ export function analyzeProject(dir: string): ProjectAnalysis {
 
   const routables = new Map<Node, Routable>();
   for (const file of files) {
-    for (const variable of file.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
-      const init = variable.getInitializer();
-      const kind = init && Node.isCallExpression(init) ? routableKind(init) : undefined;
+    // `const router = express.Router()`, and class fields: `public router = Router()`.
+    for (const variable of [...file.getDescendantsOfKind(SyntaxKind.VariableDeclaration), ...file.getDescendantsOfKind(SyntaxKind.PropertyDeclaration)]) {
+      // `var app = module.exports = express()`: the value of the assignment.
+      let init = variable.getInitializer();
+      while (init && Node.isBinaryExpression(init) && init.getOperatorToken().getKind() === SyntaxKind.EqualsToken) init = init.getRight();
+      const kind = init && (Node.isCallExpression(init) || Node.isNewExpression(init)) ? routableKind(init) : undefined;
       if (kind) routables.set(variable, { kind, decl: variable, ops: [], mounted: false });
+    }
+    // `this.app = express()` in a constructor.
+    for (const assignment of file.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+      const right = assignment.getRight();
+      const left = assignment.getLeft();
+      if (assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken || !Node.isPropertyAccessExpression(left) || !(Node.isCallExpression(right) || Node.isNewExpression(right))) continue;
+      const kind = routableKind(right);
+      const field = left.getSymbol()?.getDeclarations().find((d) => Node.isPropertyDeclaration(d));
+      if (kind && field && !routables.has(field)) routables.set(field, { kind, decl: field, ops: [], mounted: false });
     }
   }
   if (![...routables.values()].some((r) => r.kind === 'app')) {
@@ -121,8 +152,12 @@ export function analyzeProject(dir: string): ProjectAnalysis {
   // Error middleware catches what the routes of its own router and of routers below it pass on.
   // It covers a route registered before it in its own router, or in a router mounted before it: innermost first.
   const errorScopes = new Map<RouteInfo, ErrorScope[]>();
-  const walk = (routable: Routable, prefix: string, inherited: Mw[], scopes: (Mw & { path: string })[], outerErrors: ErrorScope[]) => {
-    const ownErrors: (Mw & { path: string })[] = [];
+  const carrierOf = new Map<RouteInfo, Carrier>();
+  const walk = (routable: Routable, prefix: string, inherited: Mw[], scopes: (Mw & { path: string })[], outerErrors: ErrorScope[], mount?: Carrier['mount'], outerFront: Carrier['front'] = []) => {
+    const ownErrors: (Mw & { path: string; owner?: Routable | undefined })[] = [];
+    // What runs in front, as the compat layer re-creates it: the ancestors' middleware, then this routable's own
+    // (which, for a mounted router, runs inside the router itself).
+    const front: Carrier['front'] = [];
     const here = (): ErrorScope[] => [{ list: ownErrors, from: ownErrors.length }, ...outerErrors];
     const middleware = [...inherited];
     const scoped = [...scopes];
@@ -140,13 +175,13 @@ export function analyzeProject(dir: string): ProjectAnalysis {
         for (const target of op.targets) {
           const mounted = mountedRoutables(target, routables);
           if (mounted.length > 0) {
-            for (const m of mounted) for (const p of mountPaths) walk(m, joinPath(prefix, p), middleware, scoped, here());
+            for (const m of mounted) for (const p of mountPaths) walk(m, joinPath(prefix, p), middleware, scoped, here(), { path: joinPath(prefix, p), target }, [...outerFront, ...front]);
             continue;
           }
           const fn = functionOf(target);
           if (fn && fn.getParameters().length === 4) {
             warn('ERROR_MIDDLEWARE', op.node, `error handler ${label(target)}: carve answers errors as problem+json; routes moved to carve no longer pass through it`);
-            for (const p of mountPaths) ownErrors.push({ name: label(target), node: target, path: joinPath(prefix, p) });
+            for (const p of mountPaths) ownErrors.push({ name: label(target), node: target, path: joinPath(prefix, p), owner: routable });
             continue;
           }
           if (/^express\.static\(/.test(target.getText())) {
@@ -161,6 +196,8 @@ export function analyzeProject(dir: string): ProjectAnalysis {
           const name = label(target);
           if (op.path?.kind === 'literal') for (const p of mountPaths) scoped.push({ path: joinPath(prefix, p), name, node: target });
           else middleware.push({ name, node: target });
+          if (op.path?.kind === 'literal') for (const p of mountPaths) front.push({ path: joinPath(prefix, p), node: target });
+          else front.push({ node: target });
         }
         continue;
       }
@@ -194,6 +231,8 @@ export function analyzeProject(dir: string): ProjectAnalysis {
           errorHandlers: [],
         };
         errorScopes.set(route, here());
+        const ahead = [...outerFront, ...(mount ? [] : front)].filter((f) => f.path === undefined || full === f.path || full.startsWith(`${f.path === '/' ? '' : f.path}/`));
+        carrierOf.set(route, { front: ahead, mount, owner: routable.decl, registration: mount ? undefined : { method: op.method, path: raw, handlers: op.handlers } });
         routes.push(route);
         if (features.fn) handlerOf.set(route, features.fn);
         middlewareOf.set(route, chain.map((m) => m.node));
@@ -206,13 +245,20 @@ export function analyzeProject(dir: string): ProjectAnalysis {
     const covering = scopes.flatMap((s) => s.list.slice(s.from)).filter((e) => route.path === e.path || route.path.startsWith(`${e.path === '/' ? '' : e.path}/`));
     route.errorHandlers = covering.map((e) => e.name);
     errorMiddlewareOf.set(route, covering.map((e) => e.node!));
+    // A mounted router's own error middleware runs inside it; the compat layer re-creates only the ancestors'.
+    const carrier = carrierOf.get(route);
+    if (carrier) carrier.errors = covering.filter((e) => !carrier.mount || e.owner?.decl !== carrier.owner).map((e) => e.node!);
   }
 
   warnings.push(...sharedState(handlerOf, dir));
   const groups = new Map<string, string[]>();
   for (const r of routes) groups.set(r.group, [...(groups.get(r.group) ?? []), `${r.method} ${r.path}`]);
   warnings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.code.localeCompare(b.code));
-  return { analysis: { routes, groups: [...groups].map(([name, list]) => ({ name, routes: list })), warnings }, handlers: handlerOf, middleware: middlewareOf, errorMiddleware: errorMiddlewareOf, roots: roots.map((r) => r.decl) };
+  return { analysis: { routes, groups: [...groups].map(([name, list]) => ({ name, routes: list })), warnings }, handlers: handlerOf, middleware: middlewareOf, errorMiddleware: errorMiddlewareOf, carriers: carrierOf, roots: roots.map((r) => r.decl), routables: [...routables.keys()] };
+}
+
+function isTestFile(path: string): boolean {
+  return /(^|\/)(__tests__|__mocks__|tests?|spec)\//.test(path) || /\.(test|spec)\.[cm]?[jt]s$/.test(path);
 }
 
 function createProject(dir: string): Project {
@@ -263,6 +309,10 @@ function routeChain(expr: Node): { receiver: Node; path: Expression } | undefine
 
 /** The routables an expression denotes: a variable, a parameter whose callers pass one, or an alias. */
 function resolveRoutables(expr: Node, routables: Map<Node, Routable>, depth = 0): Routable[] {
+  // `this.router.get(…)`: a class field.
+  if (depth <= 5 && Node.isPropertyAccessExpression(expr)) {
+    return (expr.getSymbol()?.getDeclarations() ?? []).filter((d) => routables.has(d)).map((d) => routables.get(d)!);
+  }
   if (depth > 5 || !Node.isIdentifier(expr)) return [];
   const out: Routable[] = [];
   for (const decl of declarationsOf(expr)) {
@@ -301,7 +351,7 @@ function mountedRoutables(expr: Expression, routables: Map<Node, Routable>, dept
   if (Node.isPropertyAccessExpression(expr)) {
     const symbol = expr.getSymbol();
     const decls = [...(symbol?.getDeclarations() ?? []), ...(symbol?.getAliasedSymbol()?.getDeclarations() ?? [])];
-    return decls.flatMap((d) => (Node.isPropertyAssignment(d) || Node.isBinaryExpression(d) || Node.isShorthandPropertyAssignment(d) || Node.isVariableDeclaration(d)
+    return decls.flatMap((d) => (routables.has(d) ? [routables.get(d)!] : Node.isPropertyAssignment(d) || Node.isBinaryExpression(d) || Node.isShorthandPropertyAssignment(d) || Node.isVariableDeclaration(d)
       ? resolveRoutables(Node.isBinaryExpression(d) ? d.getRight() : Node.isPropertyAssignment(d) ? d.getInitializerOrThrow() : d.getNameNode(), routables, depth + 1) : []));
   }
   if (Node.isCallExpression(expr)) {
@@ -346,7 +396,7 @@ interface Mw {
 
 /** The error middleware of one router, from the index that was not yet registered when a route (or mount) was. */
 interface ErrorScope {
-  list: (Mw & { path: string })[];
+  list: (Mw & { path: string; owner?: Routable | undefined })[];
   from: number;
 }
 

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type CallExpression, type Identifier } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type Identifier, type NewExpression } from 'ts-morph';
 
 /** Whether an identifier is bound to the `express` module (default import or require). */
 export function isExpressModule(id: Identifier): boolean {
@@ -10,18 +10,29 @@ export function isExpressRouterExport(id: Identifier): boolean {
   return id.getText() === 'Router' && declarationsOf(id).some((d) => moduleOf(d) === 'express');
 }
 
-/** `express()`, `express.Router()`, `Router()`: the kind of routable a call creates, if any. */
-export function routableKind(call: CallExpression): 'app' | 'router' | undefined {
+/**
+ * `express()`, `express.Router()`, `new express.Router()`, `Router({ mergeParams: true })`,
+ * `require('express')()`, `require('express').Router()`: the kind of routable a call creates, if any.
+ */
+export function routableKind(call: CallExpression | NewExpression): 'app' | 'router' | undefined {
   const callee = call.getExpression();
   if (Node.isIdentifier(callee)) {
     if (isExpressModule(callee)) return 'app';
     if (isExpressRouterExport(callee)) return 'router';
   }
+  if (isExpressRequire(callee)) return 'app';
   if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'Router') {
     const target = callee.getExpression();
-    if (Node.isIdentifier(target) && isExpressModule(target)) return 'router';
+    if ((Node.isIdentifier(target) && isExpressModule(target)) || isExpressRequire(target)) return 'router';
   }
   return undefined;
+}
+
+/** `require('express')` written inline. */
+function isExpressRequire(node: Node): boolean {
+  if (!Node.isCallExpression(node) || node.getExpression().getText() !== 'require') return false;
+  const arg = node.getArguments()[0];
+  return !!arg && Node.isStringLiteral(arg) && arg.getLiteralValue() === 'express';
 }
 
 export function declarationsOf(id: Identifier): Node[] {

@@ -343,7 +343,7 @@ function inTailPosition(statement: Node, body: Node): boolean {
 }
 
 /** `text` (which starts at `offset` in its file) with the edits that fall inside it applied. */
-function applyEdits(text: string, offset: number, edits: Edit[]): string {
+export function applyEdits(text: string, offset: number, edits: Edit[]): string {
   let out = text;
   const inside = edits.filter((e) => e.start >= offset && e.end <= offset + text.length).sort((a, b) => b.start - a.start);
   for (const edit of inside) out = out.slice(0, edit.start - offset) + edit.text + out.slice(edit.end - offset);
@@ -436,7 +436,7 @@ function freeIdentifiers(body: Node, fn: Node, outFile: string): { imports: stri
 }
 
 /** `x` in `a.x` and `{ x: 1 }`: a name, not a reference to a binding. */
-function isPropertyName(id: Node): boolean {
+export function isPropertyName(id: Node): boolean {
   const parent = id.getParent();
   return (Node.isPropertyAccessExpression(parent) && parent.getNameNode() === id) || (Node.isPropertyAssignment(parent) && parent.getNameNode() === id);
 }
@@ -447,10 +447,10 @@ function isValue(id: Node): boolean {
   return type.getCallSignatures().length === 0 && type.getConstructSignatures().length === 0;
 }
 
-function isInside(node: Node, container: Node): boolean {
+export function isInside(node: Node, container: Node): boolean {
   return node.getStart() >= container.getStart() && node.getEnd() <= container.getEnd() && node.getSourceFile() === container.getSourceFile();
 }
 
-function rewriteImport(text: string, fromFile: string, outFile: string): string {
+export function rewriteImport(text: string, fromFile: string, outFile: string): string {
   return text.replace(/(['"])(\.[^'"]*)\1/, (_m, q: string, spec: string) => `${q}${moduleSpecifier(spec, fromFile, outFile)}${q}`);
 }

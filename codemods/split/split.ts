@@ -2,14 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { Node, SyntaxKind } from 'ts-morph';
+import type { Node } from 'ts-morph';
 import { analyzeProject } from '../analyze/analyze.js';
 import { AnalyzeError, type Warning } from '../analyze/types.js';
 import { convertRoute, isBodyParser, stay, type RemainderCode, type SharedBinding } from './convert.js';
 import { guardModules, type ConvertibleErrorGuard, type ConvertibleGuard } from './guards.js';
 import { kebab, unique } from './names.js';
 import { specifierFor } from './paths.js';
-import { appModule, depsModule, expressHelper, guardModule, handlerModule, serverModule } from './templates.js';
+import { compatModules, type CompatModule } from './compat.js';
+import { legacyImport } from './legacy.js';
+import { appModule, compatHandlerModule, depsModule, expressHelper, guardModule, handlerModule, serverModule } from './templates.js';
 
 export interface SplitOptions {
   /** Where the carve app goes. Default `<dir>/carve`. */
@@ -28,11 +30,33 @@ interface RouteRef {
 }
 
 export interface SplitReport {
+  summary: SplitSummary;
   inventory: RouteRef[];
-  converted: (RouteRef & { handler: string })[];
-  remainder: (RouteRef & { code: RemainderCode; reason: string })[];
+  /**
+   * Routes now served by carve handlers: `sdk` ones rewritten onto the SDK, `compat` ones running their Express
+   * code as it is through `carve/compat/express` (with `rewrite`, why carve split could not rewrite them yet).
+   */
+  converted: (RouteRef & { handler: string; mode: 'sdk' | 'compat'; rewrite?: string | undefined })[];
+  /** Routes left in the legacy app, with every reason found. */
+  remainder: (RouteRef & { code: RemainderCode; reason: string; reasons: string[] })[];
   files: string[];
   warnings: Warning[];
+}
+
+export interface SplitSummary {
+  found: number;
+  converted: number;
+  sdk: number;
+  compat: number;
+  left: number;
+  /** The share of routes carve serves, in percent. */
+  share: number;
+  /** Routes left, by reason code. */
+  leftBy: Record<string, number>;
+  /** Routes moved through the compat layer, by what kept them from being rewritten. */
+  compatBy: Record<string, number>;
+  /** What runs before the app serves (the legacy module's own top-level code), when the strangler mounts it. */
+  legacy?: string | undefined;
 }
 
 export interface SplitResult {
@@ -53,11 +77,23 @@ export interface SplitResult {
 export function split(dir: string, options: SplitOptions = {}): SplitResult {
   const root = resolve(dir);
   const out = resolve(options.out ?? join(root, 'carve'));
-  const { analysis, handlers, middleware: middlewareOf, errorMiddleware: errorMiddlewareOf, roots } = analyzeProject(root);
+  const { analysis, handlers, middleware: middlewareOf, errorMiddleware: errorMiddlewareOf, roots, carriers, routables } = analyzeProject(root);
   const typescript = existsSync(join(root, 'tsconfig.json')) || analysis.routes.some((r) => r.file.endsWith('.ts'));
   const ext = typescript ? 'ts' : 'mjs';
   const files = new Map<string, string>();
-  const report: SplitReport = { inventory: [], converted: [], remainder: [], files: [], warnings: [...analysis.warnings] };
+  const report: SplitReport = { summary: { found: 0, converted: 0, sdk: 0, compat: 0, left: 0, share: 0, leftBy: {}, compatBy: {} }, inventory: [], converted: [], remainder: [], files: [], warnings: [...analysis.warnings] };
+  const compat = compatModules({
+    root, out, ext,
+    // A router is its registrations too: it comes along only as its own module's export, never as a copy.
+    refuse: (decl) => {
+      const name = (decl as Node & { getName?(): string }).getName?.() ?? '';
+      if (roots.includes(decl)) return `uses the legacy app ${name} itself`;
+      if (routables.includes(decl)) return `its router ${name} is defined beside the app in ${decl.getSourceFile().getBaseName()}; move it to a module of its own that exports it`;
+      return undefined;
+    },
+  });
+  const usedCompat = new Set<CompatModule>();
+  const compatBy: Record<string, number> = {};
   const importExt = ext === 'ts' ? 'js' : 'mjs';
   const modules: { file: string; exportName: string }[] = [];
   const deps = sharedDeps(join(out, `deps.${ext}`));
@@ -88,7 +124,22 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
       }
     }
     if (!conversion.ok) {
-      report.remainder.push({ ...ref, code: conversion.code, reason: conversion.reason });
+      const moved = compat.of(route, carriers.get(route));
+      if (!moved.ok) {
+        const reasons = unique2([conversion.reason, moved.reason, ...route.blockers]);
+        report.remainder.push({ ...ref, code: moved.code === 'PATH_SYNTAX' || moved.code === 'UNRESOLVED_HANDLER' ? moved.code : conversion.code, reason: moved.reason, reasons });
+        continue;
+      }
+      usedCompat.add(moved.module);
+      compatBy[conversion.code] = (compatBy[conversion.code] ?? 0) + 1;
+      for (const note of moved.notes) if (!report.warnings.some((w) => w.message === note)) report.warnings.push({ code: 'MODULE_STATE', file: moved.module.from.replace(/:\d+$/, ''), line: 0, message: note });
+      files.set(file, compatHandlerModule({
+        comment: `Moved by carve split from ${route.file}:${route.line} (${route.method} ${route.path}): its Express code runs as it is, through carve/compat/express. Not rewritten onto the SDK yet: ${conversion.reason}.`,
+        exportName, method: route.method, path: moved.carvePath, group: route.group, compatName: moved.module.exportName,
+        compatPath: `../_compat/${basename(moved.module.file).replace(/\.ts$/, '.js')}`,
+      }));
+      modules.push({ file: `./${relative(out, file).replace(/\.ts$/, '.js')}`, exportName });
+      report.converted.push({ ...ref, handler: relative(out, file), mode: 'compat', rewrite: conversion.reason });
       continue;
     }
     for (const g of [...routeGuards, ...errorGuards]) guards.used.add(g as ConvertibleGuard | ConvertibleErrorGuard);
@@ -102,8 +153,9 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
       typescript,
     }));
     modules.push({ file: `./${relative(out, file).replace(/\.ts$/, '.js')}`, exportName });
-    report.converted.push({ ...ref, handler: relative(out, file) });
+    report.converted.push({ ...ref, handler: relative(out, file), mode: 'sdk' });
   }
+  for (const module of compat.written(usedCompat)) files.set(module.file, module.text);
   if (report.converted.length + report.remainder.length !== report.inventory.length) {
     throw new Error(`carve split lost a route: ${report.inventory.length} found, ${report.converted.length} converted, ${report.remainder.length} left`);
   }
@@ -115,9 +167,14 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
       tokens: guard.result.deps.map((d) => ({ local: d.local, token: deps.tokenFor(d) })), typescript,
     }));
   }
-  files.set(join(out, 'handlers', `_express.${ext}`), expressHelper(typescript));
+  if (report.converted.some((c) => c.mode === 'sdk')) files.set(join(out, 'handlers', `_express.${ext}`), expressHelper(typescript));
   if (deps.entries.length > 0) files.set(deps.file, depsModule(deps.entries));
   const legacy = legacyImport(roots[0], out, report.warnings);
+  if (!legacy && report.remainder.length > 0) {
+    const why = report.warnings.find((w) => w.code === 'LEGACY_LISTENS' || w.code === 'LEGACY_NOT_EXPORTED');
+    throw new AnalyzeError(`${report.remainder.length} of ${report.inventory.length} routes stay in the legacy app, which the split app cannot mount: ${why ? `${why.file}:${why.line}: ${why.message}` : 'no legacy app was found'}`);
+  }
+  report.summary = summarize(report, compatBy, legacy ? `the legacy module ${relative(root, roots[0]!.getSourceFile().getFilePath())} is imported by the split app; its top-level code (connections, settings) runs there at start-up` : undefined);
   files.set(join(out, `app.${ext}`), appModule(basename(root), modules, legacy));
   if (legacy) files.set(join(out, `server.${ext}`), serverModule(`./app.${importExt}`, legacy));
   report.files = [...files.keys()].map((f) => relative(out, f)).sort();
@@ -174,25 +231,6 @@ function sharedDeps(file: string) {
   };
 }
 
-/** How the strangler imports the legacy app, or a warning why it cannot. */
-function legacyImport(rootApp: Node | undefined, out: string, warnings: Warning[]): string | undefined {
-  if (!rootApp || !Node.isVariableDeclaration(rootApp)) return undefined;
-  const file = rootApp.getSourceFile();
-  const name = rootApp.getName();
-  const where = { file: relative(process.cwd(), file.getFilePath()), line: rootApp.getStartLineNumber() };
-  const rel = relative(out, file.getFilePath()).replace(/\.ts$/, '.js');
-  const spec = rel.startsWith('.') ? rel : `./${rel}`;
-  const text = file.getFullText();
-  if (file.getDescendantsOfKind(SyntaxKind.CallExpression).some((c) => c.getExpression().getText() === `${name}.listen`)) {
-    warnings.push({ code: 'LEGACY_LISTENS', ...where, message: `${name}.listen() runs when the legacy module is imported: move it to an entry file of its own, so the strangler can mount the app` });
-    return undefined;
-  }
-  if (new RegExp(`module\\.exports\\s*=\\s*${name}\\b|export\\s+default\\s+${name}\\b`).test(text)) return `import legacy from '${spec}';`;
-  if (new RegExp(`export\\s*\\{[^}]*\\b${name}\\b`).test(text) || new RegExp(`export\\s+const\\s+${name}\\b`).test(text)) return `import { ${name} as legacy } from '${spec}';`;
-  warnings.push({ code: 'LEGACY_NOT_EXPORTED', ...where, message: `the legacy app ${name} is not exported; export it so the strangler can mount it behind the carve routes` });
-  return undefined;
-}
-
 function refuseDirtyTree(out: string): void {
   let dir = out;
   while (!existsSync(dir)) dir = dirname(dir);
@@ -213,3 +251,18 @@ function routeName(method: string, path: string): string {
   }
   return words.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join('');
 }
+
+function summarize(report: SplitReport, compatBy: Record<string, number>, legacy: string | undefined): SplitSummary {
+  const leftBy: Record<string, number> = {};
+  for (const r of report.remainder) leftBy[r.code] = (leftBy[r.code] ?? 0) + 1;
+  const found = report.inventory.length;
+  const sdk = report.converted.filter((c) => c.mode === 'sdk').length;
+  return {
+    found, converted: report.converted.length, sdk, compat: report.converted.length - sdk, left: report.remainder.length,
+    share: found === 0 ? 0 : Math.round((report.converted.length / found) * 1000) / 10,
+    leftBy: sortedCounts(leftBy), compatBy: sortedCounts(compatBy), legacy,
+  };
+}
+
+const sortedCounts = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+const unique2 = (list: string[]) => [...new Set(list)];

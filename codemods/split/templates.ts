@@ -210,3 +210,15 @@ export function serverModule(appFile: string, legacyImport: string): string {
     '',
   ].join('\n');
 }
+
+/** A route that runs its legacy Express code through the compat layer: a carve handler in front of it. */
+export function compatHandlerModule(m: { comment: string; exportName: string; method: string; path: string; group: string; compatName: string; compatPath: string }): string {
+  return [
+    `// ${m.comment}`,
+    `import { handler } from 'carve';`,
+    `import { ${m.compatName} } from '${m.compatPath}';`,
+    '',
+    `export const ${m.exportName} = handler({ method: '${m.method}', path: '${m.path}', resource: '${m.group}', auth: 'public', graphql: false }, ({ request }) => ${m.compatName}(request));`,
+    '',
+  ].join('\n');
+}

@@ -77,3 +77,5 @@ export function withEmitterSocket(listener: RequestListener): (req: { socket: ob
     listener(req, res);
   };
 }
+export { listenerProxy } from './listener.js';
+export type { ListenerRequest, ListenerResponse, LoadServerlessExpress } from './listener.js';

@@ -25,12 +25,32 @@ export function printAnalysis(analysis: Analysis): void {
 }
 
 export function printSplit({ report, diff, changes }: SplitResult, dry: boolean): void {
-  for (const c of report.converted) console.log(`converted  ${c.method.padEnd(7)} ${c.path.padEnd(36)} → ${c.handler}`);
-  for (const r of report.remainder) console.log(`legacy     ${r.method.padEnd(7)} ${r.path.padEnd(36)} ${r.code}: ${r.reason}`);
+  for (const c of report.converted) console.log(`${c.mode === 'sdk' ? 'converted' : 'compat   '}  ${c.method.padEnd(7)} ${c.path.padEnd(36)} → ${c.handler}${c.rewrite ? `  (not rewritten: ${c.rewrite})` : ''}`);
+  for (const r of report.remainder) console.log(`legacy     ${r.method.padEnd(7)} ${r.path.padEnd(36)} ${r.code}: ${r.reasons.join('; ')}`);
   for (const w of report.warnings) console.log(`warning ${w.code} ${w.file}:${w.line}: ${w.message}`);
   if (dry) {
     process.stdout.write(diff);
     console.log(JSON.stringify(report, null, 2));
   } else for (const c of changes) if (c.change !== 'unchanged') console.log(`${c.change.padEnd(8)} ${c.file}`);
-  console.log(`${report.converted.length} of ${report.inventory.length} routes converted, ${report.remainder.length} left in the legacy app${dry ? ' (dry run: nothing written)' : ''}`);
+  const { summary } = report;
+  for (const [code, count] of Object.entries(summary.leftBy)) console.log(`left     ${String(count).padStart(4)}  ${code}: ${HINTS[code] ?? 'see each route\'s reasons above'}`);
+  for (const [code, count] of Object.entries(summary.compatBy)) console.log(`compat   ${String(count).padStart(4)}  ${code}: ${HINTS[code] ?? 'see each route\'s reason above'}`);
+  if (summary.legacy) console.log(`start-up: ${summary.legacy}`);
+  console.log(`${summary.converted} of ${summary.found} routes converted (${summary.share}%: ${summary.sdk} onto the SDK, ${summary.compat} through carve/compat/express), ${summary.left} left in the legacy app${dry ? ' (dry run: nothing written)' : ''}`);
 }
+
+/** What a user can change so that a route of this kind converts (or is rewritten onto the SDK). */
+const HINTS: Record<string, string> = {
+  MIDDLEWARE: 'middleware carve split cannot rewrite as a guard (built by a call, or writing to res): rewrite it as a carve guard, or map it to carve\'s own (cors(), the access log)',
+  UNSUPPORTED_RESPONSE: 'res.sendFile, render, streams: answer with reply({ body }) or keep them on Express',
+  IMPLICIT_DEPENDENCY: 'req.user, req.session, req.app: pass what the handler needs through DI tokens or carve auth',
+  LOCAL_DEPENDENCY: 'code defined beside the routes: move it to a module of its own that exports it',
+  RESPONSE_FLOW: 'answers from a callback or an expression: answer with return (async/await)',
+  CROSS_ROUTE_NEXT: 'next() falls through to another route: give each route its own handler',
+  PATH_SYNTAX: 'optional or inline-regex segments: use plain :param paths (or {tail+})',
+  UNRESOLVED_HANDLER: 'a handler carve split cannot see statically (computed, or from a parameter): register it by name',
+  PASSES_REQUEST: 'next used in a way carve split does not convert',
+  REQUEST_FIELD: 'assigns a request field: keep state in a local variable',
+  NO_RESPONSE: 'never answers through res',
+  ERROR_MIDDLEWARE: 'error middleware that calls next() without the error',
+};

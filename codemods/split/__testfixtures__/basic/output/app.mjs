@@ -8,6 +8,10 @@ import { postUsers as h2 } from './handlers/users/post-users.mjs';
 import { deleteUsersById as h3 } from './handlers/users/delete-users-by-id.mjs';
 import { putUsersById as h4 } from './handlers/users/put-users-by-id.mjs';
 import { getHealth as h5 } from './handlers/health/get-health.mjs';
-import { getSecret as h6 } from './handlers/secret/get-secret.mjs';
+import { getReport as h6 } from './handlers/report/get-report.mjs';
+import { getMe as h7 } from './handlers/me/get-me.mjs';
+import { getSecret as h8 } from './handlers/secret/get-secret.mjs';
+import { getShout as h9 } from './handlers/shout/get-shout.mjs';
+import { getLaterById as h10 } from './handlers/later/get-later-by-id.mjs';
 
-export default createApp({ name: "input", handlers: [h0, h1, h2, h3, h4, h5, h6], remainder: legacy });
+export default createApp({ name: "input", handlers: [h0, h1, h2, h3, h4, h5, h6, h7, h8, h9, h10], remainder: legacy });

@@ -5,8 +5,9 @@ import legacy from '../input/app.js';
 import { getOrdersById as h0 } from './handlers/orders/get-orders-by-id.mjs';
 import { postOrders as h1 } from './handlers/orders/post-orders.mjs';
 import { getOrdersByIdInvoice as h2 } from './handlers/orders/get-orders-by-id-invoice.mjs';
-import { deleteAdminOrdersById as h3 } from './handlers/admin/delete-admin-orders-by-id.mjs';
-import { getAdminStats as h4 } from './handlers/admin/get-admin-stats.mjs';
-import { getReportsFine as h5 } from './handlers/reports/get-reports-fine.mjs';
+import { getOrdersByIdStatus as h3 } from './handlers/orders/get-orders-by-id-status.mjs';
+import { deleteAdminOrdersById as h4 } from './handlers/admin/delete-admin-orders-by-id.mjs';
+import { getAdminStats as h5 } from './handlers/admin/get-admin-stats.mjs';
+import { getReportsFine as h6 } from './handlers/reports/get-reports-fine.mjs';
 
-export default createApp({ name: "input", handlers: [h0, h1, h2, h3, h4, h5], remainder: legacy });
+export default createApp({ name: "input", handlers: [h0, h1, h2, h3, h4, h5, h6], remainder: legacy });

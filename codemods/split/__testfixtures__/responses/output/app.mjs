@@ -8,5 +8,8 @@ import { getOldHome as h2 } from './handlers/old-home/get-old-home.mjs';
 import { getSearch as h3 } from './handlers/search/get-search.mjs';
 import { getReportCsv as h4 } from './handlers/report-csv/get-report-csv.mjs';
 import { getRemember as h5 } from './handlers/remember/get-remember.mjs';
+import { getSigned as h6 } from './handlers/signed/get-signed.mjs';
+import { getLocals as h7 } from './handlers/locals/get-locals.mjs';
+import { getTyped as h8 } from './handlers/typed/get-typed.mjs';
 
-export default createApp({ name: "input", handlers: [h0, h1, h2, h3, h4, h5], remainder: legacy });
+export default createApp({ name: "input", handlers: [h0, h1, h2, h3, h4, h5, h6, h7, h8], remainder: legacy });

@@ -1,0 +1,148 @@
+import { basename } from 'node:path';
+import { Node, SyntaxKind, type ImportDeclaration } from 'ts-morph';
+import { applyEdits, isInside, isPropertyName, rewriteImport, stay, type Stay } from './convert.js';
+import { freeName } from './names.js';
+import { moduleSpecifier } from './paths.js';
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Legacy code carried as it is into one generated module: each expression's text, and what it needs from
+ * around it: the imports its file had (specifiers rewritten for the new place), `require()`s as imports, and
+ * the module-level declarations of its own file it uses (copied, with what they use in turn). What cannot
+ * come along (a parameter of the function that registers routes, the legacy app itself, `__dirname`) is a
+ * reason to keep the route in the legacy app.
+ */
+export class CarriedModule {
+  readonly imports = new Map<string, string>();
+  readonly declarations = new Map<Node, string>();
+  /** Each name the module binds, and what it is bound to: two different things under one name cannot both come. */
+  readonly #names = new Map<string, string>();
+  readonly #pending = new Set<Node>();
+  /** The name each inline `require()`d module is imported under. */
+  readonly #required = new Map<string, string>();
+  /** Warnings about what was carried (module state that each unit now has its own copy of). */
+  readonly notes: string[] = [];
+
+  constructor(readonly outFile: string, readonly refuse: (decl: Node) => string | undefined, reserved: Record<string, string> = {}) {
+    for (const [name, origin] of Object.entries(reserved)) this.#names.set(name, origin);
+  }
+
+  /** The expression's text for the generated module, or why it cannot come along. */
+  carry(expr: Node): string | Stay {
+    const edits: Edit[] = [];
+    const problem = this.#collect(expr, edits);
+    return problem ?? applyEdits(expr.getText(), expr.getStart(), edits);
+  }
+
+  #bind(name: string, origin: string): Stay | undefined {
+    const known = this.#names.get(name);
+    if (known !== undefined && known !== origin) return stay('LOCAL_DEPENDENCY', `two different things are called ${name} in the code it needs`);
+    this.#names.set(name, origin);
+    return undefined;
+  }
+
+  #collect(expr: Node, edits: Edit[]): Stay | undefined {
+    const file = expr.getSourceFile();
+    const ids = Node.isIdentifier(expr) ? [expr] : expr.getDescendantsOfKind(SyntaxKind.Identifier);
+    for (const call of expr.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      if (call.getExpression().getText() !== 'require') continue;
+      const spec = call.getArguments()[0];
+      if (!spec || !Node.isStringLiteral(spec)) return stay('LOCAL_DEPENDENCY', 'requires a module whose name is computed');
+      const target = moduleSpecifier(spec.getLiteralValue(), file.getFilePath(), this.outFile);
+      const local = this.#required.get(target) ?? freeName(`${camel(basename(spec.getLiteralValue()).replace(/\.[cm]?[jt]s$/, ''))}Module`, new Set(this.#names.keys()));
+      this.#required.set(target, local);
+      this.#bind(local, `module:${target}`);
+      this.imports.set(`module:${target}:${local}`, `import ${local} from '${target}';`);
+      edits.push({ start: call.getStart(), end: call.getEnd(), text: local });
+    }
+    for (const id of ids) {
+      if (isPropertyName(id) || id.getText() === 'require' || edits.some((e) => id.getStart() >= e.start && id.getEnd() <= e.end)) continue;
+      const name = id.getText();
+      if ((name === '__dirname' || name === '__filename') && !id.getSymbol()?.getDeclarations().some((d) => !d.getSourceFile().isDeclarationFile())) {
+        return stay('LOCAL_DEPENDENCY', `reads ${name}, which names another folder once the code moves`);
+      }
+      const shorthand = id.getParentIfKind(SyntaxKind.ShorthandPropertyAssignment);
+      const decl = (shorthand ? shorthand.getValueSymbol() : id.getSymbol())?.getDeclarations()[0];
+      if (!decl || isInside(decl, expr)) continue;
+      const declFile = decl.getSourceFile();
+      if (declFile.isInNodeModules() || declFile.isDeclarationFile()) continue;
+      const refused = this.refuse(decl);
+      if (refused) return stay('LOCAL_DEPENDENCY', refused);
+      const problem = this.#need(name, decl);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+
+  /** Brings what `name` is bound to into the module: its import, or its declaration. */
+  #need(name: string, decl: Node): Stay | undefined {
+    const file = decl.getSourceFile();
+    const importDecl = decl.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);
+    if (importDecl) {
+      const target = moduleSpecifier(importDecl.getModuleSpecifierValue(), file.getFilePath(), this.outFile);
+      for (const [bound, origin] of importBindings(importDecl, target)) {
+        const problem = this.#bind(bound, origin);
+        if (problem) return problem;
+      }
+      const text = rewriteImport(importDecl.getText(), file.getFilePath(), this.outFile);
+      this.imports.set(text, text);
+      return undefined;
+    }
+    const statement = topLevelStatement(decl);
+    if (!statement) return stay('LOCAL_DEPENDENCY', `uses ${name}, which the code that registers the routes defines or receives (${decl.getKindName()} in ${file.getBaseName()}:${decl.getStartLineNumber()})`);
+    // `const x = require('y')`: an import. `const { a } = require('./m')`: the module, then its parts.
+    if (Node.isVariableStatement(statement)) {
+      const only = statement.getDeclarations().length === 1 ? statement.getDeclarations()[0] : undefined;
+      const init = only?.getInitializer();
+      const arg = init && Node.isCallExpression(init) && init.getExpression().getText() === 'require' ? init.getArguments()[0] : undefined;
+      if (only && arg && Node.isStringLiteral(arg) && Node.isIdentifier(only.getNameNode())) {
+        const target = moduleSpecifier(arg.getLiteralValue(), file.getFilePath(), this.outFile);
+        const problem = this.#bind(name, `module:${target}`);
+        if (problem) return problem;
+        this.imports.set(`module:${target}:${name}`, `import ${name} from '${target}';`);
+        return undefined;
+      }
+    }
+    if (this.declarations.has(statement) || this.#pending.has(statement)) return this.#bind(name, `decl:${file.getFilePath()}:${statement.getStart()}`);
+    const bindProblem = this.#bind(name, `decl:${file.getFilePath()}:${statement.getStart()}`);
+    if (bindProblem) return bindProblem;
+    if (Node.isVariableStatement(statement)) {
+      const kind = statement.getDeclarationKind();
+      if (kind !== 'const') this.notes.push(`${name} (${file.getBaseName()}:${statement.getStartLineNumber()}) is module state: each unit that carries it has its own copy`);
+    }
+    this.#pending.add(statement);
+    const edits: Edit[] = [];
+    const problem = this.#collect(statement, edits);
+    this.#pending.delete(statement);
+    if (problem) return problem;
+    // What a declaration uses is declared first (the map keeps insertion order).
+    this.declarations.set(statement, applyEdits(statement.getText(), statement.getStart(), edits).replace(/^export\s+(default\s+)?/, ''));
+    return undefined;
+  }
+}
+
+/** The names an import declaration binds, each with what it is bound to (a default import is the module, as a require is). */
+function importBindings(importDecl: ImportDeclaration, target: string): [string, string][] {
+  const out: [string, string][] = [];
+  const whole = importDecl.getDefaultImport()?.getText();
+  if (whole) out.push([whole, `module:${target}`]);
+  const namespace = importDecl.getNamespaceImport()?.getText();
+  if (namespace) out.push([namespace, `namespace:${target}`]);
+  for (const n of importDecl.getNamedImports()) out.push([n.getAliasNode()?.getText() ?? n.getName(), `import:${target}:${n.getName()}`]);
+  return out;
+}
+
+/** The module-level statement that declares `decl` (a variable, function or class), if it is one. */
+function topLevelStatement(decl: Node): Node | undefined {
+  const statement = Node.isFunctionDeclaration(decl) || Node.isClassDeclaration(decl) || Node.isEnumDeclaration(decl)
+    ? decl
+    : decl.getFirstAncestorByKind(SyntaxKind.VariableStatement);
+  return statement && statement.getParent() === decl.getSourceFile() ? statement : undefined;
+}
+
+const camel = (text: string) => text.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join('') || 'legacy';

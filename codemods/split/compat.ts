@@ -1,0 +1,128 @@
+import { join, relative } from 'node:path';
+import type { Node } from 'ts-morph';
+import type { Carrier } from '../analyze/analyze.js';
+import type { RouteInfo } from '../analyze/types.js';
+import { CarriedModule } from './carry.js';
+import { stay, type Stay } from './convert.js';
+import { kebab, unique } from './names.js';
+
+/** A route that moves with its Express code as it is: the module that re-creates its Express side, and its carve path. */
+export interface CompatRoute {
+  ok: true;
+  carvePath: string;
+  /** The generated module that holds the Express code (`handlers/_compat/…`), shared by the routes it serves. */
+  module: CompatModule;
+  notes: string[];
+}
+
+export interface CompatModule {
+  file: string;
+  exportName: string;
+  text: string;
+  /** `routes/users.js:12`: where the carried router or registrations are. */
+  from: string;
+}
+
+/**
+ * Plans the `carve/compat/express` modules of a split: one per router (or, for routes on the root app, per
+ * resource and set of middleware in front), each re-creating in a small Express app of its own what the legacy
+ * app ran for those routes: the middleware in front, the router (or the registrations), the error middleware.
+ */
+export function compatModules(options: { root: string; out: string; ext: string; refuse: (decl: Node) => string | undefined }) {
+  const names = new Set<string>();
+  const modules = new Map<string, { module: CompatModule; carried: CarriedModule; registrations: string[]; head: string[]; tail: string[] } | Stay>();
+
+  const build = (key: string, route: RouteInfo, carrier: Carrier) => {
+    const stem = carrier.mount ? labelOf(carrier.mount.target).replace(/^require\((['"])(.*)\1\).*$/, '$2').replace(/(Router|Routes|Route)$/i, '') + ' router' : `${route.group} routes`;
+    const exportName = unique(names, camel(stem));
+    const file = join(options.out, 'handlers', '_compat', `${kebab(exportName)}.${options.ext}`);
+    const carried = new CarriedModule(file, options.refuse, { express: 'module:express', fromExpress: 'import:carve/compat/express:fromExpress', [exportName]: 'export' });
+    const head: string[] = [];
+    for (const f of carrier.front) {
+      const text = carried.carry(f.node);
+      if (typeof text !== 'string') return { ...text, reason: `the middleware ${labelOf(f.node)} in front of it cannot come along: ${text.reason}` };
+      head.push(f.path === undefined ? `app.use(${text});` : `app.use(${JSON.stringify(f.path)}, ${text});`);
+    }
+    if (carrier.mount) {
+      const text = carried.carry(carrier.mount.target);
+      if (typeof text !== 'string') return { ...text, reason: text.reason.startsWith('its router') ? text.reason : `its router ${labelOf(carrier.mount.target)} cannot come along: ${text.reason}` };
+      head.push(`app.use(${JSON.stringify(carrier.mount.path)}, ${text});`);
+    }
+    const tail: string[] = [];
+    for (const error of carrier.errors ?? []) {
+      const text = carried.carry(error);
+      if (typeof text !== 'string') return { ...text, reason: `the error middleware ${labelOf(error)} cannot come along: ${text.reason}` };
+      tail.push(`app.use(${text});`);
+    }
+    const from = carrier.mount
+      ? `${relative(options.root, carrier.mount.target.getSourceFile().getFilePath())}:${carrier.mount.target.getStartLineNumber()}`
+      : `${relative(options.root, carrier.owner.getSourceFile().getFilePath())}`;
+    return { module: { file, exportName, text: '', from }, carried, registrations: [] as string[], head, tail };
+  };
+
+  return {
+    /** The module a route runs through, planned once for every route that shares its router and what is in front. */
+    of(route: RouteInfo, carrier: Carrier | undefined): CompatRoute | Stay {
+      if (!carrier) return stay('UNRESOLVED_HANDLER', 'carve split cannot see how the legacy app reaches it');
+      const carvePath = carvePathOf(route.path);
+      if (!carvePath) return stay('PATH_SYNTAX', `path ${route.path} has no carve equivalent (carve matches {param} segments and a {tail+})`);
+      const key = carrier.mount
+        ? `mount:${carrier.mount.target.getSourceFile().getFilePath()}:${carrier.mount.target.getStart()}:${carrier.mount.path}`
+        : `root:${route.group}:${carrier.front.map((f) => `${f.node.getStart()}@${f.path ?? ''}`).join(',')}`;
+      if (!modules.has(key)) modules.set(key, build(key, route, carrier));
+      const planned = modules.get(key)!;
+      if (!('module' in planned)) return planned;
+      if (carrier.registration) {
+        const handlers: string[] = [];
+        for (const h of carrier.registration.handlers) {
+          const text = planned.carried.carry(h);
+          if (typeof text !== 'string') return { ...text, reason: `${labelOf(h)} cannot come along: ${text.reason}` };
+          handlers.push(text);
+        }
+        const line = `app.${carrier.registration.method}(${[JSON.stringify(carrier.registration.path), ...handlers].join(', ')});`;
+        if (!planned.registrations.includes(line)) planned.registrations.push(line);
+      }
+      return { ok: true, carvePath, module: planned.module, notes: planned.carried.notes };
+    },
+    /** Every module some converted route runs through, with its text. */
+    written(used: Set<CompatModule>): CompatModule[] {
+      const out: CompatModule[] = [];
+      for (const planned of modules.values()) {
+        if (!('module' in planned) || !used.has(planned.module)) continue;
+        const { module, carried, head, registrations, tail } = planned;
+        module.text = [
+          `// Generated by carve split: the legacy Express code of ${module.from}, run as it is (carve/compat/express)`,
+          '// for the routes that carve split moved without rewriting them. Rewrite a route onto the SDK to drop it from here.',
+          `import express from 'express';`,
+          `import { fromExpress } from 'carve/compat/express';`,
+          ...[...carried.imports.values()].filter((i) => i !== `import express from 'express';`),
+          '',
+          ...carried.declarations.values(),
+          ...(carried.declarations.size > 0 ? [''] : []),
+          `export const ${module.exportName} = fromExpress(express, (app) => {`,
+          ...[...head, ...registrations, ...tail].map((line) => `  ${line}`),
+          '});',
+          '',
+        ].join('\n');
+        out.push(module);
+      }
+      return out;
+    },
+  };
+}
+
+/** Express's `/users/:id` as carve's `/users/{id}`; `:id(\\d+)` keeps its name (Express still checks the pattern); a `*` tail is `{splat+}`. */
+export function carvePathOf(path: string): string | undefined {
+  const out = path
+    .replace(/:(\w+)(\([^)]*\))?/g, '{$1}')
+    .replace(/\/\*(\w+)$/, '/{$1+}')
+    .replace(/\/\*$/, '/{splat+}');
+  return /[*?()]|\{\/|\{\.|[^/]\{|\}[^/]/.test(out) ? undefined : out;
+}
+
+function labelOf(node: Node): string {
+  const text = node.getText().replace(/\s+/g, ' ');
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+const camel = (text: string) => text.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join('') || 'legacy';

@@ -1,0 +1,82 @@
+import { relative } from 'node:path';
+import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
+import type { Warning } from '../analyze/types.js';
+
+/**
+ * How the split app imports the legacy app, or a warning why it cannot. The app is found however its module
+ * exports it (`module.exports = app`, `= { app, start }`, `exports.app`, `export default`, `export { app }`,
+ * `export const app`); a `listen()` behind a main-module check (`require.main === module`, `!module.parent`,
+ * `import.meta`) or in a function the module never calls does not run when it is imported.
+ */
+export function legacyImport(rootApp: Node | undefined, out: string, warnings: Warning[]): string | undefined {
+  if (!rootApp || !(Node.isVariableDeclaration(rootApp) || Node.isPropertyDeclaration(rootApp))) return undefined;
+  const file = rootApp.getSourceFile();
+  const name = rootApp.getName();
+  const where = { file: relative(process.cwd(), file.getFilePath()), line: rootApp.getStartLineNumber() };
+  const rel = relative(out, file.getFilePath()).replace(/\.ts$/, '.js');
+  const spec = rel.startsWith('.') ? rel : `./${rel}`;
+  if (Node.isPropertyDeclaration(rootApp)) {
+    warnings.push({ code: 'LEGACY_NOT_EXPORTED', ...where, message: `the legacy app is the field ${name} of a class: export an instance's app (\`export default new App(routes).app\`) from a module that does not listen, so the split app can mount it` });
+    return undefined;
+  }
+  const listen = listensAtImport(file, name);
+  if (listen) {
+    warnings.push({ code: 'LEGACY_LISTENS', file: where.file, line: listen.getStartLineNumber(), message: `${name}.listen() runs when the legacy module is imported: put it behind \`if (require.main === module)\` (or move it to an entry file of its own), so the split app can mount the app` });
+    return undefined;
+  }
+  const text = file.getFullText();
+  const assignedToExports = /^module\.exports\s*=/.test(rootApp.getInitializer()?.getText() ?? '');
+  if (assignedToExports || new RegExp(`module\\.exports\\s*=\\s*${name}\\s*;?\\s*(\\n|$)|export\\s+default\\s+${name}\\b`).test(text)) return `import legacy from '${spec}';`;
+  if (new RegExp(`export\\s*\\{[^}]*\\b${name}\\b`).test(text) || new RegExp(`export\\s+(const|let|var)\\s+${name}\\b`).test(text)) return `import { ${name} as legacy } from '${spec}';`;
+  // CommonJS: `module.exports = { app, start }`, `exports.app = app`, `module.exports.server = app`.
+  const property = exportedProperty(file, name);
+  if (property) return `import legacyModule from '${spec}';\nconst legacy = legacyModule.${property};`;
+  warnings.push({ code: 'LEGACY_NOT_EXPORTED', ...where, message: `the legacy app ${name} is not exported; export it so the split app can mount it behind the carve routes` });
+  return undefined;
+}
+
+/** The `listen()` call on the app that runs when the module is imported, if any. */
+function listensAtImport(file: SourceFile, name: string): Node | undefined {
+  return file.getDescendantsOfKind(SyntaxKind.CallExpression).find((call) => {
+    const callee = call.getExpression();
+    if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'listen' || callee.getExpression().getText() !== name) return false;
+    for (let node: Node | undefined = call.getParent(); node && node !== file; node = node.getParent()) {
+      if (Node.isIfStatement(node) && isMainCheck(node.getExpression().getText())) return false;
+      if (Node.isFunctionDeclaration(node) || Node.isFunctionExpression(node) || Node.isArrowFunction(node) || Node.isMethodDeclaration(node)) return calledAtImport(node, file);
+    }
+    return true;
+  });
+}
+
+const isMainCheck = (condition: string) => /require\.main\s*===?\s*module|module\s*===?\s*require\.main|!\s*module\.parent|import\.meta\.(main|url|filename|dirname)/.test(condition);
+
+/** Whether the module's own top level calls this function (directly, by its name). */
+function calledAtImport(fn: Node, file: SourceFile): boolean {
+  const holder = Node.isFunctionDeclaration(fn) ? fn : fn.getParentIfKind(SyntaxKind.VariableDeclaration);
+  const fnName = holder && (Node.isFunctionDeclaration(holder) || Node.isVariableDeclaration(holder)) ? holder.getName() : undefined;
+  // An unnamed function: an immediately invoked one, or a callback passed to something that may run it (db.connect().then(() => app.listen())).
+  if (!fnName) return !Node.isPropertyAssignment(fn.getParent()) && !Node.isExportAssignment(fn.getParent());
+  return file.getStatements().some((statement) => {
+    if (Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement)) return false;
+    return statement.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) => call.getExpression().getText() === fnName
+      && !call.getFirstAncestor((a) => Node.isFunctionDeclaration(a) || Node.isFunctionExpression(a) || Node.isArrowFunction(a))
+      && !call.getFirstAncestor((a) => Node.isIfStatement(a) && isMainCheck(a.getExpression().getText())));
+  });
+}
+
+/** The property of `module.exports` (or `exports`) that holds the app. */
+function exportedProperty(file: SourceFile, name: string): string | undefined {
+  for (const assignment of file.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    const left = assignment.getLeft().getText();
+    const right = assignment.getRight();
+    const direct = /^(?:module\.)?exports\.(\w+)$/.exec(left);
+    if (direct && right.getText() === name) return direct[1];
+    if (left === 'module.exports' && Node.isObjectLiteralExpression(right)) {
+      for (const property of right.getProperties()) {
+        if (Node.isShorthandPropertyAssignment(property) && property.getName() === name) return name;
+        if (Node.isPropertyAssignment(property) && property.getInitializer()?.getText() === name) return property.getName();
+      }
+    }
+  }
+  return undefined;
+}
