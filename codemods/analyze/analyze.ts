@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { Node, Project, SyntaxKind, ts, type CallExpression, type Expression, type SourceFile } from 'ts-morph';
+import { relative } from 'node:path';
+import { Node, SyntaxKind, type CallExpression, type Expression, type SourceFile } from 'ts-morph';
 import { foldConstantMounts } from './constant-mounts.js';
+import { constantString } from './constant-strings.js';
 import { declarationsOf, routableKind } from './express-bindings.js';
 import { handlerFeatures } from './features.js';
+import { loadProject } from './project.js';
 import { AnalyzeError, type Analysis, type RouteInfo, type Warning } from './types.js';
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all']);
@@ -61,14 +62,11 @@ export interface Carrier {
 }
 
 export function analyzeProject(dir: string): ProjectAnalysis {
-  const project = createProject(dir);
-  // Routes a test file registers (a stub server, a fixture app) are not the app's.
-  const files = project.getSourceFiles().filter((f) => !f.getFilePath().includes('/node_modules/') && !isTestFile(relative(dir, f.getFilePath())));
-  checkParsable(files, dir);
-  checkFramework(files, dir);
+  const { files, skipped } = loadProject(dir);
   const warnings: Warning[] = [];
   const where = (node: Node) => ({ file: relative(dir, node.getSourceFile().getFilePath()), line: node.getStartLineNumber() });
   const warn = (code: string, node: Node, message: string) => warnings.push({ code, ...where(node), message });
+  for (const { file, reason } of skipped) warnings.push({ code: 'SKIPPED_FILE', file, line: 1, message: `${file} is ${reason} and names express: not read; analyze its sources instead` });
 
   const routables = new Map<Node, Routable>();
   for (const file of files) {
@@ -118,7 +116,7 @@ export function analyzeProject(dir: string): ProjectAnalysis {
         for (const r of targets) r.ops.push({ kind: 'route', method: name, path: pathArg(args[0]!), handlers: args.slice(1), node: call, order });
       } else if (name === 'use' && args.length > 0) {
         const first = args[0]!;
-        const hasPath = Node.isStringLiteral(first) || Node.isNoSubstitutionTemplateLiteral(first) || Node.isRegularExpressionLiteral(first)
+        const hasPath = constantString(first) !== undefined || Node.isRegularExpressionLiteral(first)
           || (Node.isArrayLiteralExpression(first) && first.getElements().every((e) => Node.isStringLiteral(e)));
         // A constant table proves its own key is a mount path, whatever the key is called.
         const folded = hasPath ? undefined : foldConstantMounts(call);
@@ -239,7 +237,15 @@ export function analyzeProject(dir: string): ProjectAnalysis {
       }
     }
   };
-  for (const root of roots) walk(root, '', [], [], []);
+  // The app that owns the most routes comes first: it is the legacy app a split mounts (a second app, such as
+  // a proxy server in the same repository, is listed too, after it).
+  const owned = new Map<Routable, number>();
+  for (const root of roots) {
+    const before = routes.length;
+    walk(root, '', [], [], []);
+    owned.set(root, routes.length - before);
+  }
+  roots.sort((a, b) => owned.get(b)! - owned.get(a)!);
   const errorMiddlewareOf = new Map<RouteInfo, Expression[]>();
   for (const [route, scopes] of errorScopes) {
     const covering = scopes.flatMap((s) => s.list.slice(s.from)).filter((e) => route.path === e.path || route.path.startsWith(`${e.path === '/' ? '' : e.path}/`));
@@ -255,41 +261,6 @@ export function analyzeProject(dir: string): ProjectAnalysis {
   for (const r of routes) groups.set(r.group, [...(groups.get(r.group) ?? []), `${r.method} ${r.path}`]);
   warnings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.code.localeCompare(b.code));
   return { analysis: { routes, groups: [...groups].map(([name, list]) => ({ name, routes: list })), warnings }, handlers: handlerOf, middleware: middlewareOf, errorMiddleware: errorMiddlewareOf, carriers: carrierOf, roots: roots.map((r) => r.decl), routables: [...routables.keys()] };
-}
-
-function isTestFile(path: string): boolean {
-  return /(^|\/)(__tests__|__mocks__|tests?|spec)\//.test(path) || /\.(test|spec)\.[cm]?[jt]s$/.test(path);
-}
-
-function createProject(dir: string): Project {
-  const tsconfig = join(dir, 'tsconfig.json');
-  const project = existsSync(tsconfig)
-    ? new Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true, compilerOptions: { allowJs: true, noEmit: true } })
-    : new Project({ compilerOptions: { allowJs: true, noEmit: true, module: ts.ModuleKind.CommonJS, esModuleInterop: true, target: ts.ScriptTarget.ES2022 } });
-  project.addSourceFilesAtPaths([`${dir}/**/*.{ts,js,mjs,cjs,mts,cts}`, `!${dir}/**/node_modules/**`, `!${dir}/**/*.d.ts`]);
-  return project;
-}
-
-function checkParsable(files: SourceFile[], dir: string): void {
-  for (const file of files) {
-    const diagnostics = (file.compilerNode as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] | undefined }).parseDiagnostics ?? [];
-    const first = diagnostics[0];
-    if (first) {
-      const { line } = file.compilerNode.getLineAndCharacterOfPosition(first.start);
-      throw new AnalyzeError(`${relative(dir, file.getFilePath())}:${line + 1}: syntax error: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}`);
-    }
-  }
-}
-
-function checkFramework(files: SourceFile[], dir: string): void {
-  for (const file of files) {
-    for (const decl of file.getImportDeclarations()) {
-      const from = decl.getModuleSpecifierValue();
-      if (from === 'routing-controllers' || from === '@nestjs/common' || from === 'inversify-express-utils') {
-        throw new AnalyzeError(`${relative(dir, file.getFilePath())}: decorator-based controllers (${from}) are not supported; carve analyze reads Express routing calls`);
-      }
-    }
-  }
 }
 
 /** `x.route('/p').get(a)` → the base receiver and the route path. */
@@ -320,15 +291,7 @@ function resolveRoutables(expr: Node, routables: Map<Node, Routable>, depth = 0)
     if (direct) out.push(direct);
     else if (Node.isParameterDeclaration(decl)) {
       // registerRoutes(app): follow every call site's argument
-      const fn = decl.getParent() as Node & { getParameters(): Node[] };
-      const index = fn.getParameters().indexOf(decl);
-      const nameNode = Node.isFunctionDeclaration(fn) ? fn.getNameNode() : Node.isVariableDeclaration(fn.getParent()) ? (fn.getParent() as Node & { getNameNode(): Node }).getNameNode() : undefined;
-      if (!nameNode || !Node.isIdentifier(nameNode)) continue;
-      for (const ref of nameNode.findReferencesAsNodes()) {
-        const call = ref.getParentIfKind(SyntaxKind.CallExpression);
-        const arg = call?.getArguments()[index];
-        if (arg) out.push(...resolveRoutables(arg, routables, depth + 1));
-      }
+      for (const arg of argumentsOf(decl)) out.push(...resolveRoutables(arg, routables, depth + 1));
     } else if (Node.isVariableDeclaration(decl)) {
       const init = decl.getInitializer();
       if (init) out.push(...mountedRoutables(init as Expression, routables, depth + 1));
@@ -344,6 +307,44 @@ function resolveRoutables(expr: Node, routables: Map<Node, Routable>, depth = 0)
   return [...new Set(out)];
 }
 
+/** What the calls of a parameter's function pass for it: `registerRoutes(app)`, `require('./routes')(app, passport)`. */
+export function argumentsOf(param: Node): Node[] {
+  const fn = param.getParent() as Node & { getParameters(): Node[] };
+  const index = fn.getParameters().indexOf(param);
+  const nameNode = Node.isFunctionDeclaration(fn) ? fn.getNameNode() : Node.isVariableDeclaration(fn.getParent()) ? (fn.getParent() as Node & { getNameNode(): Node }).getNameNode() : undefined;
+  const calls = nameNode && Node.isIdentifier(nameNode)
+    ? referencesOf(nameNode).map((ref) => ref.getParentIfKind(SyntaxKind.CallExpression))
+    : isModuleExports(fn.getParent()) ? requireCallsOf(fn.getSourceFile()) : [];
+  return calls.map((call) => call?.getArguments()[index]).filter((arg): arg is Node => !!arg);
+}
+
+const isModuleExports = (node: Node | undefined) => !!node && Node.isBinaryExpression(node) && node.getLeft().getText() === 'module.exports';
+
+/** The calls of a module's exported function straight off its require: `require('./routes')(app)`. */
+const requireCalls = new WeakMap<SourceFile, CallExpression[]>();
+function requireCallsOf(file: SourceFile): CallExpression[] {
+  let found = requireCalls.get(file);
+  if (found) return found;
+  found = [];
+  for (const other of file.getProject().getSourceFiles()) {
+    if (other.isInNodeModules() || !other.getFullText().includes('require(')) continue;
+    for (const call of other.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      const callee = call.getExpression();
+      if (Node.isCallExpression(callee) && callee.getExpression().getText() === 'require' && requiredFile(callee) === file) found.push(call);
+    }
+  }
+  requireCalls.set(file, found);
+  return found;
+}
+
+// Finding references asks the language service across the project; a function's callers are asked for once.
+const references = new WeakMap<Node, Node[]>();
+function referencesOf(name: Node & { findReferencesAsNodes(): Node[] }): Node[] {
+  let found = references.get(name);
+  if (!found) references.set(name, (found = name.findReferencesAsNodes()));
+  return found;
+}
+
 /** What a `use()` argument mounts: a router or sub-app, directly, through a factory call, or a require. */
 function mountedRoutables(expr: Expression, routables: Map<Node, Routable>, depth = 0): Routable[] {
   if (depth > 6) return [];
@@ -351,7 +352,7 @@ function mountedRoutables(expr: Expression, routables: Map<Node, Routable>, dept
   if (Node.isPropertyAccessExpression(expr)) {
     const symbol = expr.getSymbol();
     const decls = [...(symbol?.getDeclarations() ?? []), ...(symbol?.getAliasedSymbol()?.getDeclarations() ?? [])];
-    return decls.flatMap((d) => (routables.has(d) ? [routables.get(d)!] : Node.isPropertyAssignment(d) || Node.isBinaryExpression(d) || Node.isShorthandPropertyAssignment(d) || Node.isVariableDeclaration(d)
+    return decls.flatMap((d) => (routables.has(d) ? [routables.get(d)!] : Node.isPropertySignature(d) ? implementedRoutables(d, routables) : Node.isPropertyAssignment(d) || Node.isBinaryExpression(d) || Node.isShorthandPropertyAssignment(d) || Node.isVariableDeclaration(d)
       ? resolveRoutables(Node.isBinaryExpression(d) ? d.getRight() : Node.isPropertyAssignment(d) ? d.getInitializerOrThrow() : d.getNameNode(), routables, depth + 1) : []));
   }
   if (Node.isCallExpression(expr)) {
@@ -360,8 +361,8 @@ function mountedRoutables(expr: Expression, routables: Map<Node, Routable>, dept
       const file = requiredFile(expr);
       return file ? exportedRoutables(file, routables, depth) : [];
     }
-    // A factory: getRouter() → whatever it returns.
-    const fn = functionOf(callee as Expression);
+    // A factory: getRouter(), require('./routes/users')({ config }) → whatever it returns.
+    const fn = Node.isCallExpression(callee) && callee.getExpression().getText() === 'require' ? exportedFunction(callee) : functionOf(callee as Expression);
     const body = fn?.getBody();
     if (!body) return [];
     const returned = Node.isBlock(body) ? body.getDescendantsOfKind(SyntaxKind.ReturnStatement).map((r) => r.getExpression()).filter((e): e is Expression => !!e) : [body as Expression];
@@ -370,12 +371,38 @@ function mountedRoutables(expr: Expression, routables: Map<Node, Routable>, dept
   return [];
 }
 
+/**
+ * `routes.forEach((route) => app.use('/', route.router))` with `route: Routes`, an interface: the `router`
+ * field of every class that implements it (`class UserRoute implements Routes { public router = Router() }`).
+ */
+function implementedRoutables(member: Node, routables: Map<Node, Routable>): Routable[] {
+  const iface = member.getParent();
+  if (!iface || !Node.isInterfaceDeclaration(iface)) return [];
+  const name = (member as Node & { getName(): string }).getName();
+  return iface.getImplementations().flatMap((impl) => {
+    const cls = impl.getNode().getFirstAncestorByKind(SyntaxKind.ClassDeclaration) ?? impl.getNode();
+    const field = Node.isClassDeclaration(cls) ? cls.getProperty(name) : undefined;
+    return field && routables.has(field) ? [routables.get(field)!] : [];
+  });
+}
+
 function requiredFile(call: CallExpression): SourceFile | undefined {
   const arg = call.getArguments()[0];
   if (!arg || !Node.isStringLiteral(arg)) return undefined;
   const symbol = arg.getSymbol() ?? call.getType().getSymbol();
   const decl = symbol?.getDeclarations()[0];
   return decl?.getSourceFile();
+}
+
+/** `module.exports = function () {…}` or `export default function`, of a required file. */
+function exportedFunction(call: CallExpression): HandlerFunction | undefined {
+  const file = requiredFile(call);
+  if (!file) return undefined;
+  for (const assignment of file.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    if (assignment.getLeft().getText() === 'module.exports') return functionOf(assignment.getRight());
+  }
+  const exported = file.getDefaultExportSymbol()?.getDeclarations()[0];
+  return exported && (Node.isExportAssignment(exported) ? functionOf(exported.getExpression()) : functionOf(exported));
 }
 
 function exportedRoutables(file: SourceFile, routables: Map<Node, Routable>, depth: number): Routable[] {
@@ -409,7 +436,8 @@ export function functionOf(expr: Node): HandlerFunction | undefined {
       if (Node.isFunctionDeclaration(d) || Node.isMethodDeclaration(d)) return d as never;
       // CommonJS `exports.list = function …`: the declaration is the `exports.list` on the left.
       const assigned = Node.isPropertyAccessExpression(d) && Node.isBinaryExpression(d.getParent()) ? (d.getParent() as Node & { getRight(): Node }).getRight() : undefined;
-      const init = Node.isVariableDeclaration(d) || Node.isPropertyAssignment(d) ? d.getInitializer() : Node.isBinaryExpression(d) ? d.getRight() : assigned;
+      // A class-field arrow function too: `public getUsers = async (req, res, next) => {…}`.
+      const init = Node.isVariableDeclaration(d) || Node.isPropertyAssignment(d) || Node.isPropertyDeclaration(d) ? d.getInitializer() : Node.isBinaryExpression(d) ? d.getRight() : assigned;
       if (init && (Node.isArrowFunction(init) || Node.isFunctionExpression(init))) return init as never;
     }
   }
@@ -417,7 +445,8 @@ export function functionOf(expr: Node): HandlerFunction | undefined {
 }
 
 function pathArg(expr: Expression): PathArg {
-  if (Node.isStringLiteral(expr) || Node.isNoSubstitutionTemplateLiteral(expr)) return { kind: 'literal', values: [expr.getLiteralValue()] };
+  const constant = constantString(expr);
+  if (constant !== undefined) return { kind: 'literal', values: [constant] };
   if (Node.isArrayLiteralExpression(expr) && expr.getElements().every((e) => Node.isStringLiteral(e))) {
     return { kind: 'literal', values: expr.getElements().map((e) => (e as unknown as { getLiteralValue(): string }).getLiteralValue()) };
   }

@@ -42,7 +42,7 @@ export function declarationsOf(id: Identifier): Node[] {
   return [...symbol.getDeclarations(), ...aliased.getDeclarations()];
 }
 
-function moduleOf(declaration: Node): string | undefined {
+export function moduleOf(declaration: Node): string | undefined {
   const importDecl = declaration.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);
   if (importDecl) return importDecl.getModuleSpecifierValue();
   const variable = Node.isVariableDeclaration(declaration) ? declaration : declaration.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { Node, SyntaxKind, type ImportDeclaration } from 'ts-morph';
+import { argumentsOf } from '../analyze/analyze.js';
 import { applyEdits, isInside, isPropertyName, rewriteImport, stay, type Stay } from './convert.js';
 import { freeName } from './names.js';
 import { moduleSpecifier } from './paths.js';
@@ -32,6 +33,13 @@ export class CarriedModule {
     for (const [name, origin] of Object.entries(reserved)) this.#names.set(name, origin);
   }
 
+  /** Binds `name` to a named import the caller writes (a value another generated module shares), or says why not. */
+  importNamed(name: string, from: string): Stay | undefined {
+    const problem = this.#bind(name, `import:${from}:${name}`);
+    if (!problem) this.imports.set(`import:${from}:${name}`, `import { ${name} } from '${from}';`);
+    return problem;
+  }
+
   /** The expression's text for the generated module, or why it cannot come along. */
   carry(expr: Node): string | Stay {
     const edits: Edit[] = [];
@@ -57,7 +65,7 @@ export class CarriedModule {
       const local = this.#required.get(target) ?? freeName(`${camel(basename(spec.getLiteralValue()).replace(/\.[cm]?[jt]s$/, ''))}Module`, new Set(this.#names.keys()));
       this.#required.set(target, local);
       this.#bind(local, `module:${target}`);
-      this.imports.set(`module:${target}:${local}`, `import ${local} from '${target}';`);
+      this.imports.set(`module:${target}:${local}`, defaultImport(local, target));
       edits.push({ start: call.getStart(), end: call.getEnd(), text: local });
     }
     for (const id of ids) {
@@ -93,6 +101,11 @@ export class CarriedModule {
       this.imports.set(text, text);
       return undefined;
     }
+    // `module.exports = function (app, passport)` called with the entry's own `passport`: that one.
+    if (Node.isParameterDeclaration(decl)) {
+      const passed = [...new Set(argumentsOf(decl).map((arg) => (Node.isIdentifier(arg) && arg.getText() === name ? arg.getSymbol()?.getDeclarations()[0] : undefined)))];
+      if (passed.length === 1 && passed[0]) return this.#need(name, passed[0]);
+    }
     const statement = topLevelStatement(decl);
     if (!statement) return stay('LOCAL_DEPENDENCY', `uses ${name}, which the code that registers the routes defines or receives (${decl.getKindName()} in ${file.getBaseName()}:${decl.getStartLineNumber()})`);
     // `const x = require('y')`: an import. `const { a } = require('./m')`: the module, then its parts.
@@ -104,7 +117,7 @@ export class CarriedModule {
         const target = moduleSpecifier(arg.getLiteralValue(), file.getFilePath(), this.outFile);
         const problem = this.#bind(name, `module:${target}`);
         if (problem) return problem;
-        this.imports.set(`module:${target}:${name}`, `import ${name} from '${target}';`);
+        this.imports.set(`module:${target}:${name}`, defaultImport(name, target));
         return undefined;
       }
     }
@@ -142,7 +155,20 @@ function topLevelStatement(decl: Node): Node | undefined {
   const statement = Node.isFunctionDeclaration(decl) || Node.isClassDeclaration(decl) || Node.isEnumDeclaration(decl)
     ? decl
     : decl.getFirstAncestorByKind(SyntaxKind.VariableStatement);
-  return statement && statement.getParent() === decl.getSourceFile() ? statement : undefined;
+  if (!statement) return undefined;
+  if (statement.getParent() === decl.getSourceFile()) return statement;
+  // A `const` at the top of the function that registers the routes (`const pauth = passport.authenticate.bind(passport)`)
+  // comes along as a module-level one: what it is computed from must come along too.
+  const body = statement.getParent();
+  const fn = body?.getParent();
+  const registering = !!body && Node.isBlock(body) && !!fn && (Node.isFunctionDeclaration(fn) || Node.isFunctionExpression(fn) || Node.isArrowFunction(fn)) && isTopLevel(fn);
+  return registering && Node.isVariableStatement(statement) && statement.getDeclarationKind() === 'const' ? statement : undefined;
 }
+
+/** `require('./package.json')` as ESM: JSON needs its import attribute. */
+const defaultImport = (name: string, target: string) => `import ${name} from '${target}'${target.endsWith('.json') ? " with { type: 'json' }" : ''};`;
+
+/** A function no other function encloses: declared at module level, or the value of `module.exports = function …`. */
+const isTopLevel = (fn: Node) => !fn.getFirstAncestor((a) => Node.isFunctionDeclaration(a) || Node.isFunctionExpression(a) || Node.isArrowFunction(a) || Node.isMethodDeclaration(a));
 
 const camel = (text: string) => text.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join('') || 'legacy';

@@ -1,10 +1,11 @@
 import { join, relative } from 'node:path';
-import type { Node } from 'ts-morph';
+import { Node } from 'ts-morph';
 import type { Carrier } from '../analyze/analyze.js';
 import type { RouteInfo } from '../analyze/types.js';
 import { CarriedModule } from './carry.js';
 import { stay, type Stay } from './convert.js';
 import { kebab, unique } from './names.js';
+import { platformMiddleware } from './platform-middleware.js';
 
 /** A route that moves with its Express code as it is: the module that re-creates its Express side, and its carve path. */
 export interface CompatRoute {
@@ -13,6 +14,8 @@ export interface CompatRoute {
   /** The generated module that holds the Express code (`handlers/_compat/…`), shared by the routes it serves. */
   module: CompatModule;
   notes: string[];
+  /** Middleware in front that carve split left out, because carve or the platform does its job. */
+  left: string[];
 }
 
 export interface CompatModule {
@@ -30,7 +33,21 @@ export interface CompatModule {
  */
 export function compatModules(options: { root: string; out: string; ext: string; refuse: (decl: Node) => string | undefined }) {
   const names = new Set<string>();
-  const modules = new Map<string, { module: CompatModule; carried: CarriedModule; registrations: string[]; head: string[]; tail: string[] } | Stay>();
+  // Middleware built by a call (session(), passport.initialize(), a rate limiter) is built once, in one shared
+  // module, so every route of a unit sees the same instance (one session store, one counter), as in the legacy app.
+  const sharedFile = join(options.out, 'handlers', '_compat', `_shared.${options.ext}`);
+  const shared = new CarriedModule(sharedFile, options.refuse, { express: 'module:express' });
+  const sharedNames = new Map<Node, { name: string; text: string } | Stay>();
+  const sharedOf = (node: Node): { name: string; text: string } | Stay => {
+    if (!sharedNames.has(node)) {
+      const text = shared.carry(node);
+      const stem = camel(node.getText().replace(/\(.*$/s, '')).replace(/Middleware$/, '');
+      sharedNames.set(node, typeof text === 'string' ? { name: unique(names, `${stem}Middleware`), text } : text);
+    }
+    return sharedNames.get(node)!;
+  };
+  const usedShared = new Set<{ name: string; text: string }>();
+  const modules = new Map<string, { module: CompatModule; carried: CarriedModule; registrations: string[]; head: string[]; tail: string[]; left: string[]; sharedUse: { name: string; text: string }[] } | Stay>();
 
   const build = (key: string, route: RouteInfo, carrier: Carrier) => {
     const stem = carrier.mount ? labelOf(carrier.mount.target).replace(/^require\((['"])(.*)\1\).*$/, '$2').replace(/(Router|Routes|Route)$/i, '') + ' router' : `${route.group} routes`;
@@ -38,9 +55,18 @@ export function compatModules(options: { root: string; out: string; ext: string;
     const file = join(options.out, 'handlers', '_compat', `${kebab(exportName)}.${options.ext}`);
     const carried = new CarriedModule(file, options.refuse, { express: 'module:express', fromExpress: 'import:carve/compat/express:fromExpress', [exportName]: 'export' });
     const head: string[] = [];
+    const left: string[] = [];
+    const sharedUse: { name: string; text: string }[] = [];
     for (const f of carrier.front) {
-      const text = carried.carry(f.node);
+      const platform = platformMiddleware(f.node, options.root);
+      if (platform) {
+        left.push(platform);
+        continue;
+      }
+      const built = Node.isCallExpression(f.node) || Node.isNewExpression(f.node) ? sharedOf(f.node) : undefined;
+      const text = built && 'name' in built ? carried.importNamed(built.name, `./_shared.${options.ext === 'ts' ? 'js' : options.ext}`) ?? built.name : built ?? carried.carry(f.node);
       if (typeof text !== 'string') return { ...text, reason: `the middleware ${labelOf(f.node)} in front of it cannot come along: ${text.reason}` };
+      if (built && 'name' in built) sharedUse.push(built);
       head.push(f.path === undefined ? `app.use(${text});` : `app.use(${JSON.stringify(f.path)}, ${text});`);
     }
     if (carrier.mount) {
@@ -57,7 +83,7 @@ export function compatModules(options: { root: string; out: string; ext: string;
     const from = carrier.mount
       ? `${relative(options.root, carrier.mount.target.getSourceFile().getFilePath())}:${carrier.mount.target.getStartLineNumber()}`
       : `${relative(options.root, carrier.owner.getSourceFile().getFilePath())}`;
-    return { module: { file, exportName, text: '', from }, carried, registrations: [] as string[], head, tail };
+    return { module: { file, exportName, text: '', from }, carried, registrations: [] as string[], head, tail, left, sharedUse };
   };
 
   return {
@@ -82,7 +108,7 @@ export function compatModules(options: { root: string; out: string; ext: string;
         const line = `app.${carrier.registration.method}(${[JSON.stringify(carrier.registration.path), ...handlers].join(', ')});`;
         if (!planned.registrations.includes(line)) planned.registrations.push(line);
       }
-      return { ok: true, carvePath, module: planned.module, notes: planned.carried.notes };
+      return { ok: true, carvePath, module: planned.module, notes: [...planned.carried.notes, ...(planned.sharedUse.length > 0 ? shared.notes : [])], left: planned.left };
     },
     /** Every module some converted route runs through, with its text. */
     written(used: Set<CompatModule>): CompatModule[] {
@@ -95,7 +121,7 @@ export function compatModules(options: { root: string; out: string; ext: string;
           '// for the routes that carve split moved without rewriting them. Rewrite a route onto the SDK to drop it from here.',
           `import express from 'express';`,
           `import { fromExpress } from 'carve/compat/express';`,
-          ...[...carried.imports.values()].filter((i) => i !== `import express from 'express';`),
+          ...mergeNamedImports([...carried.imports.values()].filter((i) => i !== `import express from 'express';`)),
           '',
           ...carried.declarations.values(),
           ...(carried.declarations.size > 0 ? [''] : []),
@@ -105,6 +131,22 @@ export function compatModules(options: { root: string; out: string; ext: string;
           '',
         ].join('\n');
         out.push(module);
+        for (const use of planned.sharedUse) usedShared.add(use);
+      }
+      if (usedShared.size > 0) {
+        out.push({
+          file: sharedFile, exportName: '', from: 'the middleware in front of the legacy routes',
+          text: [
+            '// Generated by carve split: the middleware built by a call in front of the legacy routes, built once here so that',
+            '// every carve/compat/express module of a unit shares one instance (one session store, one rate-limit counter).',
+            ...[...shared.imports.values()],
+            '',
+            ...shared.declarations.values(),
+            ...(shared.declarations.size > 0 ? [''] : []),
+            ...[...sharedNames.values()].filter((v): v is { name: string; text: string } => 'name' in v && usedShared.has(v)).map((v) => `export const ${v.name} = ${v.text};`),
+            '',
+          ].join('\n'),
+        });
       }
       return out;
     },
@@ -118,6 +160,22 @@ export function carvePathOf(path: string): string | undefined {
     .replace(/\/\*(\w+)$/, '/{$1+}')
     .replace(/\/\*$/, '/{splat+}');
   return /[*?()]|\{\/|\{\.|[^/]\{|\}[^/]/.test(out) ? undefined : out;
+}
+
+/** `import { a } from './x'` and `import { b } from './x'` as one line, where the first of them was. */
+function mergeNamedImports(lines: string[]): string[] {
+  const named = new Map<string, string[]>();
+  for (const line of lines) {
+    const match = /^import \{ (\w+) \} from '([^']+)';$/.exec(line);
+    if (match) named.set(match[2]!, [...(named.get(match[2]!) ?? []), match[1]!]);
+  }
+  const out: string[] = [];
+  for (const line of lines) {
+    const match = /^import \{ (\w+) \} from '([^']+)';$/.exec(line);
+    if (!match) out.push(line);
+    else if (named.get(match[2]!)![0] === match[1]) out.push(`import { ${named.get(match[2]!)!.join(', ')} } from '${match[2]}';`);
+  }
+  return out;
 }
 
 function labelOf(node: Node): string {

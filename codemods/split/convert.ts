@@ -93,8 +93,8 @@ export interface Rewritten {
  * convert as guards (`guards`, in chain order); a route that can fail needs its error middleware converted
  * too (`errorGuards`, in the order Express tries them), and otherwise keeps Express's default status rule.
  */
-export function convertRoute(route: RouteInfo, fn: HandlerFunction, outFile: string, guards: (ConvertedGuard | Stay)[] = [], errorGuards: (ConvertedErrorGuard | Stay)[] = []): Conversion {
-  const labels = route.middleware.filter((m) => !isBodyParser(m));
+export function convertRoute(route: RouteInfo, fn: HandlerFunction, outFile: string, guards: (ConvertedGuard | Stay)[] = [], errorGuards: (ConvertedErrorGuard | Stay)[] = [],
+  labels = route.middleware.filter((m) => !isBodyParser(m))): Conversion {
   const refused = guards.findIndex((g) => !g.ok);
   // What the chain's middleware sets on req, in order: later middleware and the handler may read it.
   const provided = new Set<string>();

@@ -19,6 +19,8 @@ export function legacyImport(rootApp: Node | undefined, out: string, warnings: W
     warnings.push({ code: 'LEGACY_NOT_EXPORTED', ...where, message: `the legacy app is the field ${name} of a class: export an instance's app (\`export default new App(routes).app\`) from a module that does not listen, so the split app can mount it` });
     return undefined;
   }
+  const maker = rootApp.getFirstAncestor((a) => Node.isFunctionDeclaration(a) || Node.isFunctionExpression(a) || Node.isArrowFunction(a));
+  if (maker) return factoryImport(maker, name, spec, where, warnings);
   const listen = listensAtImport(file, name);
   if (listen) {
     warnings.push({ code: 'LEGACY_LISTENS', file: where.file, line: listen.getStartLineNumber(), message: `${name}.listen() runs when the legacy module is imported: put it behind \`if (require.main === module)\` (or move it to an entry file of its own), so the split app can mount the app` });
@@ -32,6 +34,27 @@ export function legacyImport(rootApp: Node | undefined, out: string, warnings: W
   const property = exportedProperty(file, name);
   if (property) return `import legacyModule from '${spec}';\nconst legacy = legacyModule.${property};`;
   warnings.push({ code: 'LEGACY_NOT_EXPORTED', ...where, message: `the legacy app ${name} is not exported; export it so the split app can mount it behind the carve routes` });
+  return undefined;
+}
+
+/**
+ * The app made inside a function: `module.exports = function createApp() { const app = express(); …; return app; }`
+ * (or `export function`, `exports.createApp =`) is called by the split app, when it needs no arguments and does
+ * not listen; anything else is a one-line reason.
+ */
+function factoryImport(fn: Node, name: string, spec: string, where: { file: string; line: number }, warnings: Warning[]): string | undefined {
+  const maker = fn as Node & { getParameters(): (Node & { hasInitializer?(): boolean; isOptional?(): boolean; getNameNode(): Node })[]; getBody(): Node | undefined };
+  const params = maker.getParameters();
+  const body = maker.getBody();
+  const returnsApp = !!body && (Node.isBlock(body) ? body.getStatements().some((st) => Node.isReturnStatement(st) && st.getExpression()?.getText() === name) : body.getText() === name);
+  const listens = !!body && body.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) => /\.listen$/.test(call.getExpression().getText()) && call.getExpression().getText().startsWith(`${name}.`));
+  const needsArgs = params.some((p) => !p.hasInitializer?.() && !p.isOptional?.() && !Node.isObjectBindingPattern(p.getNameNode()));
+  const parent = fn.getParent();
+  const exportedAs = Node.isBinaryExpression(parent) ? /^(?:module\.exports|(?:module\.)?exports\.(\w+))$/.exec(parent.getLeft().getText()) : undefined;
+  const call = exportedAs ? `legacyModule${exportedAs[1] ? `.${exportedAs[1]}` : ''}()` : Node.isFunctionDeclaration(fn) && fn.isExported() ? (fn.isDefaultExport() ? 'legacyModule()' : `legacyModule.${fn.getName()}()`) : undefined;
+  if (returnsApp && !listens && !needsArgs && call) return `import legacyModule from '${spec}';\nconst legacy = ${call};`;
+  const why = listens ? 'which also listens' : !returnsApp ? 'which does not return it' : needsArgs ? 'which needs arguments' : 'which the module does not export';
+  warnings.push({ code: 'LEGACY_NOT_EXPORTED', ...where, message: `the legacy app ${name} is made inside a function, ${why}: export a function that takes no arguments and returns the app (listen elsewhere), so the split app can mount it` });
   return undefined;
 }
 

@@ -96,6 +96,8 @@ interface RequestsFile {
   /** The legacy app's module, from the case folder, and the export holding the app. */
   legacy: string;
   export?: string;
+  /** Each side keeps its cookies from call to call, as a browser does (a session across routes). */
+  agent?: boolean;
   /** `problem`: an error the split app answers as problem+json, with the legacy app's status. */
   calls: { method: string; url: string; body?: object; headers?: Record<string, string>; problem?: boolean; same?: string[] }[];
 }
@@ -110,9 +112,10 @@ describe('carve split: the generated strangler answers as the legacy app did (ea
       const server = ['server.mjs', 'server.ts'].find((f) => existsSync(join(out, f)))!;
       const strangler = (await import(pathToFileURL(join(out, server)).href)).default;
       const legacy = (await import(pathToFileURL(join(FIXTURES, name, spec.legacy)).href))[spec.export ?? 'default'];
+      const clients = new Map<unknown, unknown>(spec.agent ? [[legacy, request.agent(legacy)], [strangler, request.agent(strangler)]] : []);
       for (const { method, url, body, headers, problem, same = [] } of spec.calls) {
         const send = (app: unknown) => {
-          const call = (request(app as never) as unknown as Record<string, (u: string) => request.Test>)[method]!(url).set({ 'x-client': 'tests', ...headers });
+          const call = ((clients.get(app) ?? request(app as never)) as Record<string, (u: string) => request.Test>)[method]!(url).set({ 'x-client': 'tests', ...headers });
           return body ? call.send(body) : call;
         };
         const [before, after] = [await send(legacy), await send(strangler)];

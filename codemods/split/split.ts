@@ -11,6 +11,7 @@ import { kebab, unique } from './names.js';
 import { specifierFor } from './paths.js';
 import { compatModules, type CompatModule } from './compat.js';
 import { legacyImport } from './legacy.js';
+import { platformMiddleware } from './platform-middleware.js';
 import { appModule, compatHandlerModule, depsModule, expressHelper, guardModule, handlerModule, serverModule } from './templates.js';
 
 export interface SplitOptions {
@@ -107,9 +108,12 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
     const file = join(out, 'handlers', route.group, `${kebab(exportName)}.${ext}`);
     const fn = handlers.get(route);
     const chain = middlewareOf.get(route) ?? [];
-    const routeGuards = route.middleware.map((label, i) => ({ label, node: chain[i] })).filter((m) => !isBodyParser(m.label)).map((m) => guards.of(m.label, m.node));
+    // Body parsers (carve parses), request loggers and compression (carve's access log, the platform) are left out.
+    const kept = route.middleware.map((label, i) => ({ label, node: chain[i], platform: platformMiddleware(chain[i], root) })).filter((m) => !isBodyParser(m.label) && !m.platform);
+    const leftOut = route.middleware.map((_, i) => platformMiddleware(chain[i], root)).filter((note): note is string => !!note);
+    const routeGuards = kept.map((m) => guards.of(m.label, m.node));
     const routeErrorGuards = (errorMiddlewareOf.get(route) ?? []).map((node, i) => guards.errorsOf(route.errorHandlers[i]!, node));
-    let conversion = fn ? convertRoute(route, fn, file, routeGuards.map((g) => g.result), routeErrorGuards.map((g) => g.result)) : stay('UNRESOLVED_HANDLER', 'handler not found statically');
+    let conversion = fn ? convertRoute(route, fn, file, routeGuards.map((g) => g.result), routeErrorGuards.map((g) => g.result), kept.map((m) => m.label)) : stay('UNRESOLVED_HANDLER', 'handler not found statically');
     // Error middleware matters only to a route that can fail.
     const errorGuards = conversion.ok && conversion.expressErrors ? routeErrorGuards as ConvertibleErrorGuard[] : [];
     // The handler injects what it and its guards share, by the names they use: one name, one value.
@@ -132,6 +136,7 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
       }
       usedCompat.add(moved.module);
       compatBy[conversion.code] = (compatBy[conversion.code] ?? 0) + 1;
+      noteLeftOut(report, moved.left);
       for (const note of moved.notes) if (!report.warnings.some((w) => w.message === note)) report.warnings.push({ code: 'MODULE_STATE', file: moved.module.from.replace(/:\d+$/, ''), line: 0, message: note });
       files.set(file, compatHandlerModule({
         comment: `Moved by carve split from ${route.file}:${route.line} (${route.method} ${route.path}): its Express code runs as it is, through carve/compat/express. Not rewritten onto the SDK yet: ${conversion.reason}.`,
@@ -142,6 +147,7 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
       report.converted.push({ ...ref, handler: relative(out, file), mode: 'compat', rewrite: conversion.reason });
       continue;
     }
+    noteLeftOut(report, leftOut);
     for (const g of [...routeGuards, ...errorGuards]) guards.used.add(g as ConvertibleGuard | ConvertibleErrorGuard);
     files.set(file, handlerModule({
       comment: `Converted by carve split from ${route.file}:${route.line} (${route.method} ${route.path}).`,
@@ -172,7 +178,8 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
   const legacy = legacyImport(roots[0], out, report.warnings);
   if (!legacy && report.remainder.length > 0) {
     const why = report.warnings.find((w) => w.code === 'LEGACY_LISTENS' || w.code === 'LEGACY_NOT_EXPORTED');
-    throw new AnalyzeError(`${report.remainder.length} of ${report.inventory.length} routes stay in the legacy app, which the split app cannot mount: ${why ? `${why.file}:${why.line}: ${why.message}` : 'no legacy app was found'}`);
+    const codes = Object.entries(summarize(report, compatBy, undefined).leftBy).map(([code, n]) => `${code} ${n}`).join(', ');
+    throw new AnalyzeError(`${report.remainder.length} of ${report.inventory.length} routes stay in the legacy app (${codes}), which the split app cannot mount: ${why ? `${why.file}:${why.line}: ${why.message}` : 'no legacy app was found'}`);
   }
   report.summary = summarize(report, compatBy, legacy ? `the legacy module ${relative(root, roots[0]!.getSourceFile().getFilePath())} is imported by the split app; its top-level code (connections, settings) runs there at start-up` : undefined);
   files.set(join(out, `app.${ext}`), appModule(basename(root), modules, legacy));
@@ -262,6 +269,14 @@ function summarize(report: SplitReport, compatBy: Record<string, number>, legacy
     share: found === 0 ? 0 : Math.round((report.converted.length / found) * 1000) / 10,
     leftBy: sortedCounts(leftBy), compatBy: sortedCounts(compatBy), legacy,
   };
+}
+
+/** Once per middleware: what the split app leaves out, and why (a logger, compression). */
+function noteLeftOut(report: SplitReport, notes: string[]): void {
+  for (const note of notes) {
+    const [, file = '', line = '0'] = /\(([^()]+):(\d+)\)/.exec(note) ?? [];
+    if (!report.warnings.some((w) => w.message === note)) report.warnings.push({ code: 'LEFT_TO_PLATFORM', file, line: Number(line), message: note });
+  }
 }
 
 const sortedCounts = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));

@@ -2,10 +2,11 @@
 // for the routes that carve split moved without rewriting them. Rewrite a route onto the SDK to drop it from here.
 import express from 'express';
 import { fromExpress } from 'carve/compat/express';
+import { expressJsonMiddleware } from './_shared.mjs';
 import db from '../../../input/db.js';
 
 export const laterRoutes = fromExpress(express, (app) => {
-  app.use(express.json());
+  app.use(expressJsonMiddleware);
   app.get("/later/:id", (req, res) => {
   db.findLater(req.params.id, (err, user) => res.json(user));
 });

@@ -2,10 +2,11 @@
 // for the routes that carve split moved without rewriting them. Rewrite a route onto the SDK to drop it from here.
 import express from 'express';
 import { fromExpress } from 'carve/compat/express';
+import { expressJsonMiddleware } from './_shared.mjs';
 
 function shout(text) { return text.toUpperCase(); }
 
 export const shoutRoutes = fromExpress(express, (app) => {
-  app.use(express.json());
+  app.use(expressJsonMiddleware);
   app.get("/shout", (req, res) => res.send(shout(String(req.query.text))));
 });

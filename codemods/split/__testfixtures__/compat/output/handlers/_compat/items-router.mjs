@@ -2,12 +2,12 @@
 // for the routes that carve split moved without rewriting them. Rewrite a route onto the SDK to drop it from here.
 import express from 'express';
 import { fromExpress } from 'carve/compat/express';
-import securityHeaders from '../../../input/lib/security.js';
+import { securityHeadersMiddleware, expressJsonMiddleware } from './_shared.mjs';
 import items from '../../../input/routes/items.js';
 
 export const itemsRouter = fromExpress(express, (app) => {
-  app.use(securityHeaders({ frame: 'SAMEORIGIN' }));
-  app.use(express.json());
+  app.use(securityHeadersMiddleware);
+  app.use(expressJsonMiddleware);
   app.use("/shops/:shop/items", items);
   app.use((err, req, res, next) => res.status(err.status || 500).json({ error: err.message }));
 });

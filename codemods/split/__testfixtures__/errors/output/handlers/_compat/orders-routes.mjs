@@ -2,10 +2,11 @@
 // for the routes that carve split moved without rewriting them. Rewrite a route onto the SDK to drop it from here.
 import express from 'express';
 import { fromExpress } from 'carve/compat/express';
+import { expressJsonMiddleware } from './_shared.mjs';
 import orders from '../../../input/orders.js';
 
 export const ordersRoutes = fromExpress(express, (app) => {
-  app.use(express.json());
+  app.use(expressJsonMiddleware);
   app.get("/orders/:id/status", (req, res, next) => {
   orders.status(req.params.id).then((status) => res.json(status)).catch(next);
 });

@@ -2,9 +2,10 @@
 // for the routes that carve split moved without rewriting them. Rewrite a route onto the SDK to drop it from here.
 import express from 'express';
 import { fromExpress } from 'carve/compat/express';
+import { expressJsonMiddleware } from './_shared.mjs';
 
 export const slowRoutes = fromExpress(express, (app) => {
-  app.use(express.json());
+  app.use(expressJsonMiddleware);
   app.get("/slow", (req, res, next) => {
   next();
   console.log('after next');

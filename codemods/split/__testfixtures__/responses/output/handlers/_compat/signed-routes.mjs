@@ -2,8 +2,9 @@
 // for the routes that carve split moved without rewriting them. Rewrite a route onto the SDK to drop it from here.
 import express from 'express';
 import { fromExpress } from 'carve/compat/express';
+import { expressJsonMiddleware } from './_shared.mjs';
 
 export const signedRoutes = fromExpress(express, (app) => {
-  app.use(express.json());
+  app.use(expressJsonMiddleware);
   app.get("/signed", (req, res) => res.cookie('id', '1', { signed: true }).send('ok'));
 });

@@ -1,0 +1,37 @@
+import { Project, SyntaxKind } from 'ts-morph';
+import { describe, expect, it } from 'vitest';
+import type { Warning } from '../analyze/types.js';
+import { legacyImport } from './legacy.js';
+
+/** legacyImport for the `app` declared in a module's text, from a split app in /p/carve. */
+function importOf(source: string): { line: string | undefined; warnings: Warning[] } {
+  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true } });
+  const file = project.createSourceFile('/p/app.js', source);
+  const app = file.getDescendantsOfKind(SyntaxKind.VariableDeclaration).find((d) => d.getName() === 'app');
+  const warnings: Warning[] = [];
+  return { line: legacyImport(app, '/p/carve', warnings), warnings };
+}
+
+describe('legacyImport', () => {
+  it('finds the app however the module exports it', () => {
+    expect(importOf('const app = express();\nmodule.exports = app;\n').line).toBe("import legacy from '../app.js';");
+    expect(importOf('const app = express();\nmodule.exports = { app, start };\n').line).toBe("import legacyModule from '../app.js';\nconst legacy = legacyModule.app;");
+    expect(importOf('export const app = express();\n').line).toBe("import { app as legacy } from '../app.js';");
+    expect(importOf('const app = express();\nif (require.main === module) app.listen(3000);\nmodule.exports = app;\n').line).toBe("import legacy from '../app.js';");
+  });
+
+  it('calls a factory that returns the app and needs nothing', () => {
+    expect(importOf('module.exports = function createApp() {\n  const app = express();\n  return app;\n};\n').line).toBe("import legacyModule from '../app.js';\nconst legacy = legacyModule();");
+    expect(importOf('exports.createApp = ({ db } = {}) => {\n  const app = express();\n  return app;\n};\n').line).toBe("import legacyModule from '../app.js';\nconst legacy = legacyModule.createApp();");
+    expect(importOf('export function makeApp() {\n  const app = express();\n  return app;\n}\n').line).toBe("import legacyModule from '../app.js';\nconst legacy = legacyModule.makeApp();");
+  });
+
+  it('says in one line why a factory cannot be mounted', () => {
+    const listens = importOf('module.exports = function (config) {\n  const app = express();\n  return new Promise((r) => app.listen(config.port, r));\n};\n');
+    expect(listens.line).toBeUndefined();
+    expect(listens.warnings.map((w) => [w.code, w.message])).toEqual([['LEGACY_NOT_EXPORTED', expect.stringMatching(/^the legacy app app is made inside a function, which also listens: /)]]);
+    expect(importOf('module.exports = function (db) {\n  const app = express();\n  return app;\n};\n').warnings[0]?.message).toMatch(/which needs arguments/);
+    const listensAtImport = importOf('const app = express();\napp.listen(3000);\nmodule.exports = app;\n');
+    expect(listensAtImport.warnings.map((w) => w.code)).toEqual(['LEGACY_LISTENS']);
+  });
+});

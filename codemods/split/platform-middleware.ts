@@ -1,0 +1,34 @@
+import { relative } from 'node:path';
+import { Node } from 'ts-morph';
+import { declarationsOf, moduleOf } from '../analyze/express-bindings.js';
+
+/**
+ * Middleware a split app does not carry, because carve or the platform does its job: request loggers (carve's
+ * access log records every request, as structured JSON with the request id) and response compression (API
+ * Gateway, CloudFront, Azure Front Door and a reverse proxy compress; a function's response is small and
+ * buffered). Known by the package the call comes from, never by a name alone.
+ */
+const PACKAGES: Record<string, { export?: string; note: string }> = {
+  morgan: { note: 'logs requests: carve\'s access log records every request (JSON, with the request id)' },
+  'pino-http': { note: 'logs requests: carve\'s access log records every request (JSON, with the request id)' },
+  'express-pino-logger': { note: 'logs requests: carve\'s access log records every request (JSON, with the request id)' },
+  'express-winston': { export: 'logger', note: 'logs requests: carve\'s access log records every request (JSON, with the request id)' },
+  compression: { note: 'compresses responses: that is left to the platform (API Gateway, CloudFront, Front Door, a proxy)' },
+};
+
+/** What a middleware in front of a route is, if carve leaves it out: `morgan('dev') (src/app.js:12) logs requests: …`. */
+export function platformMiddleware(node: Node | undefined, dir: string): string | undefined {
+  if (!node || !Node.isCallExpression(node)) return undefined;
+  const callee = node.getExpression();
+  const root = Node.isPropertyAccessExpression(callee) ? callee.getExpression() : callee;
+  if (!Node.isIdentifier(root)) return undefined;
+  const exported = Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
+  for (const decl of declarationsOf(root)) {
+    const known = PACKAGES[moduleOf(decl) ?? ''];
+    if (known && known.export === exported) {
+      const text = node.getText().replace(/\s+/g, ' ');
+      return `${text.length > 40 ? `${text.slice(0, 37)}...` : text} (${relative(dir, node.getSourceFile().getFilePath())}:${node.getStartLineNumber()}) ${known.note}; carve split leaves it out`;
+    }
+  }
+  return undefined;
+}
