@@ -59,6 +59,10 @@ export interface Carrier {
   errors?: Expression[] | undefined;
   /** The routable the route is registered on. */
   owner: Node;
+  /** `app.param(name, fn)` of the routable a root-registered route is on, for the params its path has. */
+  params?: { name: string; fn: Expression }[] | undefined;
+  /** The app's `set(…)` and `engine(…)` calls, which its routes' res.render and req.ip depend on. */
+  settings?: CallExpression[] | undefined;
 }
 
 export function analyzeProject(dir: string): ProjectAnalysis {
@@ -69,6 +73,7 @@ export function analyzeProject(dir: string): ProjectAnalysis {
   for (const { file, reason } of skipped) warnings.push({ code: 'SKIPPED_FILE', file, line: 1, message: `${file} is ${reason} and names express: not read; analyze its sources instead` });
 
   const routables = new Map<Node, Routable>();
+  const settingsOf = new Map<Routable, CallExpression[]>();
   for (const file of files) {
     // `const router = express.Router()`, and class fields: `public router = Router()`.
     for (const variable of [...file.getDescendantsOfKind(SyntaxKind.VariableDeclaration), ...file.getDescendantsOfKind(SyntaxKind.PropertyDeclaration)]) {
@@ -127,6 +132,9 @@ export function analyzeProject(dir: string): ProjectAnalysis {
         const pathLike = !hasPath && (Node.isPropertyAccessExpression(first) || Node.isElementAccessExpression(first)) && /path|url|prefix/i.test(first.getText());
         if (pathLike) warn('DYNAMIC_MOUNT', call, `${callee.getText()}(${first.getText()}, …): the mount path is not a constant; its routes stay in the legacy app`);
         for (const r of targets) r.ops.push({ kind: 'use', path: hasPath ? pathArg(first) : pathLike ? { kind: 'dynamic', text: first.getText() } : undefined, targets: hasPath || pathLike ? args.slice(1) : args, node: call, order });
+      } else if ((name === 'set' || name === 'engine') && args.length === 2) {
+        // Settings (views, view engine, trust proxy) and template engines: what res.render and req.ip read.
+        for (const r of targets) if (r.kind === 'app') settingsOf.set(r, [...(settingsOf.get(r) ?? []), call]);
       } else if (name === 'param' && args.length === 2 && Node.isStringLiteral(args[0]!)) {
         for (const r of targets) r.ops.push({ kind: 'param', name: (args[0] as Node & { getLiteralValue(): string }).getLiteralValue(), fn: args[1]!, node: call, order });
       } else if (name === 'map' || name === 'resource') {
@@ -230,7 +238,8 @@ export function analyzeProject(dir: string): ProjectAnalysis {
         };
         errorScopes.set(route, here());
         const ahead = [...outerFront, ...(mount ? [] : front)].filter((f) => f.path === undefined || full === f.path || full.startsWith(`${f.path === '/' ? '' : f.path}/`));
-        carrierOf.set(route, { front: ahead, mount, owner: routable.decl, registration: mount ? undefined : { method: op.method, path: raw, handlers: op.handlers } });
+        carrierOf.set(route, { front: ahead, mount, owner: routable.decl, registration: mount ? undefined : { method: op.method, path: raw, handlers: op.handlers },
+          params: mount ? undefined : [...params].filter(([name]) => new RegExp(`:${name}\\b`).test(raw)).map(([name, fn]) => ({ name, fn })) });
         routes.push(route);
         if (features.fn) handlerOf.set(route, features.fn);
         middlewareOf.set(route, chain.map((m) => m.node));
@@ -244,6 +253,10 @@ export function analyzeProject(dir: string): ProjectAnalysis {
     const before = routes.length;
     walk(root, '', [], [], []);
     owned.set(root, routes.length - before);
+    for (const route of routes.slice(before)) {
+      const carrier = carrierOf.get(route);
+      if (carrier) carrier.settings = settingsOf.get(root) ?? [];
+    }
   }
   roots.sort((a, b) => owned.get(b)! - owned.get(a)!);
   const errorMiddlewareOf = new Map<RouteInfo, Expression[]>();

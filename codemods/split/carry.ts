@@ -74,6 +74,11 @@ export class CarriedModule {
       if ((name === '__dirname' || name === '__filename') && !id.getSymbol()?.getDeclarations().some((d) => !d.getSourceFile().isDeclarationFile())) {
         return stay('LOCAL_DEPENDENCY', `reads ${name}, which names another folder once the code moves`);
       }
+      // CommonJS's own `module` (module.parent, module.exports): the generated ES module has none, and in a
+      // JavaScript file its "declarations" are the file's `module.exports = …` assignments, never to be copied.
+      if ((name === 'module' || name === 'exports') && !id.getSymbol()?.getDeclarations().some((d) => Node.isVariableDeclaration(d) || Node.isParameterDeclaration(d) || Node.isImportSpecifier(d) || Node.isImportClause(d))) {
+        return stay('LOCAL_DEPENDENCY', `uses CommonJS's ${name} (${id.getParent()?.getText().slice(0, 30)}), which an ES module does not have`);
+      }
       const shorthand = id.getParentIfKind(SyntaxKind.ShorthandPropertyAssignment);
       const decl = (shorthand ? shorthand.getValueSymbol() : id.getSymbol())?.getDeclarations()[0];
       if (!decl || isInside(decl, expr)) continue;

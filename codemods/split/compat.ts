@@ -47,7 +47,7 @@ export function compatModules(options: { root: string; out: string; ext: string;
     return sharedNames.get(node)!;
   };
   const usedShared = new Set<{ name: string; text: string }>();
-  const modules = new Map<string, { module: CompatModule; carried: CarriedModule; registrations: string[]; head: string[]; tail: string[]; left: string[]; sharedUse: { name: string; text: string }[] } | Stay>();
+  const modules = new Map<string, { module: CompatModule; carried: CarriedModule; registrations: string[]; head: string[]; tail: string[]; left: string[]; sharedUse: { name: string; text: string }[]; unsettled: string[] } | Stay>();
 
   const build = (key: string, route: RouteInfo, carrier: Carrier) => {
     const stem = carrier.mount ? labelOf(carrier.mount.target).replace(/^require\((['"])(.*)\1\).*$/, '$2').replace(/(Router|Routes|Route)$/i, '') + ' router' : `${route.group} routes`;
@@ -57,6 +57,15 @@ export function compatModules(options: { root: string; out: string; ext: string;
     const head: string[] = [];
     const left: string[] = [];
     const sharedUse: { name: string; text: string }[] = [];
+    // The legacy app's settings first: a route's render reads the views folder and engine the app set.
+    // One that cannot come along (`path.join(__dirname, 'views')`) keeps the routes that render in the legacy app.
+    const unsettled: string[] = [];
+    for (const setting of carrier.settings ?? []) {
+      const args = setting.getArguments().map((a) => carried.carry(a));
+      const refused = args.find((a): a is Stay => typeof a !== 'string');
+      if (refused) unsettled.push(`the app's setting ${labelOf(setting)} cannot come along: ${refused.reason}`);
+      else head.push(`app.${(setting.getExpression() as unknown as { getName(): string }).getName()}(${args.join(', ')});`);
+    }
     for (const f of carrier.front) {
       const platform = platformMiddleware(f.node, options.root);
       if (platform) {
@@ -83,7 +92,7 @@ export function compatModules(options: { root: string; out: string; ext: string;
     const from = carrier.mount
       ? `${relative(options.root, carrier.mount.target.getSourceFile().getFilePath())}:${carrier.mount.target.getStartLineNumber()}`
       : `${relative(options.root, carrier.owner.getSourceFile().getFilePath())}`;
-    return { module: { file, exportName, text: '', from }, carried, registrations: [] as string[], head, tail, left, sharedUse };
+    return { module: { file, exportName, text: '', from }, carried, registrations: [] as string[], head, tail, left, sharedUse, unsettled };
   };
 
   return {
@@ -98,6 +107,13 @@ export function compatModules(options: { root: string; out: string; ext: string;
       if (!modules.has(key)) modules.set(key, build(key, route, carrier));
       const planned = modules.get(key)!;
       if (!('module' in planned)) return planned;
+      if (planned.unsettled.length > 0 && route.uses.includes('res.render')) return stay('UNSUPPORTED_RESPONSE', planned.unsettled.join('; '));
+      for (const { name, fn } of carrier.params ?? []) {
+        const text = planned.carried.carry(fn);
+        if (typeof text !== 'string') return { ...text, reason: `app.param('${name}', …) cannot come along: ${text.reason}` };
+        const line = `app.param(${JSON.stringify(name)}, ${text});`;
+        if (!planned.registrations.includes(line)) planned.registrations.push(line);
+      }
       if (carrier.registration) {
         const handlers: string[] = [];
         for (const h of carrier.registration.handlers) {
@@ -183,4 +199,5 @@ function labelOf(node: Node): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
-const camel = (text: string) => text.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join('') || 'legacy';
+/** An identifier from words: `items router` → `itemsRouter`; `404 routes` → `_404Routes` (no leading digit). */
+export const camel = (text: string) => (text.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join('') || 'legacy').replace(/^(?=\d)/, '_');

@@ -9,6 +9,23 @@ import type { Warning } from '../analyze/types.js';
  * `import.meta`) or in a function the module never calls does not run when it is imported.
  */
 export function legacyImport(rootApp: Node | undefined, out: string, warnings: Warning[]): string | undefined {
+  const line = importLine(rootApp, out, warnings);
+  // An ES module's import leaves a CommonJS module without module.parent, so `if (!module.parent) app.listen()`
+  // would listen: such a module is required, with a parent, as its own `require` would load it.
+  const text = rootApp?.getSourceFile().getFullText() ?? '';
+  if (!line || !/\bmodule\.parent\b/.test(text) || !/\.c?js$/.test(rootApp!.getSourceFile().getFilePath())) return line;
+  const required = (spec: string) => `createRequire(import.meta.url)('${spec}')`;
+  const whole = /^import legacy from '([^']+)';$/.exec(line);
+  const named = /^import \{ (\w+) as legacy \} from '([^']+)';$/.exec(line);
+  const module = /^import legacyModule from '([^']+)';\n(const legacy = .*)$/.exec(line);
+  const head = `import { createRequire } from 'node:module';\n`;
+  if (whole) return `${head}const legacy = ${required(whole[1]!)};`;
+  if (named) return `${head}const legacy = ${required(named[2]!)}.${named[1]};`;
+  if (module) return `${head}const legacyModule = ${required(module[1]!)};\n${module[2]}`;
+  return line;
+}
+
+function importLine(rootApp: Node | undefined, out: string, warnings: Warning[]): string | undefined {
   if (!rootApp || !(Node.isVariableDeclaration(rootApp) || Node.isPropertyDeclaration(rootApp))) return undefined;
   const file = rootApp.getSourceFile();
   const name = rootApp.getName();

@@ -3,7 +3,8 @@
 import express from 'express';
 import { toExpressRouter } from 'carve/express';
 import app from './app.mjs';
-import legacy from '../input/server.js';
+import { createRequire } from 'node:module';
+const legacy = createRequire(import.meta.url)('../input/server.js');
 
 const server = express();
 server.use(toExpressRouter(app));

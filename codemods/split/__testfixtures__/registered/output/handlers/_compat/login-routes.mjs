@@ -8,6 +8,7 @@ import sessions from '../../../input/lib/sessions.js';
 const remember = sessions.remember.bind(sessions);
 
 export const loginRoutes = fromExpress(express, (app) => {
+  app.set('json spaces', 2);
   app.use(sessionsMiddleware);
   app.post("/login", express.json(), remember, (req, res) => res.status(201).json({ user: req.session.user }));
 });

@@ -6,6 +6,7 @@ import { sessionsMiddleware } from './_shared.mjs';
 import users from '../../../input/lib/users.js';
 
 export const meRoutes = fromExpress(express, (app) => {
+  app.set('json spaces', 2);
   app.use(sessionsMiddleware);
   app.get("/me", (req, res) => {
     if (!req.session.user) return res.status(401).json({ error: 'not signed in' });
