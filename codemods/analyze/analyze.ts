@@ -59,6 +59,8 @@ export interface Carrier {
   errors?: Expression[] | undefined;
   /** The routable the route is registered on. */
   owner: Node;
+  /** Earlier registrations on the same routable that may match the route's path and pass the request on. */
+  passedBy?: { method: string; path: string; handlers: Expression[] }[] | undefined;
   /** `app.param(name, fn)` of the routable a root-registered route is on, for the params its path has. */
   params?: { name: string; fn: Expression }[] | undefined;
   /** The app's `set(…)` and `engine(…)` calls, which its routes' res.render and req.ip depend on. */
@@ -98,11 +100,23 @@ export function analyzeProject(dir: string): ProjectAnalysis {
   }
 
   // Registrations, in source order, on whatever routable each receiver resolves to.
-  for (const [fileIndex, file] of files.entries()) {
+  const fileIndex = new Map(files.map((f, i) => [f, i]));
+  const positionOf = (node: Node) => (fileIndex.get(node.getSourceFile()) ?? files.length) * 1e9 + node.getStart();
+  // A registration inside `function (app) {…}` happens where that function is called (`require('./routes')(app)`
+  // between two app.use calls): its order is the call's, plus its place inside the function.
+  const orderOf = (receiver: Node, at: Node, depth = 0): number => {
+    const root = Node.isPropertyAccessExpression(receiver) ? receiver.getExpression() : receiver;
+    const decl = depth < 4 && Node.isIdentifier(root) ? declarationsOf(root)[0] : undefined;
+    const args = decl && Node.isParameterDeclaration(decl) ? argumentsOf(decl) : [];
+    if (args.length !== 1) return positionOf(at);
+    const fn = decl!.getParent()!;
+    return orderOf(args[0]!, args[0]!.getParentOrThrow(), depth + 1) + (0.5 * (at.getStart() - fn.getStart())) / (fn.getWidth() + 1);
+  };
+  for (const file of files) {
     for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
       const callee = call.getExpression();
       // The method name's position orders a chain (x.route(p).get(a).post(b)) as written.
-      const order = fileIndex * 1e9 + (Node.isPropertyAccessExpression(callee) ? callee.getNameNode().getStart() : call.getStart());
+      const order = orderOf(Node.isPropertyAccessExpression(callee) ? (routeChain(callee.getExpression())?.receiver ?? callee.getExpression()) : callee, Node.isPropertyAccessExpression(callee) ? callee.getNameNode() : call);
       if (Node.isElementAccessExpression(callee)) {
         if (resolveRoutables(callee.getExpression(), routables).length > 0) warn('DYNAMIC_ROUTE', call, `computed registration ${callee.getText()}(…): routes are not known statically and stay in the legacy app`);
         continue;
@@ -149,6 +163,25 @@ export function analyzeProject(dir: string): ProjectAnalysis {
   for (const r of routables.values()) {
     for (const op of r.ops) if (op.kind === 'use') for (const t of op.targets) for (const m of mountedRoutables(t, routables)) m.mounted = true;
   }
+  // Routers mounted under a computed path, or handed to a wrapper (`app.use(vhost('example.com', main))`): their
+  // routes answer only where that decides at run time. They are in the inventory, each with that reason.
+  const dynamicVia = new Map<Routable, string>();
+  for (const r of routables.values()) {
+    for (const op of r.ops) {
+      if (op.kind !== 'use') continue;
+      for (const t of op.targets) {
+        const direct = mountedRoutables(t, routables);
+        if (op.path?.kind === 'dynamic') for (const m of direct) dynamicVia.set(m, `mounted under ${op.path.text}, a path not known statically`);
+        if (direct.length > 0 || !Node.isCallExpression(t)) continue;
+        for (const arg of t.getArguments()) {
+          for (const m of resolveRoutables(arg, routables)) {
+            m.mounted = true;
+            dynamicVia.set(m, `mounted through ${label(t)}, which decides at run time which requests reach it`);
+          }
+        }
+      }
+    }
+  }
   const roots = [...routables.values()].filter((r) => r.kind === 'app' && !r.mounted);
 
   const routes: RouteInfo[] = [];
@@ -159,7 +192,9 @@ export function analyzeProject(dir: string): ProjectAnalysis {
   // It covers a route registered before it in its own router, or in a router mounted before it: innermost first.
   const errorScopes = new Map<RouteInfo, ErrorScope[]>();
   const carrierOf = new Map<RouteInfo, Carrier>();
+  const walked = new Set<Routable>();
   const walk = (routable: Routable, prefix: string, inherited: Mw[], scopes: (Mw & { path: string })[], outerErrors: ErrorScope[], mount?: Carrier['mount'], outerFront: Carrier['front'] = []) => {
+    walked.add(routable);
     const ownErrors: (Mw & { path: string; owner?: Routable | undefined })[] = [];
     // What runs in front, as the compat layer re-creates it: the ancestors' middleware, then this routable's own
     // (which, for a mounted router, runs inside the router itself).
@@ -168,6 +203,9 @@ export function analyzeProject(dir: string): ProjectAnalysis {
     const middleware = [...inherited];
     const scoped = [...scopes];
     const params = new Map<string, Expression>();
+    // Routes that pass the request on (`app.all('/user/:id/:op?', load)` calling next()): a later route whose path
+    // they may match needs them first (the request state they set), so they come along in front of it.
+    const passers: { method: string; path: string; handlers: Expression[]; prefix: string }[] = [];
     for (const op of routable.ops) if (op.kind === 'param') params.set(op.name, op.fn);
     for (const op of routable.ops) {
       if (op.kind === 'param') continue;
@@ -238,7 +276,9 @@ export function analyzeProject(dir: string): ProjectAnalysis {
         };
         errorScopes.set(route, here());
         const ahead = [...outerFront, ...(mount ? [] : front)].filter((f) => f.path === undefined || full === f.path || full.startsWith(`${f.path === '/' ? '' : f.path}/`));
-        carrierOf.set(route, { front: ahead, mount, owner: routable.decl, registration: mount ? undefined : { method: op.method, path: raw, handlers: op.handlers },
+        const passedBy = passers.filter((p) => raw.startsWith(p.prefix)).map(({ method, path, handlers }) => ({ method, path, handlers }));
+        if (features.blockers.some((b) => b.startsWith('falls through'))) passers.push({ method: op.method, path: raw, handlers: op.handlers, prefix: raw.split(/[:*(?{]/)[0]! });
+        carrierOf.set(route, { front: ahead, mount, owner: routable.decl, registration: mount ? undefined : { method: op.method, path: raw, handlers: op.handlers }, passedBy: mount ? undefined : passedBy,
           params: mount ? undefined : [...params].filter(([name]) => new RegExp(`:${name}\\b`).test(raw)).map(([name, fn]) => ({ name, fn })) });
         routes.push(route);
         if (features.fn) handlerOf.set(route, features.fn);
@@ -259,6 +299,16 @@ export function analyzeProject(dir: string): ProjectAnalysis {
     }
   }
   roots.sort((a, b) => owned.get(b)! - owned.get(a)!);
+  for (const [routable, why] of dynamicVia) {
+    // Mounted on a constant path too: its routes are already in the inventory there.
+    if (walked.has(routable)) continue;
+    const before = routes.length;
+    walk(routable, '', [], [], []);
+    for (const route of routes.slice(before)) {
+      route.blockers.push(why);
+      route.group = groupOf(route.path);
+    }
+  }
   const errorMiddlewareOf = new Map<RouteInfo, Expression[]>();
   for (const [route, scopes] of errorScopes) {
     const covering = scopes.flatMap((s) => s.list.slice(s.from)).filter((e) => route.path === e.path || route.path.startsWith(`${e.path === '/' ? '' : e.path}/`));
@@ -484,7 +534,8 @@ function groupOf(path: string): string {
   const segments = path.split('/').filter(Boolean);
   while (segments.length > 1 && (segments[0] === 'api' || /^v\d+$/.test(segments[0]!))) segments.shift();
   const first = segments.find((s) => !s.startsWith(':') && !s.startsWith('*') && !s.startsWith('{'));
-  return (first ?? 'root').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'root';
+  // A carve resource starts with a letter: `/404` is the resource `route-404`.
+  return ((first ?? 'root').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'root').replace(/^(?=\d)/, 'route-');
 }
 
 export function label(expr: Node): string {

@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, dirname, relative } from 'node:path';
 import { Node, SyntaxKind, type ImportDeclaration } from 'ts-morph';
 import { argumentsOf } from '../analyze/analyze.js';
 import { applyEdits, isInside, isPropertyName, rewriteImport, stay, type Stay } from './convert.js';
@@ -40,6 +40,30 @@ export class CarriedModule {
     return problem;
   }
 
+  /**
+   * CommonJS code's `require('x')`, kept a require (through `createRequire`): an ES import would differ for an
+   * ES-only package (no default export), for JSON, and for what the required module sees as its parent.
+   */
+  #requireLine(name: string, target: string): string {
+    this.imports.set('import:node:module:createRequire', `import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);`);
+    return `const ${name} = require('${target}');`;
+  }
+
+  readonly #dirnames = new Map<string, string>();
+  /** A module-level const holding a legacy source folder's path, computed from the generated module's own URL. */
+  #legacyDirname(file: Node & { getFilePath(): string }): string {
+    const dir = dirname(file.getFilePath());
+    let name = this.#dirnames.get(dir);
+    if (name) return name;
+    name = freeName('legacyDirname', new Set(this.#names.keys()));
+    this.#bind(name, `dirname:${dir}`);
+    this.#dirnames.set(dir, name);
+    const rel = relative(dirname(this.outFile), dir);
+    this.imports.set('import:node:url:fileURLToPath', `import { fileURLToPath } from 'node:url';`);
+    this.declarations.set(file.getSourceFile(), `const ${name} = fileURLToPath(new URL('${rel ? `${rel}/` : './'}', import.meta.url)).replace(/\\/$/, '');`);
+    return name;
+  }
+
   /** The expression's text for the generated module, or why it cannot come along. */
   carry(expr: Node): string | Stay {
     const edits: Edit[] = [];
@@ -65,14 +89,17 @@ export class CarriedModule {
       const local = this.#required.get(target) ?? freeName(`${camel(basename(spec.getLiteralValue()).replace(/\.[cm]?[jt]s$/, ''))}Module`, new Set(this.#names.keys()));
       this.#required.set(target, local);
       this.#bind(local, `module:${target}`);
-      this.imports.set(`module:${target}:${local}`, defaultImport(local, target));
+      this.imports.set(`module:${target}:${local}`, this.#requireLine(local, target));
       edits.push({ start: call.getStart(), end: call.getEnd(), text: local });
     }
     for (const id of ids) {
       if (isPropertyName(id) || id.getText() === 'require' || edits.some((e) => id.getStart() >= e.start && id.getEnd() <= e.end)) continue;
       const name = id.getText();
       if ((name === '__dirname' || name === '__filename') && !id.getSymbol()?.getDeclarations().some((d) => !d.getSourceFile().isDeclarationFile())) {
-        return stay('LOCAL_DEPENDENCY', `reads ${name}, which names another folder once the code moves`);
+        // The folder the code was written in, as the legacy app sees it (views, public files), from where it now runs.
+        const dir = this.#legacyDirname(file);
+        edits.push({ start: id.getStart(), end: id.getEnd(), text: name === '__dirname' ? dir : `(${dir} + ${JSON.stringify(`/${basename(file.getFilePath())}`)})` });
+        continue;
       }
       // CommonJS's own `module` (module.parent, module.exports): the generated ES module has none, and in a
       // JavaScript file its "declarations" are the file's `module.exports = …` assignments, never to be copied.
@@ -122,7 +149,7 @@ export class CarriedModule {
         const target = moduleSpecifier(arg.getLiteralValue(), file.getFilePath(), this.outFile);
         const problem = this.#bind(name, `module:${target}`);
         if (problem) return problem;
-        this.imports.set(`module:${target}:${name}`, defaultImport(name, target));
+        this.imports.set(`module:${target}:${name}`, this.#requireLine(name, target));
         return undefined;
       }
     }
@@ -169,9 +196,6 @@ function topLevelStatement(decl: Node): Node | undefined {
   const registering = !!body && Node.isBlock(body) && !!fn && (Node.isFunctionDeclaration(fn) || Node.isFunctionExpression(fn) || Node.isArrowFunction(fn)) && isTopLevel(fn);
   return registering && Node.isVariableStatement(statement) && statement.getDeclarationKind() === 'const' ? statement : undefined;
 }
-
-/** `require('./package.json')` as ESM: JSON needs its import attribute. */
-const defaultImport = (name: string, target: string) => `import ${name} from '${target}'${target.endsWith('.json') ? " with { type: 'json' }" : ''};`;
 
 /** A function no other function encloses: declared at module level, or the value of `module.exports = function …`. */
 const isTopLevel = (fn: Node) => !fn.getFirstAncestor((a) => Node.isFunctionDeclaration(a) || Node.isFunctionExpression(a) || Node.isArrowFunction(a) || Node.isMethodDeclaration(a));

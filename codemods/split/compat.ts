@@ -99,6 +99,11 @@ export function compatModules(options: { root: string; out: string; ext: string;
     /** The module a route runs through, planned once for every route that shares its router and what is in front. */
     of(route: RouteInfo, carrier: Carrier | undefined): CompatRoute | Stay {
       if (!carrier) return stay('UNRESOLVED_HANDLER', 'carve split cannot see how the legacy app reaches it');
+      // A router mounted under a computed path or through a wrapper (vhost) answers only where that says.
+      const dynamic = route.blockers.find((b) => b.startsWith('mounted '));
+      if (dynamic) return stay('DYNAMIC_MOUNT', dynamic);
+      // What answers after next() (a later route, the app's own 404 handler) is the legacy app's.
+      if (route.blockers.some((b) => b.startsWith('falls through'))) return stay('CROSS_ROUTE_NEXT', 'it calls next() to pass the request on, and what answers then (a later route, the app\'s 404 handler) stays in the legacy app');
       const carvePath = carvePathOf(route.path);
       if (!carvePath) return stay('PATH_SYNTAX', `path ${route.path} has no carve equivalent (carve matches {param} segments and a {tail+})`);
       const key = carrier.mount
@@ -114,17 +119,21 @@ export function compatModules(options: { root: string; out: string; ext: string;
         const line = `app.param(${JSON.stringify(name)}, ${text});`;
         if (!planned.registrations.includes(line)) planned.registrations.push(line);
       }
-      if (carrier.registration) {
+      for (const registration of [...(carrier.passedBy ?? []), ...(carrier.registration ? [carrier.registration] : [])]) {
         const handlers: string[] = [];
-        for (const h of carrier.registration.handlers) {
+        for (const h of registration.handlers) {
           const text = planned.carried.carry(h);
           if (typeof text !== 'string') return { ...text, reason: `${labelOf(h)} cannot come along: ${text.reason}` };
           handlers.push(text);
         }
-        const line = `app.${carrier.registration.method}(${[JSON.stringify(carrier.registration.path), ...handlers].join(', ')});`;
+        const line = `app.${registration.method}(${[JSON.stringify(registration.path), ...handlers].join(', ')});`;
         if (!planned.registrations.includes(line)) planned.registrations.push(line);
       }
       return { ok: true, carvePath, module: planned.module, notes: [...planned.carried.notes, ...(planned.sharedUse.length > 0 ? shared.notes : [])], left: planned.left };
+    },
+    /** The middleware built once in `_shared` for the modules written (call after `written`). */
+    sharedFront(): Node[] {
+      return [...sharedNames].filter(([, v]) => 'name' in v && usedShared.has(v)).map(([node]) => node);
     },
     /** Every module some converted route runs through, with its text. */
     written(used: Set<CompatModule>): CompatModule[] {
@@ -137,7 +146,7 @@ export function compatModules(options: { root: string; out: string; ext: string;
           '// for the routes that carve split moved without rewriting them. Rewrite a route onto the SDK to drop it from here.',
           `import express from 'express';`,
           `import { fromExpress } from 'carve/compat/express';`,
-          ...mergeNamedImports([...carried.imports.values()].filter((i) => i !== `import express from 'express';`)),
+          ...mergeNamedImports([...carried.imports.values()].filter((i) => i !== `import express from 'express';` && i !== `const express = require('express');`)),
           '',
           ...carried.declarations.values(),
           ...(carried.declarations.size > 0 ? [''] : []),

@@ -33,7 +33,7 @@ export interface Stay {
 
 export type RemainderCode =
   | 'UNRESOLVED_HANDLER' | 'UNSUPPORTED_RESPONSE' | 'IMPLICIT_DEPENDENCY' | 'CROSS_ROUTE_NEXT' | 'MIDDLEWARE' | 'PATH_SYNTAX'
-  | 'NO_RESPONSE' | 'PASSES_REQUEST' | 'REQUEST_FIELD' | 'RESPONSE_FLOW' | 'ERROR_MIDDLEWARE' | 'LOCAL_DEPENDENCY';
+  | 'NO_RESPONSE' | 'PASSES_REQUEST' | 'REQUEST_FIELD' | 'RESPONSE_FLOW' | 'ERROR_MIDDLEWARE' | 'LOCAL_DEPENDENCY' | 'DYNAMIC_MOUNT';
 
 export type Conversion = ConvertedRoute | Stay;
 
@@ -44,6 +44,7 @@ function blockerCode(blocker: string): RemainderCode {
   if (blocker.startsWith('res.')) return 'UNSUPPORTED_RESPONSE';
   if (blocker.startsWith('implicit dependency')) return 'IMPLICIT_DEPENDENCY';
   if (blocker.startsWith('falls through')) return 'CROSS_ROUTE_NEXT';
+  if (blocker.startsWith('mounted ')) return 'DYNAMIC_MOUNT';
   return 'UNRESOLVED_HANDLER';
 }
 

@@ -162,6 +162,13 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
     report.converted.push({ ...ref, handler: relative(out, file), mode: 'sdk' });
   }
   for (const module of compat.written(usedCompat)) files.set(module.file, module.text);
+  // A middleware instance in front of moved routes and of routes left behind now exists twice: what it keeps in
+  // memory (a session MemoryStore, a rate-limit counter) is no longer one.
+  const leftFront = new Set(report.remainder.flatMap((r) => carriers.get(analysis.routes.find((route) => route.file === r.file && route.line === r.line && route.method === r.method && route.path === r.path)!)?.front.map((f) => f.node) ?? []));
+  for (const node of compat.sharedFront().filter((n) => leftFront.has(n as never) && !isBodyParser(n.getText()))) {
+    report.warnings.push({ code: 'SPLIT_STATE', file: relative(root, node.getSourceFile().getFilePath()), line: node.getStartLineNumber(),
+      message: `${node.getText().replace(/\(.*$/s, '')}(…) runs in front of moved routes and of routes left in the legacy app, as two instances: state it keeps in memory (a session MemoryStore, a rate-limit counter) is not shared between them; keep it outside the process (a session store, Redis) or move the routes left` });
+  }
   if (report.converted.length + report.remainder.length !== report.inventory.length) {
     throw new Error(`carve split lost a route: ${report.inventory.length} found, ${report.converted.length} converted, ${report.remainder.length} left`);
   }

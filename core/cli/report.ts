@@ -53,4 +53,5 @@ const HINTS: Record<string, string> = {
   REQUEST_FIELD: 'assigns a request field: keep state in a local variable',
   NO_RESPONSE: 'never answers through res',
   ERROR_MIDDLEWARE: 'error middleware that calls next() without the error',
+  DYNAMIC_MOUNT: 'mounted under a computed path or through a wrapper (vhost(host, app)): mount the router on a constant path',
 };

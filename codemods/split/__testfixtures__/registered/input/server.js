@@ -7,6 +7,7 @@ app.set('json spaces', 2);
 app.use(sessions.middleware());
 require('./config/routes')(app, sessions);
 app.use('/api', require('./routes/api')());
+app.use((req, res) => res.status(404).json({ error: 'none here' }));
 
 module.exports = app;
 

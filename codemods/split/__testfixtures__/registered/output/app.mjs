@@ -3,9 +3,11 @@
 import { createApp } from 'carve';
 import { createRequire } from 'node:module';
 const legacy = createRequire(import.meta.url)('../input/server.js');
-import { getApiPing as h0 } from './handlers/ping/get-api-ping.mjs';
-import { postLogin as h1 } from './handlers/login/post-login.mjs';
-import { getHelloByName as h2 } from './handlers/hello/get-hello-by-name.mjs';
-import { getMe as h3 } from './handlers/me/get-me.mjs';
+import { postLogin as h0 } from './handlers/login/post-login.mjs';
+import { getHelloByName as h1 } from './handlers/hello/get-hello-by-name.mjs';
+import { getItemsById as h2 } from './handlers/items/get-items-by-id.mjs';
+import { getHelloTxt as h3 } from './handlers/hello-txt/get-hello-txt.mjs';
+import { getMe as h4 } from './handlers/me/get-me.mjs';
+import { getApiPing as h5 } from './handlers/ping/get-api-ping.mjs';
 
-export default createApp({ name: "input", handlers: [h0, h1, h2, h3], remainder: legacy });
+export default createApp({ name: "input", handlers: [h0, h1, h2, h3, h4, h5], remainder: legacy });

@@ -3,7 +3,9 @@
 import express from 'express';
 import { fromExpress } from 'carve/compat/express';
 import { expressJsonMiddleware } from './_shared.mjs';
-import orders from '../../../input/orders.js';
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+const orders = require('../../../input/orders.js');
 
 export const ordersRoutes = fromExpress(express, (app) => {
   app.use(expressJsonMiddleware);

@@ -3,7 +3,9 @@
 import express from 'express';
 import { fromExpress } from 'carve/compat/express';
 import { sessionsMiddleware } from './_shared.mjs';
-import sessions from '../../../input/lib/sessions.js';
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+const sessions = require('../../../input/lib/sessions.js');
 
 const remember = sessions.remember.bind(sessions);
 

@@ -3,7 +3,9 @@
 import express from 'express';
 import { fromExpress } from 'carve/compat/express';
 import { sessionsMiddleware } from './_shared.mjs';
-import users from '../../../input/lib/users.js';
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+const users = require('../../../input/lib/users.js');
 
 export const meRoutes = fromExpress(express, (app) => {
   app.set('json spaces', 2);

@@ -1,4 +1,4 @@
-// Moved by carve split from config/routes.js:12 (GET /hello/:name): its Express code runs as it is, through carve/compat/express. Not rewritten onto the SDK yet: middleware sessions.middleware() cannot come along: it is not a function carve split can read.
+// Moved by carve split from config/routes.js:13 (GET /hello/:name): its Express code runs as it is, through carve/compat/express. Not rewritten onto the SDK yet: middleware sessions.middleware() cannot come along: it is not a function carve split can read.
 import { handler } from 'carve';
 import { helloRoutes } from '../_compat/hello-routes.mjs';
 
