@@ -457,23 +457,22 @@ function requiredFile(call: CallExpression): SourceFile | undefined {
   return decl?.getSourceFile();
 }
 
+/** What a module exports as a whole: `module.exports = x`'s x, `export default x`'s x, or the default-exported declarations. */
+function exportedValues(file: SourceFile): Node[] {
+  const assigned = file.getDescendantsOfKind(SyntaxKind.BinaryExpression).find((b) => b.getLeft().getText() === 'module.exports');
+  if (assigned) return [assigned.getRight()];
+  return (file.getDefaultExportSymbol()?.getDeclarations() ?? []).map((d) => (Node.isExportAssignment(d) ? d.getExpression() : d));
+}
+
 /** `module.exports = function () {…}` or `export default function`, of a required file. */
 function exportedFunction(call: CallExpression): HandlerFunction | undefined {
   const file = requiredFile(call);
-  if (!file) return undefined;
-  for (const assignment of file.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
-    if (assignment.getLeft().getText() === 'module.exports') return functionOf(assignment.getRight());
-  }
-  const exported = file.getDefaultExportSymbol()?.getDeclarations()[0];
-  return exported && (Node.isExportAssignment(exported) ? functionOf(exported.getExpression()) : functionOf(exported));
+  const value = file && exportedValues(file)[0];
+  return value && functionOf(value);
 }
 
 function exportedRoutables(file: SourceFile, routables: Map<Node, Routable>, depth: number): Routable[] {
-  for (const statement of file.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
-    if (statement.getLeft().getText() === 'module.exports') return resolveRoutables(statement.getRight(), routables, depth + 1);
-  }
-  const exported = file.getDefaultExportSymbol()?.getDeclarations() ?? [];
-  return exported.flatMap((d) => (Node.isExportAssignment(d) ? resolveRoutables(d.getExpression(), routables, depth + 1) : routables.has(d) ? [routables.get(d)!] : []));
+  return exportedValues(file).flatMap((v) => (routables.has(v) ? [routables.get(v)!] : resolveRoutables(v, routables, depth + 1)));
 }
 
 export type HandlerFunction = Node & { getParameters(): Node[]; getBody(): Node | undefined };

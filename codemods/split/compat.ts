@@ -1,7 +1,7 @@
 import { join, relative } from 'node:path';
 import { Node } from 'ts-morph';
 import type { Carrier } from '../analyze/analyze.js';
-import type { RouteInfo } from '../analyze/types.js';
+import type { RouteInfo, Warning } from '../analyze/types.js';
 import { CarriedModule } from './carry.js';
 import { stay, type Stay } from './convert.js';
 import { kebab, unique } from './names.js';
@@ -15,7 +15,7 @@ export interface CompatRoute {
   module: CompatModule;
   notes: string[];
   /** Middleware in front that carve split left out, because carve or the platform does its job. */
-  left: string[];
+  left: Warning[];
 }
 
 export interface CompatModule {
@@ -47,7 +47,7 @@ export function compatModules(options: { root: string; out: string; ext: string;
     return sharedNames.get(node)!;
   };
   const usedShared = new Set<{ name: string; text: string }>();
-  const modules = new Map<string, { module: CompatModule; carried: CarriedModule; registrations: string[]; head: string[]; tail: string[]; left: string[]; sharedUse: { name: string; text: string }[]; unsettled: string[] } | Stay>();
+  const modules = new Map<string, { module: CompatModule; carried: CarriedModule; registrations: string[]; head: string[]; tail: string[]; left: Warning[]; sharedUse: { name: string; text: string }[]; unsettled: string[] } | Stay>();
 
   const build = (key: string, route: RouteInfo, carrier: Carrier) => {
     const stem = carrier.mount ? labelOf(carrier.mount.target).replace(/^require\((['"])(.*)\1\).*$/, '$2').replace(/(Router|Routes|Route)$/i, '') + ' router' : `${route.group} routes`;
@@ -55,7 +55,7 @@ export function compatModules(options: { root: string; out: string; ext: string;
     const file = join(options.out, 'handlers', '_compat', `${kebab(exportName)}.${options.ext}`);
     const carried = new CarriedModule(file, options.refuse, { express: 'module:express', fromExpress: 'import:carve/compat/express:fromExpress', [exportName]: 'export' });
     const head: string[] = [];
-    const left: string[] = [];
+    const left: Warning[] = [];
     const sharedUse: { name: string; text: string }[] = [];
     // The legacy app's settings first: a route's render reads the views folder and engine the app set.
     // One that cannot come along (`path.join(__dirname, 'views')`) keeps the routes that render in the legacy app.

@@ -9,23 +9,29 @@ import type { Warning } from '../analyze/types.js';
  * `import.meta`) or in a function the module never calls does not run when it is imported.
  */
 export function legacyImport(rootApp: Node | undefined, out: string, warnings: Warning[]): string | undefined {
-  const line = importLine(rootApp, out, warnings);
+  const ref = legacyRef(rootApp, out, warnings);
+  if (!ref) return undefined;
   // An ES module's import leaves a CommonJS module without module.parent, so `if (!module.parent) app.listen()`
   // would listen: such a module is required, with a parent, as its own `require` would load it.
-  const text = rootApp?.getSourceFile().getFullText() ?? '';
-  if (!line || !/\bmodule\.parent\b/.test(text) || !/\.c?js$/.test(rootApp!.getSourceFile().getFilePath())) return line;
-  const required = (spec: string) => `createRequire(import.meta.url)('${spec}')`;
-  const whole = /^import legacy from '([^']+)';$/.exec(line);
-  const named = /^import \{ (\w+) as legacy \} from '([^']+)';$/.exec(line);
-  const module = /^import legacyModule from '([^']+)';\n(const legacy = .*)$/.exec(line);
-  const head = `import { createRequire } from 'node:module';\n`;
-  if (whole) return `${head}const legacy = ${required(whole[1]!)};`;
-  if (named) return `${head}const legacy = ${required(named[2]!)}.${named[1]};`;
-  if (module) return `${head}const legacyModule = ${required(module[1]!)};\n${module[2]}`;
-  return line;
+  const file = rootApp!.getSourceFile();
+  const required = /\bmodule\.parent\b/.test(file.getFullText()) && /\.c?js$/.test(file.getFilePath());
+  const { spec, named, access } = ref;
+  if (required) {
+    const value = `createRequire(import.meta.url)('${spec}')${named ? `.${named}` : ''}`;
+    return `import { createRequire } from 'node:module';\n${access ? `const legacyModule = ${value};\nconst legacy = legacyModule${access};` : `const legacy = ${value};`}`;
+  }
+  if (named) return `import { ${named} as legacy } from '${spec}';`;
+  return access ? `import legacyModule from '${spec}';\nconst legacy = legacyModule${access};` : `import legacy from '${spec}';`;
 }
 
-function importLine(rootApp: Node | undefined, out: string, warnings: Warning[]): string | undefined {
+/** Where the legacy app is: the module, the export (the default one, or `named`), and what to take of it (`.app`, `()`). */
+interface LegacyRef {
+  spec: string;
+  named?: string | undefined;
+  access: string;
+}
+
+function legacyRef(rootApp: Node | undefined, out: string, warnings: Warning[]): LegacyRef | undefined {
   if (!rootApp || !(Node.isVariableDeclaration(rootApp) || Node.isPropertyDeclaration(rootApp))) return undefined;
   const file = rootApp.getSourceFile();
   const name = rootApp.getName();
@@ -45,11 +51,11 @@ function importLine(rootApp: Node | undefined, out: string, warnings: Warning[])
   }
   const text = file.getFullText();
   const assignedToExports = /^module\.exports\s*=/.test(rootApp.getInitializer()?.getText() ?? '');
-  if (assignedToExports || new RegExp(`module\\.exports\\s*=\\s*${name}\\s*;?\\s*(\\n|$)|export\\s+default\\s+${name}\\b`).test(text)) return `import legacy from '${spec}';`;
-  if (new RegExp(`export\\s*\\{[^}]*\\b${name}\\b`).test(text) || new RegExp(`export\\s+(const|let|var)\\s+${name}\\b`).test(text)) return `import { ${name} as legacy } from '${spec}';`;
+  if (assignedToExports || new RegExp(`module\\.exports\\s*=\\s*${name}\\s*;?\\s*(\\n|$)|export\\s+default\\s+${name}\\b`).test(text)) return { spec, access: '' };
+  if (new RegExp(`export\\s*\\{[^}]*\\b${name}\\b`).test(text) || new RegExp(`export\\s+(const|let|var)\\s+${name}\\b`).test(text)) return { spec, named: name, access: '' };
   // CommonJS: `module.exports = { app, start }`, `exports.app = app`, `module.exports.server = app`.
   const property = exportedProperty(file, name);
-  if (property) return `import legacyModule from '${spec}';\nconst legacy = legacyModule.${property};`;
+  if (property) return { spec, access: `.${property}` };
   warnings.push({ code: 'LEGACY_NOT_EXPORTED', ...where, message: `the legacy app ${name} is not exported; export it so the split app can mount it behind the carve routes` });
   return undefined;
 }
@@ -59,7 +65,7 @@ function importLine(rootApp: Node | undefined, out: string, warnings: Warning[])
  * (or `export function`, `exports.createApp =`) is called by the split app, when it needs no arguments and does
  * not listen; anything else is a one-line reason.
  */
-function factoryImport(fn: Node, name: string, spec: string, where: { file: string; line: number }, warnings: Warning[]): string | undefined {
+function factoryImport(fn: Node, name: string, spec: string, where: { file: string; line: number }, warnings: Warning[]): LegacyRef | undefined {
   const maker = fn as Node & { getParameters(): (Node & { hasInitializer?(): boolean; isOptional?(): boolean; getNameNode(): Node })[]; getBody(): Node | undefined };
   const params = maker.getParameters();
   const body = maker.getBody();
@@ -68,8 +74,8 @@ function factoryImport(fn: Node, name: string, spec: string, where: { file: stri
   const needsArgs = params.some((p) => !p.hasInitializer?.() && !p.isOptional?.() && !Node.isObjectBindingPattern(p.getNameNode()));
   const parent = fn.getParent();
   const exportedAs = Node.isBinaryExpression(parent) ? /^(?:module\.exports|(?:module\.)?exports\.(\w+))$/.exec(parent.getLeft().getText()) : undefined;
-  const call = exportedAs ? `legacyModule${exportedAs[1] ? `.${exportedAs[1]}` : ''}()` : Node.isFunctionDeclaration(fn) && fn.isExported() ? (fn.isDefaultExport() ? 'legacyModule()' : `legacyModule.${fn.getName()}()`) : undefined;
-  if (returnsApp && !listens && !needsArgs && call) return `import legacyModule from '${spec}';\nconst legacy = ${call};`;
+  const access = exportedAs ? `${exportedAs[1] ? `.${exportedAs[1]}` : ''}()` : Node.isFunctionDeclaration(fn) && fn.isExported() ? (fn.isDefaultExport() ? '()' : `.${fn.getName()}()`) : undefined;
+  if (returnsApp && !listens && !needsArgs && access) return { spec, access };
   const why = listens ? 'which also listens' : !returnsApp ? 'which does not return it' : needsArgs ? 'which needs arguments' : 'which the module does not export';
   warnings.push({ code: 'LEGACY_NOT_EXPORTED', ...where, message: `the legacy app ${name} is made inside a function, ${why}: export a function that takes no arguments and returns the app (listen elsewhere), so the split app can mount it` });
   return undefined;

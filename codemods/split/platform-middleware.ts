@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { Node } from 'ts-morph';
 import { declarationsOf, moduleOf } from '../analyze/express-bindings.js';
+import type { Warning } from '../analyze/types.js';
 
 /**
  * Middleware a split app does not carry, because carve or the platform does its job: request loggers (carve's
@@ -16,8 +17,8 @@ const PACKAGES: Record<string, { export?: string; note: string }> = {
   compression: { note: 'compresses responses: that is left to the platform (API Gateway, CloudFront, Front Door, a proxy)' },
 };
 
-/** What a middleware in front of a route is, if carve leaves it out: `morgan('dev') (src/app.js:12) logs requests: …`. */
-export function platformMiddleware(node: Node | undefined, dir: string): string | undefined {
+/** The report's warning for a middleware carve leaves out (`morgan('dev') (src/app.js:12) logs requests: …`), if it is one. */
+export function platformMiddleware(node: Node | undefined, dir: string): Warning | undefined {
   if (!node || !Node.isCallExpression(node)) return undefined;
   const callee = node.getExpression();
   const root = Node.isPropertyAccessExpression(callee) ? callee.getExpression() : callee;
@@ -27,7 +28,9 @@ export function platformMiddleware(node: Node | undefined, dir: string): string 
     const known = PACKAGES[moduleOf(decl) ?? ''];
     if (known && known.export === exported) {
       const text = node.getText().replace(/\s+/g, ' ');
-      return `${text.length > 40 ? `${text.slice(0, 37)}...` : text} (${relative(dir, node.getSourceFile().getFilePath())}:${node.getStartLineNumber()}) ${known.note}; carve split leaves it out`;
+      const file = relative(dir, node.getSourceFile().getFilePath());
+      const line = node.getStartLineNumber();
+      return { code: 'LEFT_TO_PLATFORM', file, line, message: `${text.length > 40 ? `${text.slice(0, 37)}...` : text} (${file}:${line}) ${known.note}; carve split leaves it out` };
     }
   }
   return undefined;

@@ -100,6 +100,8 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
   const deps = sharedDeps(join(out, `deps.${ext}`));
   const names = new Set<string>();
   const guards = guardModules({ root, out, ext });
+  // The middleware in front of routes left in the legacy app (SPLIT_STATE below).
+  const leftFront = new Set<Node>();
 
   for (const route of analysis.routes) {
     const ref = { method: route.method, path: route.path, file: route.file, line: route.line };
@@ -109,8 +111,9 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
     const fn = handlers.get(route);
     const chain = middlewareOf.get(route) ?? [];
     // Body parsers (carve parses), request loggers and compression (carve's access log, the platform) are left out.
-    const kept = route.middleware.map((label, i) => ({ label, node: chain[i], platform: platformMiddleware(chain[i], root) })).filter((m) => !isBodyParser(m.label) && !m.platform);
-    const leftOut = route.middleware.map((_, i) => platformMiddleware(chain[i], root)).filter((note): note is string => !!note);
+    const inChain = route.middleware.map((label, i) => ({ label, node: chain[i], platform: platformMiddleware(chain[i], root) }));
+    const kept = inChain.filter((m) => !isBodyParser(m.label) && !m.platform);
+    const leftOut = inChain.flatMap((m) => (m.platform ? [m.platform] : []));
     const routeGuards = kept.map((m) => guards.of(m.label, m.node));
     const routeErrorGuards = (errorMiddlewareOf.get(route) ?? []).map((node, i) => guards.errorsOf(route.errorHandlers[i]!, node));
     let conversion = fn ? convertRoute(route, fn, file, routeGuards.map((g) => g.result), routeErrorGuards.map((g) => g.result), kept.map((m) => m.label)) : stay('UNRESOLVED_HANDLER', 'handler not found statically');
@@ -132,6 +135,7 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
       if (!moved.ok) {
         const reasons = unique2([conversion.reason, moved.reason, ...route.blockers]);
         report.remainder.push({ ...ref, code: moved.code === 'PATH_SYNTAX' || moved.code === 'UNRESOLVED_HANDLER' ? moved.code : conversion.code, reason: moved.reason, reasons });
+        for (const f of carriers.get(route)?.front ?? []) leftFront.add(f.node);
         continue;
       }
       usedCompat.add(moved.module);
@@ -164,8 +168,7 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
   for (const module of compat.written(usedCompat)) files.set(module.file, module.text);
   // A middleware instance in front of moved routes and of routes left behind now exists twice: what it keeps in
   // memory (a session MemoryStore, a rate-limit counter) is no longer one.
-  const leftFront = new Set(report.remainder.flatMap((r) => carriers.get(analysis.routes.find((route) => route.file === r.file && route.line === r.line && route.method === r.method && route.path === r.path)!)?.front.map((f) => f.node) ?? []));
-  for (const node of compat.sharedFront().filter((n) => leftFront.has(n as never) && !isBodyParser(n.getText()))) {
+  for (const node of compat.sharedFront().filter((n) => leftFront.has(n) && !isBodyParser(n.getText()))) {
     report.warnings.push({ code: 'SPLIT_STATE', file: relative(root, node.getSourceFile().getFilePath()), line: node.getStartLineNumber(),
       message: `${node.getText().replace(/\(.*$/s, '')}(…) runs in front of moved routes and of routes left in the legacy app, as two instances: state it keeps in memory (a session MemoryStore, a rate-limit counter) is not shared between them; keep it outside the process (a session store, Redis) or move the routes left` });
   }
@@ -279,11 +282,8 @@ function summarize(report: SplitReport, compatBy: Record<string, number>, legacy
 }
 
 /** Once per middleware: what the split app leaves out, and why (a logger, compression). */
-function noteLeftOut(report: SplitReport, notes: string[]): void {
-  for (const note of notes) {
-    const [, file = '', line = '0'] = /\(([^()]+):(\d+)\)/.exec(note) ?? [];
-    if (!report.warnings.some((w) => w.message === note)) report.warnings.push({ code: 'LEFT_TO_PLATFORM', file, line: Number(line), message: note });
-  }
+function noteLeftOut(report: SplitReport, notes: Warning[]): void {
+  for (const note of notes) if (!report.warnings.some((w) => w.message === note.message)) report.warnings.push(note);
 }
 
 const sortedCounts = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
