@@ -1,3 +1,7 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Project, SyntaxKind } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import type { Warning } from '../analyze/types.js';
@@ -23,7 +27,21 @@ describe('legacyImport', () => {
   it('calls a factory that returns the app and needs nothing', () => {
     expect(importOf('module.exports = function createApp() {\n  const app = express();\n  return app;\n};\n').line).toBe("import legacyModule from '../app.js';\nconst legacy = legacyModule();");
     expect(importOf('exports.createApp = ({ db } = {}) => {\n  const app = express();\n  return app;\n};\n').line).toBe("import legacyModule from '../app.js';\nconst legacy = legacyModule.createApp();");
-    expect(importOf('export function makeApp() {\n  const app = express();\n  return app;\n}\n').line).toBe("import legacyModule from '../app.js';\nconst legacy = legacyModule.makeApp();");
+    expect(importOf('export function makeApp() {\n  const app = express();\n  return app;\n}\n').line).toBe("import { makeApp as legacyExport } from '../app.js';\nconst legacy = legacyExport();");
+  });
+
+  it('writes imports that load: an ES module\'s named factory, a CommonJS factory', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'carve-legacy-'));
+    mkdirSync(join(dir, 'esm', 'carve'), { recursive: true });
+    mkdirSync(join(dir, 'cjs', 'carve'), { recursive: true });
+    writeFileSync(join(dir, 'esm', 'package.json'), '{ "type": "module" }\n');
+    const esm = 'export function makeApp() {\n  const app = { made: "esm" };\n  return app;\n}\n';
+    const cjs = 'module.exports = function createApp() {\n  const app = { made: "cjs" };\n  return app;\n};\n';
+    for (const [kind, source] of [['esm', esm], ['cjs', cjs]] as const) {
+      writeFileSync(join(dir, kind, 'app.js'), source);
+      writeFileSync(join(dir, kind, 'carve', 'check.mjs'), `${importOf(source).line}\nexport default legacy;\n`);
+      expect((await import(pathToFileURL(join(dir, kind, 'carve', 'check.mjs')).href)).default).toEqual({ made: kind });
+    }
   });
 
   it('says in one line why a factory cannot be mounted', () => {

@@ -20,7 +20,7 @@ export function legacyImport(rootApp: Node | undefined, out: string, warnings: W
     const value = `createRequire(import.meta.url)('${spec}')${named ? `.${named}` : ''}`;
     return `import { createRequire } from 'node:module';\n${access ? `const legacyModule = ${value};\nconst legacy = legacyModule${access};` : `const legacy = ${value};`}`;
   }
-  if (named) return `import { ${named} as legacy } from '${spec}';`;
+  if (named) return access ? `import { ${named} as legacyExport } from '${spec}';\nconst legacy = legacyExport${access};` : `import { ${named} as legacy } from '${spec}';`;
   return access ? `import legacyModule from '${spec}';\nconst legacy = legacyModule${access};` : `import legacy from '${spec}';`;
 }
 
@@ -74,8 +74,10 @@ function factoryImport(fn: Node, name: string, spec: string, where: { file: stri
   const needsArgs = params.some((p) => !p.hasInitializer?.() && !p.isOptional?.() && !Node.isObjectBindingPattern(p.getNameNode()));
   const parent = fn.getParent();
   const exportedAs = Node.isBinaryExpression(parent) ? /^(?:module\.exports|(?:module\.)?exports\.(\w+))$/.exec(parent.getLeft().getText()) : undefined;
-  const access = exportedAs ? `${exportedAs[1] ? `.${exportedAs[1]}` : ''}()` : Node.isFunctionDeclaration(fn) && fn.isExported() ? (fn.isDefaultExport() ? '()' : `.${fn.getName()}()`) : undefined;
-  if (returnsApp && !listens && !needsArgs && access) return { spec, access };
+  // `export function makeApp` is a named export of an ES module (a default import of it has nothing).
+  const named = Node.isFunctionDeclaration(fn) && fn.isExported() && !fn.isDefaultExport() ? fn.getName() : undefined;
+  const access = exportedAs ? `${exportedAs[1] ? `.${exportedAs[1]}` : ''}()` : Node.isFunctionDeclaration(fn) && fn.isExported() ? '()' : undefined;
+  if (returnsApp && !listens && !needsArgs && access) return { spec, named, access };
   const why = listens ? 'which also listens' : !returnsApp ? 'which does not return it' : needsArgs ? 'which needs arguments' : 'which the module does not export';
   warnings.push({ code: 'LEGACY_NOT_EXPORTED', ...where, message: `the legacy app ${name} is made inside a function, ${why}: export a function that takes no arguments and returns the app (listen elsewhere), so the split app can mount it` });
   return undefined;
