@@ -246,8 +246,13 @@ export function analyzeProject(dir: string): ProjectAnalysis {
         continue;
       }
       if (op.path.kind !== 'literal') {
-        warn(op.path.kind === 'regex' ? 'REGEX_PATH' : 'DYNAMIC_ROUTE', op.node,
-          `${op.method.toUpperCase()} ${op.path.text}: the path is ${op.path.kind === 'regex' ? 'a regular expression (params would be numbered)' : 'not a constant'}; it stays in the legacy app`);
+        const kind = op.path.kind === 'regex' ? 'a regular expression (params would be numbered)' : 'not a constant';
+        const why = `the path ${op.path.text} is ${kind}`;
+        warn(op.path.kind === 'regex' ? 'REGEX_PATH' : 'DYNAMIC_ROUTE', op.node, `${op.method.toUpperCase()} ${op.path.text}: the path is ${kind}; it stays in the legacy app`);
+        // In the inventory all the same, with its reason: a route nobody can see is a route a split loses.
+        const shown = `${prefix}${op.path.kind === 'regex' ? op.path.text : `<${op.path.text}>`}`;
+        routes.push({ method: op.method === 'all' ? 'ANY' : op.method.toUpperCase(), path: shown, ...where(op.node), middleware: [...middleware, ...scoped.filter((sc) => sc.path === prefix)].map((m) => m.name),
+          uses: [], group: groupOf(prefix || 'root'), blockers: [why], errorHandlers: [] });
         continue;
       }
       const handlers = op.handlers.flatMap((h) => (Node.isArrayLiteralExpression(h) ? (h.getElements() as Expression[]) : [h]));

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { Project, ts, type SourceFile } from 'ts-morph';
 import { AnalyzeError } from './types.js';
 
@@ -24,10 +24,16 @@ export function loadProject(dir: string): LoadedProject {
   project.addSourceFilesAtPaths([`${dir}/**/*.{ts,js,mjs,cjs,mts,cts}`, ...ignored]);
   const files: SourceFile[] = [];
   const skipped: LoadedProject['skipped'] = [];
+  const splitOutput = splitOutputs(dir);
   for (const file of project.getSourceFiles()) {
     const path = relative(dir, file.getFilePath());
     // Routes a test file registers (a stub server, a fixture app) are not the app's.
     if (path.startsWith('..') || path.includes('node_modules/') || isTestFile(path)) continue;
+    // Nor is what an earlier split wrote: its server would be taken for the legacy app.
+    if (splitOutput(file.getFilePath())) {
+      project.removeSourceFile(file);
+      continue;
+    }
     const minified = minifiedReason(file);
     if (minified) {
       // A browser bundle (jquery.min.js) is no loss; a minified file that names Express may be the server's.
@@ -40,6 +46,19 @@ export function loadProject(dir: string): LoadedProject {
   checkParsable(files, dir);
   checkFramework(files, dir);
   return { project, files, skipped };
+}
+
+/** Whether a file is in the out folder of an earlier `carve split` (the folder with its split-report.json). */
+function splitOutputs(root: string): (file: string) => boolean {
+  const known = new Map<string, boolean>();
+  const inOutput = (dir: string): boolean => {
+    const seen = known.get(dir);
+    if (seen !== undefined) return seen;
+    const result = existsSync(join(dir, 'split-report.json')) || (dir !== root && dirname(dir) !== dir && inOutput(dirname(dir)));
+    known.set(dir, result);
+    return result;
+  };
+  return (file) => inOutput(dirname(file));
 }
 
 export function isTestFile(path: string): boolean {

@@ -98,10 +98,13 @@ export function compatModules(options: { root: string; out: string; ext: string;
   return {
     /** The module a route runs through, planned once for every route that shares its router and what is in front. */
     of(route: RouteInfo, carrier: Carrier | undefined): CompatRoute | Stay {
-      if (!carrier) return stay('UNRESOLVED_HANDLER', 'carve split cannot see how the legacy app reaches it');
       // A router mounted under a computed path or through a wrapper (vhost) answers only where that says.
       const dynamic = route.blockers.find((b) => b.startsWith('mounted '));
       if (dynamic) return stay('DYNAMIC_MOUNT', dynamic);
+      // A RegExp or computed path: carve cannot route it, so it cannot be moved in front of the legacy app.
+      const unmatched = route.blockers.find((b) => b.startsWith('the path '));
+      if (unmatched) return stay('PATH_SYNTAX', unmatched);
+      if (!carrier) return stay('UNRESOLVED_HANDLER', 'carve split cannot see how the legacy app reaches it');
       // What answers after next() (a later route, the app's own 404 handler) is the legacy app's.
       if (route.blockers.some((b) => b.startsWith('falls through'))) return stay('CROSS_ROUTE_NEXT', 'it calls next() to pass the request on, and what answers then (a later route, the app\'s 404 handler) stays in the legacy app');
       const carvePath = carvePathOf(route.path);

@@ -40,11 +40,12 @@ export type Conversion = ConvertedRoute | Stay;
 export const stay = (code: RemainderCode, reason: string): Stay => ({ ok: false, code, reason });
 
 /** The analysis blockers' codes: the same as the warnings analyze gives for them. */
-function blockerCode(blocker: string): RemainderCode {
+export function blockerCode(blocker: string): RemainderCode {
   if (blocker.startsWith('res.')) return 'UNSUPPORTED_RESPONSE';
   if (blocker.startsWith('implicit dependency')) return 'IMPLICIT_DEPENDENCY';
   if (blocker.startsWith('falls through')) return 'CROSS_ROUTE_NEXT';
   if (blocker.startsWith('mounted ')) return 'DYNAMIC_MOUNT';
+  if (blocker.startsWith('the path ')) return 'PATH_SYNTAX';
   return 'UNRESOLVED_HANDLER';
 }
 

@@ -47,7 +47,7 @@ describe('legacyImport', () => {
   it('says in one line why a factory cannot be mounted', () => {
     const listens = importOf('module.exports = function (config) {\n  const app = express();\n  return new Promise((r) => app.listen(config.port, r));\n};\n');
     expect(listens.line).toBeUndefined();
-    expect(listens.warnings.map((w) => [w.code, w.message])).toEqual([['LEGACY_NOT_EXPORTED', expect.stringMatching(/^the legacy app app is made inside a function, which also listens: /)]]);
+    expect(listens.warnings.map((w) => [w.code, w.message])).toEqual([['LEGACY_NOT_EXPORTED', expect.stringMatching(/^the legacy app app is made inside a function, which needs arguments: /)]]);
     expect(importOf('module.exports = function (db) {\n  const app = express();\n  return app;\n};\n').warnings[0]?.message).toMatch(/which needs arguments/);
     const listensAtImport = importOf('const app = express();\napp.listen(3000);\nmodule.exports = app;\n');
     expect(listensAtImport.warnings.map((w) => w.code)).toEqual(['LEGACY_LISTENS']);

@@ -1,20 +1,22 @@
 import { relative } from 'node:path';
-import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type ClassDeclaration, type PropertyDeclaration, type SourceFile } from 'ts-morph';
 import type { Warning } from '../analyze/types.js';
+import { exportApp, guardListen, listenOption, listenOptionOf, type EntryEdit } from './entry-edit.js';
 
 /**
  * How the split app imports the legacy app, or a warning why it cannot. The app is found however its module
  * exports it (`module.exports = app`, `= { app, start }`, `exports.app`, `export default`, `export { app }`,
  * `export const app`); a `listen()` behind a main-module check (`require.main === module`, `!module.parent`,
- * `import.meta`) or in a function the module never calls does not run when it is imported.
+ * `import.meta`) or in a function the module never calls does not run when it is imported. Given `edits`, an
+ * entry that exports nothing or listens at import gets the smallest edit that lets it be imported (entry-edit.ts),
+ * pushed there; without, a warning says what to change.
  */
-export function legacyImport(rootApp: Node | undefined, out: string, warnings: Warning[]): string | undefined {
-  const ref = legacyRef(rootApp, out, warnings);
+export function legacyImport(rootApp: Node | undefined, out: string, warnings: Warning[], edits?: EntryEdit[]): string | undefined {
+  const ref = legacyRef(rootApp, out, warnings, edits);
   if (!ref) return undefined;
   // An ES module's import leaves a CommonJS module without module.parent, so `if (!module.parent) app.listen()`
   // would listen: such a module is required, with a parent, as its own `require` would load it.
-  const file = rootApp!.getSourceFile();
-  const required = /\bmodule\.parent\b/.test(file.getFullText()) && /\.c?js$/.test(file.getFilePath());
+  const required = /\bmodule\.parent\b/.test(ref.file.getFullText()) && /\.c?js$/.test(ref.file.getFilePath());
   const { spec, named, access } = ref;
   if (required) {
     const value = `createRequire(import.meta.url)('${spec}')${named ? `.${named}` : ''}`;
@@ -26,68 +28,144 @@ export function legacyImport(rootApp: Node | undefined, out: string, warnings: W
 
 /** Where the legacy app is: the module, the export (the default one, or `named`), and what to take of it (`.app`, `()`). */
 interface LegacyRef {
+  file: SourceFile;
   spec: string;
   named?: string | undefined;
   access: string;
 }
 
-function legacyRef(rootApp: Node | undefined, out: string, warnings: Warning[]): LegacyRef | undefined {
+function legacyRef(rootApp: Node | undefined, out: string, warnings: Warning[], edits: EntryEdit[] | undefined): LegacyRef | undefined {
   if (!rootApp || !(Node.isVariableDeclaration(rootApp) || Node.isPropertyDeclaration(rootApp))) return undefined;
   const file = rootApp.getSourceFile();
   const name = rootApp.getName();
   const where = { file: relative(process.cwd(), file.getFilePath()), line: rootApp.getStartLineNumber() };
-  const rel = relative(out, file.getFilePath()).replace(/\.ts$/, '.js');
-  const spec = rel.startsWith('.') ? rel : `./${rel}`;
-  if (Node.isPropertyDeclaration(rootApp)) {
-    warnings.push({ code: 'LEGACY_NOT_EXPORTED', ...where, message: `the legacy app is the field ${name} of a class: export an instance's app (\`export default new App(routes).app\`) from a module that does not listen, so the split app can mount it` });
-    return undefined;
-  }
+  const spec = specOf(file, out);
+  if (Node.isPropertyDeclaration(rootApp)) return classFieldRef(rootApp, out, where, warnings, edits);
   const maker = rootApp.getFirstAncestor((a) => Node.isFunctionDeclaration(a) || Node.isFunctionExpression(a) || Node.isArrowFunction(a));
-  if (maker) return factoryImport(maker, name, spec, where, warnings);
-  const listen = listensAtImport(file, name);
-  if (listen) {
-    warnings.push({ code: 'LEGACY_LISTENS', file: where.file, line: listen.getStartLineNumber(), message: `${name}.listen() runs when the legacy module is imported: put it behind \`if (require.main === module)\` (or move it to an entry file of its own), so the split app can mount the app` });
+  if (maker) return factoryImport(maker, name, spec, where, warnings, edits);
+  const guards: EntryEdit[] = [];
+  for (const listen of listensAtImport(file, (callee) => callee === `${name}.listen`)) {
+    const guarded = edits ? guardListen(listen) : undefined;
+    if (!guarded || typeof guarded === 'string') {
+      warnings.push({ code: 'LEGACY_LISTENS', file: where.file, line: listen.getStartLineNumber(), message: `${name}.listen() runs when the legacy module is imported${guarded ? ` and carve split cannot guard it (${guarded})` : ''}: put it behind \`if (require.main === module)\` (or move it to an entry file of its own), so the split app can mount the app` });
+      return undefined;
+    }
+    guards.push(guarded);
+  }
+  const exported = exportedRef(file, name, rootApp.getInitializer()?.getText() ?? '');
+  if (exported) {
+    edits?.push(...guards);
+    return { file, spec, ...exported };
+  }
+  if (!edits) {
+    warnings.push({ code: 'LEGACY_NOT_EXPORTED', ...where, message: `the legacy app ${name} is not exported; export it so the split app can mount it behind the carve routes` });
     return undefined;
   }
+  const added = exportApp(file, name);
+  edits.push(...guards, added.edit);
+  return { file, spec, named: added.named, access: added.access };
+}
+
+/** How the module already exports `name`, if it does. */
+function exportedRef(file: SourceFile, name: string, initializer: string): { named?: string; access: string } | undefined {
   const text = file.getFullText();
-  const assignedToExports = /^module\.exports\s*=/.test(rootApp.getInitializer()?.getText() ?? '');
-  if (assignedToExports || new RegExp(`module\\.exports\\s*=\\s*${name}\\s*;?\\s*(\\n|$)|export\\s+default\\s+${name}\\b`).test(text)) return { spec, access: '' };
-  if (new RegExp(`export\\s*\\{[^}]*\\b${name}\\b`).test(text) || new RegExp(`export\\s+(const|let|var)\\s+${name}\\b`).test(text)) return { spec, named: name, access: '' };
+  if (/^module\.exports\s*=/.test(initializer) || new RegExp(`module\\.exports\\s*=\\s*${name}\\s*;?\\s*(\\n|$)|export\\s+default\\s+${name}\\b`).test(text)) return { access: '' };
+  if (new RegExp(`export\\s*\\{[^}]*\\b${name}\\b`).test(text) || new RegExp(`export\\s+(const|let|var)\\s+${name}\\b`).test(text)) return { named: name, access: '' };
   // CommonJS: `module.exports = { app, start }`, `exports.app = app`, `module.exports.server = app`.
   const property = exportedProperty(file, name);
-  if (property) return { spec, access: `.${property}` };
-  warnings.push({ code: 'LEGACY_NOT_EXPORTED', ...where, message: `the legacy app ${name} is not exported; export it so the split app can mount it behind the carve routes` });
-  return undefined;
+  return property ? { access: `.${property}` } : undefined;
 }
 
 /**
- * The app made inside a function: `module.exports = function createApp() { const app = express(); …; return app; }`
- * (or `export function`, `exports.createApp =`) is called by the split app, when it needs no arguments and does
- * not listen; anything else is a one-line reason.
+ * The app is a field of a class (`this.app = express()` in `class App`), made by the one `new App(…)` of the
+ * project at a module's top level: that module exports the instance's field (`export const expressApp =
+ * app.app`), and its calls that listen (`app.listen()`, a method that calls `this.app.listen`) run only when it
+ * is the entry.
  */
-function factoryImport(fn: Node, name: string, spec: string, where: { file: string; line: number }, warnings: Warning[]): LegacyRef | undefined {
+function classFieldRef(field: PropertyDeclaration, out: string, where: { file: string; line: number }, warnings: Warning[], edits: EntryEdit[] | undefined): LegacyRef | undefined {
+  const name = field.getName();
+  const cls = field.getParent() as ClassDeclaration;
+  const fail = (why: string) => {
+    warnings.push({ code: 'LEGACY_NOT_EXPORTED', ...where, message: `the legacy app is the field ${name} of a class${why}: export an instance's app (\`export default new App(routes).app\`) from a module that does not listen, so the split app can mount it` });
+    return undefined;
+  };
+  const className = cls.getName();
+  if (!className || field.getScope() !== 'public' || Node.isPrivateIdentifier(field.getNameNode())) return fail(className ? ' that is not public' : '');
+  const made = field.getProject().getSourceFiles().flatMap((f) => f.getDescendantsOfKind(SyntaxKind.NewExpression))
+    .filter((n) => n.getExpression().getText() === className && Node.isVariableDeclaration(n.getParent()) && Node.isSourceFile(n.getParent()!.getParent()?.getParent()?.getParent()));
+  if (made.length !== 1) return fail(made.length > 1 ? `, made in ${made.length} places` : ', made nowhere at a module\'s top level');
+  const instance = made[0]!.getParent() as Node & { getName(): string };
+  const file = instance.getSourceFile();
+  const spec = specOf(file, out);
+  const value = `${instance.getName()}.${name}`;
+  const already = file.getVariableDeclarations().find((d) => d.getInitializer()?.getText() === value && d.getVariableStatement()?.isExported());
+  if (already) return { file, spec, named: already.getName(), access: '' };
+  if (!edits) return fail('');
+  const listening = new Set(cls.getMethods().filter((m) => m.getBody()?.getText().includes(`this.${name}.listen(`)).map((m) => `${instance.getName()}.${m.getName()}`));
+  const guards: EntryEdit[] = [];
+  for (const call of listensAtImport(file, (callee) => listening.has(callee) || callee === `${value}.listen`)) {
+    const guarded = guardListen(call);
+    if (typeof guarded === 'string') return fail(` whose instance listens in ${file.getBaseName()} (${guarded})`);
+    guards.push(guarded);
+  }
+  const taken = new Set(file.getVariableDeclarations().map((d) => d.getName()));
+  const exportName = ['expressApp', 'legacyApp'].find((n) => !taken.has(n));
+  if (!exportName) return fail('');
+  const added = exportApp(file, exportName, value);
+  edits.push(...guards, added.edit);
+  return { file, spec, named: added.named, access: added.access };
+}
+
+const specOf = (file: SourceFile, out: string) => {
+  const rel = relative(out, file.getFilePath()).replace(/\.ts$/, '.js');
+  return rel.startsWith('.') ? rel : `./${rel}`;
+};
+
+/**
+ * The app made inside a function: `module.exports = function createApp() { const app = express(); …; return app; }`
+ * (or `export function`, `exports.createApp =`) is called by the split app, when it needs no arguments. One that
+ * also listens gets a `listen: false` option (with edits), with which it returns the app before listening;
+ * anything else is a one-line reason.
+ */
+function factoryImport(fn: Node, name: string, spec: string, where: { file: string; line: number }, warnings: Warning[], edits: EntryEdit[] | undefined): LegacyRef | undefined {
   const maker = fn as Node & { getParameters(): (Node & { hasInitializer?(): boolean; isOptional?(): boolean; getNameNode(): Node })[]; getBody(): Node | undefined };
   const params = maker.getParameters();
   const body = maker.getBody();
-  const returnsApp = !!body && (Node.isBlock(body) ? body.getStatements().some((st) => Node.isReturnStatement(st) && st.getExpression()?.getText() === name) : body.getText() === name);
-  const listens = !!body && body.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) => /\.listen$/.test(call.getExpression().getText()) && call.getExpression().getText().startsWith(`${name}.`));
+  const statements = body && Node.isBlock(body) ? body.getStatements() : [];
+  const returnsApp = !!body && (Node.isBlock(body) ? statements.some((st) => Node.isReturnStatement(st) && st.getExpression()?.getText() === name) : body.getText() === name);
+  const listen = body?.getDescendantsOfKind(SyntaxKind.CallExpression).find((call) => call.getExpression().getText() === `${name}.listen`);
   const needsArgs = params.some((p) => !p.hasInitializer?.() && !p.isOptional?.() && !Node.isObjectBindingPattern(p.getNameNode()));
   const parent = fn.getParent();
   const exportedAs = Node.isBinaryExpression(parent) ? /^(?:module\.exports|(?:module\.)?exports\.(\w+))$/.exec(parent.getLeft().getText()) : undefined;
   // `export function makeApp` is a named export of an ES module (a default import of it has nothing).
   const named = Node.isFunctionDeclaration(fn) && fn.isExported() && !fn.isDefaultExport() ? fn.getName() : undefined;
-  const access = exportedAs ? `${exportedAs[1] ? `.${exportedAs[1]}` : ''}()` : Node.isFunctionDeclaration(fn) && fn.isExported() ? '()' : undefined;
-  if (returnsApp && !listens && !needsArgs && access) return { spec, named, access };
-  const why = listens ? 'which also listens' : !returnsApp ? 'which does not return it' : needsArgs ? 'which needs arguments' : 'which the module does not export';
-  warnings.push({ code: 'LEGACY_NOT_EXPORTED', ...where, message: `the legacy app ${name} is made inside a function, ${why}: export a function that takes no arguments and returns the app (listen elsewhere), so the split app can mount it` });
-  return undefined;
+  const callee = exportedAs ? (exportedAs[1] ? `.${exportedAs[1]}` : '') : Node.isFunctionDeclaration(fn) && fn.isExported() ? '' : undefined;
+  const file = fn.getSourceFile();
+  const fail = (why: string) => {
+    warnings.push({ code: 'LEGACY_NOT_EXPORTED', ...where, message: `the legacy app ${name} is made inside a function, ${why}: export a function that takes no arguments and returns the app (listen elsewhere), so the split app can mount it` });
+    return undefined;
+  };
+  if (callee === undefined) return fail('which the module does not export');
+  if (needsArgs) return fail('which needs arguments');
+  if (listen && listenOptionOf(statements, name)) return { file, spec, named, access: `${callee}({ listen: false })` };
+  if (listen) {
+    // The statement of the function's own body that listens, after the app is made there.
+    const statement = statements.find((st) => st.getStart() <= listen.getStart() && listen.getEnd() <= st.getEnd());
+    const madeHere = statements.some((st) => Node.isVariableStatement(st) && st.getDeclarations().some((d) => d.getName() === name));
+    if (!edits || !statement || !madeHere) return fail('which also listens');
+    const option = listenOption(maker, name, statement);
+    if (typeof option === 'string') return fail(`which also listens, and carve split cannot give it a listen: false option (${option})`);
+    edits.push(...option);
+    return { file, spec, named, access: `${callee}({ listen: false })` };
+  }
+  if (!returnsApp) return fail('which does not return it');
+  return { file, spec, named, access: `${callee}()` };
 }
 
-/** The `listen()` call on the app that runs when the module is imported, if any. */
-function listensAtImport(file: SourceFile, name: string): Node | undefined {
-  return file.getDescendantsOfKind(SyntaxKind.CallExpression).find((call) => {
-    const callee = call.getExpression();
-    if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'listen' || callee.getExpression().getText() !== name) return false;
+/** The calls that listen (`callee` says which) that run when the module is imported. */
+function listensAtImport(file: SourceFile, listens: (callee: string) => boolean): Node[] {
+  return file.getDescendantsOfKind(SyntaxKind.CallExpression).filter((call) => {
+    if (!listens(call.getExpression().getText())) return false;
     for (let node: Node | undefined = call.getParent(); node && node !== file; node = node.getParent()) {
       if (Node.isIfStatement(node) && isMainCheck(node.getExpression().getText())) return false;
       if (Node.isFunctionDeclaration(node) || Node.isFunctionExpression(node) || Node.isArrowFunction(node) || Node.isMethodDeclaration(node)) return calledAtImport(node, file);
@@ -103,7 +181,9 @@ function calledAtImport(fn: Node, file: SourceFile): boolean {
   const holder = Node.isFunctionDeclaration(fn) ? fn : fn.getParentIfKind(SyntaxKind.VariableDeclaration);
   const fnName = holder && (Node.isFunctionDeclaration(holder) || Node.isVariableDeclaration(holder)) ? holder.getName() : undefined;
   // An unnamed function: an immediately invoked one, or a callback passed to something that may run it (db.connect().then(() => app.listen())).
-  if (!fnName) return !Node.isPropertyAssignment(fn.getParent()) && !Node.isExportAssignment(fn.getParent());
+  // One stored to be called later (`exports.start = () => app.listen()`, `{ start() {} }`) is not called here.
+  const parent = fn.getParent();
+  if (!fnName) return !Node.isPropertyAssignment(parent) && !Node.isExportAssignment(parent) && !(Node.isBinaryExpression(parent) && parent.getRight() === fn && parent.getOperatorToken().getText() === '=');
   return file.getStatements().some((statement) => {
     if (Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement)) return false;
     return statement.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) => call.getExpression().getText() === fnName

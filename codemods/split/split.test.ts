@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, symlinkSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import request from 'supertest';
 import { Project } from 'ts-morph';
@@ -16,20 +16,28 @@ const scratch = mkdtempSync(join(root, '.carve', 'split-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('carve split, folder fixtures (the generated files, exactly)', () => {
+  /** Every file under a folder, relative to it. */
+  const listed = (dir: string, under = ''): string[] => (!existsSync(dir) ? [] : readdirSync(join(dir, under), { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? listed(dir, join(under, e.name)) : [join(under, e.name)])));
   for (const name of readdirSync(FIXTURES).sort()) {
     it(name, () => {
+      const input = join(FIXTURES, name, 'input');
       const out = join(FIXTURES, name, 'output');
-      const { files } = split(join(FIXTURES, name, 'input'), { out, dry: true });
+      const { files } = split(input, { out, dry: true });
+      // An edit to a legacy file (an export, a main check) is pinned in output/_edited, never written over the input.
+      const expected = new Map(Object.entries(files).map(([file, text]) => [file.startsWith('..') ? join('_edited', relative(input, join(out, file))) : file, text]));
       if (process.env['CARVE_UPDATE_FIXTURES'] === '1') {
-        for (const [file, text] of Object.entries(files)) {
+        for (const stale of listed(out).filter((f) => !expected.has(f))) rmSync(join(out, stale));
+        for (const [file, text] of expected) {
           mkdirSync(join(out, file, '..'), { recursive: true });
           writeFileSync(join(out, file), text);
         }
       }
-      for (const [file, text] of Object.entries(files)) {
+      for (const [file, text] of expected) {
         expect(existsSync(join(out, file)), `${file} is missing; write it with CARVE_UPDATE_FIXTURES=1 and review it`).toBe(true);
         expect(text, file).toBe(readFileSync(join(out, file), 'utf8'));
       }
+      expect(listed(out).filter((f) => !expected.has(f)), 'stale output files: carve split no longer writes them (CARVE_UPDATE_FIXTURES=1 deletes them)').toEqual([]);
     });
   }
 });
@@ -58,6 +66,35 @@ describe('carve split, on the basic legacy app', () => {
     expect(again.diff).toBe('');
   });
 
+});
+
+describe('carve split: an entry that exports nothing and listens at import (the entry-edits case, written for real)', () => {
+  it('edits the entry, and the split app runs its start-up work, serves both sides and never listens for it', async () => {
+    const dir = join(scratch, 'entry-edits');
+    cpSync(join(FIXTURES, 'entry-edits/input'), dir, { recursive: true });
+    mkdirSync(join(dir, 'node_modules'));
+    const { report, changes } = split(dir, { force: true });
+    expect(report.edits.map((e) => `${e.file}:${e.line}`)).toEqual(['index.js:16', 'index.js:19']);
+    expect(changes).toContainEqual({ file: '../index.js', change: 'updated' });
+    expect(split(dir, { force: true }).changes.every((c) => c.change === 'unchanged'), 'a second split edits again').toBe(true);
+    // In a Node process of its own, as a user runs it (one CommonJS instance of db.js for the entry and the handlers).
+    symlinkSync(root, join(dir, 'node_modules', 'carve'));
+    const probe = [
+      "const servers = () => process.getActiveResourcesInfo().filter((r) => r === 'TCPServerWrap').length;",
+      "const before = servers();",
+      "const { default: strangler } = await import('./carve/server.mjs');",
+      "const listened = servers() - before;",
+      "const server = strangler.listen(0, '127.0.0.1');",
+      "await new Promise((r) => server.once('listening', r));",
+      "const get = async (path) => (await fetch(`http://127.0.0.1:${server.address().port}${path}`)).text();",
+      "console.log(JSON.stringify({ listened, books: await get('/books'), old: await get('/old/x') }));",
+      "server.close();",
+    ].join('\n');
+    const run = spawnSync(process.execPath, ['--conditions=carve-source', '--import', 'tsx', '--input-type=module', '-e', probe], { cwd: dir, encoding: 'utf8', env: { ...process.env, CARVE_SPLIT_LISTEN: '0', CARVE_LOG_LEVEL: 'silent' } });
+    expect(run.status, run.stderr).toBe(0);
+    // The legacy entry did not listen; the converted route reads the database the entry connected at start-up; the RegExp route stayed behind.
+    expect(JSON.parse(run.stdout)).toEqual({ listened: 0, books: '[{"id":1,"title":"Dune"}]', old: 'old 1' });
+  });
 });
 
 describe('carve split: safety', () => {

@@ -5,11 +5,12 @@ import { createTwoFilesPatch } from 'diff';
 import type { Node } from 'ts-morph';
 import { analyzeProject } from '../analyze/analyze.js';
 import { AnalyzeError, type Warning } from '../analyze/types.js';
-import { convertRoute, isBodyParser, stay, type RemainderCode, type SharedBinding } from './convert.js';
+import { blockerCode, convertRoute, isBodyParser, stay, type RemainderCode, type SharedBinding } from './convert.js';
 import { guardModules, type ConvertibleErrorGuard, type ConvertibleGuard } from './guards.js';
 import { kebab, unique } from './names.js';
 import { specifierFor } from './paths.js';
 import { compatModules, type CompatModule } from './compat.js';
+import { applyEdits, editsSummary, type EntryEdit } from './entry-edit.js';
 import { legacyImport } from './legacy.js';
 import { platformMiddleware } from './platform-middleware.js';
 import { appModule, compatHandlerModule, depsModule, expressHelper, guardModule, handlerModule, serverModule } from './templates.js';
@@ -41,6 +42,8 @@ export interface SplitReport {
   /** Routes left in the legacy app, with every reason found. */
   remainder: (RouteRef & { code: RemainderCode; reason: string; reasons: string[] })[];
   files: string[];
+  /** The smallest edits made to the legacy entry so the split app can import its app (an export, a main check), by this split or an earlier one. */
+  edits: { file: string; line: number; change: string }[];
   warnings: Warning[];
 }
 
@@ -72,8 +75,9 @@ export interface SplitResult {
 
 /**
  * Moves every route that converts safely onto the carve SDK, grouped by resource, and leaves the rest in
- * the legacy app, each with its reason. The legacy files are not touched: `server` mounts the carve
- * routes ahead of the legacy app (strangler fig). Deterministic, so a second run changes nothing.
+ * the legacy app, each with its reason: `server` mounts the carve routes ahead of the legacy app (strangler fig).
+ * The legacy files are not touched, except for the smallest edit that lets the split app import an app its
+ * entry does not export or listens with at import (`edits`, in the diff). Deterministic, so a second run changes nothing.
  */
 export function split(dir: string, options: SplitOptions = {}): SplitResult {
   const root = resolve(dir);
@@ -82,7 +86,7 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
   const typescript = existsSync(join(root, 'tsconfig.json')) || analysis.routes.some((r) => r.file.endsWith('.ts'));
   const ext = typescript ? 'ts' : 'mjs';
   const files = new Map<string, string>();
-  const report: SplitReport = { summary: { found: 0, converted: 0, sdk: 0, compat: 0, left: 0, share: 0, leftBy: {}, compatBy: {} }, inventory: [], converted: [], remainder: [], files: [], warnings: [...analysis.warnings] };
+  const report: SplitReport = { summary: { found: 0, converted: 0, sdk: 0, compat: 0, left: 0, share: 0, leftBy: {}, compatBy: {} }, inventory: [], converted: [], remainder: [], files: [], edits: [], warnings: [...analysis.warnings] };
   const compat = compatModules({
     root, out, ext,
     // A router is its registrations too: it comes along only as its own module's export, never as a copy.
@@ -116,7 +120,8 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
     const leftOut = inChain.flatMap((m) => (m.platform ? [m.platform] : []));
     const routeGuards = kept.map((m) => guards.of(m.label, m.node));
     const routeErrorGuards = (errorMiddlewareOf.get(route) ?? []).map((node, i) => guards.errorsOf(route.errorHandlers[i]!, node));
-    let conversion = fn ? convertRoute(route, fn, file, routeGuards.map((g) => g.result), routeErrorGuards.map((g) => g.result), kept.map((m) => m.label)) : stay('UNRESOLVED_HANDLER', 'handler not found statically');
+    let conversion = fn ? convertRoute(route, fn, file, routeGuards.map((g) => g.result), routeErrorGuards.map((g) => g.result), kept.map((m) => m.label))
+      : route.blockers[0] ? stay(blockerCode(route.blockers[0]), route.blockers.join('; ')) : stay('UNRESOLVED_HANDLER', 'handler not found statically');
     // Error middleware matters only to a route that can fail.
     const errorGuards = conversion.ok && conversion.expressErrors ? routeErrorGuards as ConvertibleErrorGuard[] : [];
     // The handler injects what it and its guards share, by the names they use: one name, one value.
@@ -185,16 +190,24 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
   }
   if (report.converted.some((c) => c.mode === 'sdk')) files.set(join(out, 'handlers', `_express.${ext}`), expressHelper(typescript));
   if (deps.entries.length > 0) files.set(deps.file, depsModule(deps.entries));
-  const legacy = legacyImport(roots[0], out, report.warnings);
+  const edits: EntryEdit[] = [];
+  const legacy = legacyImport(roots[0], out, report.warnings, edits);
   if (!legacy && report.remainder.length > 0) {
     const why = report.warnings.find((w) => w.code === 'LEGACY_LISTENS' || w.code === 'LEGACY_NOT_EXPORTED');
     const codes = Object.entries(summarize(report, compatBy, undefined).leftBy).map(([code, n]) => `${code} ${n}`).join(', ');
     throw new AnalyzeError(`${report.remainder.length} of ${report.inventory.length} routes stay in the legacy app (${codes}), which the split app cannot mount: ${why ? `${why.file}:${why.line}: ${why.message}` : 'no legacy app was found'}`);
   }
   report.summary = summarize(report, compatBy, legacy ? `the legacy module ${relative(root, roots[0]!.getSourceFile().getFilePath())} is imported by the split app; its top-level code (connections, settings) runs there at start-up` : undefined);
+  const made = editsSummary(edits, root);
+  report.edits = [...earlierEdits(join(out, 'split-report.json'), root).filter((e) => !made.some((m) => m.file === e.file && m.change === e.change)), ...made];
+  for (const file of new Set(edits.map((e) => e.file))) {
+    const source = roots[0]!.getProject().getSourceFileOrThrow(file);
+    files.set(file, applyEdits(source, edits.filter((e) => e.file === file)));
+  }
   files.set(join(out, `app.${ext}`), appModule(basename(root), modules, legacy));
   if (legacy) files.set(join(out, `server.${ext}`), serverModule(`./app.${importExt}`, legacy));
-  report.files = [...files.keys()].map((f) => relative(out, f)).sort();
+  // The out folder's own files (the edits to legacy files are in report.edits).
+  report.files = [...files.keys()].filter((f) => !edits.some((e) => e.file === f)).map((f) => relative(out, f)).sort();
   files.set(join(out, 'split-report.json'), `${JSON.stringify(report, null, 2)}\n`);
 
   const diff = [...files].map(([file, text]) => {
@@ -216,6 +229,17 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
     changes.push({ file: relative(out, file), change });
   }
   return { report, diff, changes, files: planned };
+}
+
+/** The edits an earlier split made to legacy files that are still there: the split app still relies on them. */
+function earlierEdits(reportFile: string, root: string): SplitReport['edits'] {
+  if (!existsSync(reportFile)) return [];
+  try {
+    const earlier = (JSON.parse(readFileSync(reportFile, 'utf8')) as Partial<SplitReport>).edits ?? [];
+    return earlier.filter((e) => existsSync(join(root, e.file)));
+  } catch {
+    return [];
+  }
 }
 
 /** How a handler module imports a guard module (both under `handlers/`). */

@@ -28,6 +28,7 @@ export function printSplit({ report, diff, changes }: SplitResult, dry: boolean)
   for (const c of report.converted) console.log(`${c.mode === 'sdk' ? 'converted' : 'compat   '}  ${c.method.padEnd(7)} ${c.path.padEnd(36)} → ${c.handler}${c.rewrite ? `  (not rewritten: ${c.rewrite})` : ''}`);
   for (const r of report.remainder) console.log(`legacy     ${r.method.padEnd(7)} ${r.path.padEnd(36)} ${r.code}: ${r.reasons.join('; ')}`);
   for (const w of report.warnings) console.log(`warning ${w.code} ${w.file}:${w.line}: ${w.message}`);
+  for (const e of report.edits) console.log(`edit       ${e.file}:${e.line}: ${e.change}`);
   if (dry) {
     process.stdout.write(diff);
     console.log(JSON.stringify(report, null, 2));
