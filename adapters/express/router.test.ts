@@ -1,5 +1,6 @@
 import { createApp, handler, z } from 'carve';
 import express from 'express';
+import express4 from 'express4';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { toExpressRouter } from './router.js';
@@ -28,6 +29,15 @@ describe('toExpressRouter', () => {
 
     const text = await request(legacy).post('/notes/archive').set('content-type', 'text/plain').send('all of it');
     expect(text.body).toEqual({ legacy: true, got: 'all of it' });
+  });
+
+  it('mounts in an Express 4 app as in an Express 5 one (a legacy app\'s own express serves the strangler)', async () => {
+    const legacy = express4();
+    legacy.use(toExpressRouter(app));
+    legacy.post('/legacy/orders', express4.json(), (req, res) => void res.status(202).json({ legacy: true, got: req.body }));
+    expect(await request(legacy).post('/notes').send({ text: 'hi' }).then((r) => [r.status, r.body])).toEqual([201, { saved: 'hi' }]);
+    expect(await request(legacy).post('/legacy/orders').send({ id: 7 }).then((r) => [r.status, r.body])).toEqual([202, { legacy: true, got: { id: 7 } }]);
+    expect((await request(legacy).post('/bytes').set('content-type', 'application/octet-stream').send(Buffer.from('abc'))).body).toEqual({ length: 3 });
   });
 
   it('hands wrong-method requests on in fall-through mode, answers 405 otherwise', async () => {

@@ -71,6 +71,8 @@ export interface SplitResult {
   changes: { file: string; change: 'created' | 'updated' | 'unchanged' | 'planned' }[];
   /** Every file the split writes (or would write), by path relative to the out folder. */
   files: Record<string, string>;
+  /** Packages the split app imports that the app's folder does not have installed (the CLI says how to add them). */
+  missing: string[];
 }
 
 /**
@@ -216,7 +218,8 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
   }).filter(Boolean).join('');
 
   const planned = Object.fromEntries([...files].map(([f, text]) => [relative(out, f), text]));
-  if (options.dry) return { report, diff, files: planned, changes: [...files.keys()].map((f) => ({ file: relative(out, f), change: 'planned' as const })) };
+  const missing = missingPackages(root, report, !!legacy);
+  if (options.dry) return { report, diff, files: planned, missing, changes: [...files.keys()].map((f) => ({ file: relative(out, f), change: 'planned' as const })) };
   if (!options.force) refuseDirtyTree(out);
   const changes: SplitResult['changes'] = [];
   for (const [file, text] of files) {
@@ -228,7 +231,22 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
     }
     changes.push({ file: relative(out, file), change });
   }
-  return { report, diff, changes, files: planned };
+  return { report, diff, changes, files: planned, missing };
+}
+
+/**
+ * What the split app imports beyond the legacy app's own packages: carve, and @vendia/serverless-express for
+ * the compat layer and the legacy unit (their peer, loaded at the first request: without it each such request is a 500).
+ */
+function missingPackages(root: string, report: SplitReport, mountsLegacy: boolean): string[] {
+  const needed = ['carve', ...(mountsLegacy || report.converted.some((c) => c.mode === 'compat') ? ['@vendia/serverless-express'] : [])];
+  const installed = (pkg: string) => {
+    for (let dir = root; ; dir = dirname(dir)) {
+      if (existsSync(join(dir, 'node_modules', pkg, 'package.json'))) return true;
+      if (dirname(dir) === dir) return false;
+    }
+  };
+  return needed.filter((pkg) => !installed(pkg));
 }
 
 /** The edits an earlier split made to legacy files that are still there: the split app still relies on them. */

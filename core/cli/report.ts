@@ -24,7 +24,7 @@ export function printAnalysis(analysis: Analysis): void {
   console.log(`${analysis.routes.length} routes in ${analysis.groups.length} groups, ${analysis.warnings.length} warnings`);
 }
 
-export function printSplit({ report, diff, changes }: SplitResult, dry: boolean): void {
+export function printSplit({ report, diff, changes, missing }: SplitResult, dry: boolean): void {
   for (const c of report.converted) console.log(`${c.mode === 'sdk' ? 'converted' : 'compat   '}  ${c.method.padEnd(7)} ${c.path.padEnd(36)} → ${c.handler}${c.rewrite ? `  (not rewritten: ${c.rewrite})` : ''}`);
   for (const r of report.remainder) console.log(`legacy     ${r.method.padEnd(7)} ${r.path.padEnd(36)} ${r.code}: ${r.reasons.join('; ')}`);
   for (const w of report.warnings) console.log(`warning ${w.code} ${w.file}:${w.line}: ${w.message}`);
@@ -37,6 +37,7 @@ export function printSplit({ report, diff, changes }: SplitResult, dry: boolean)
   for (const [code, count] of Object.entries(summary.leftBy)) console.log(`left     ${String(count).padStart(4)}  ${code}: ${HINTS[code] ?? 'see each route\'s reasons above'}`);
   for (const [code, count] of Object.entries(summary.compatBy)) console.log(`compat   ${String(count).padStart(4)}  ${code}: ${HINTS[code] ?? 'see each route\'s reason above'}`);
   if (summary.legacy) console.log(`start-up: ${summary.legacy}`);
+  if (missing.length > 0) console.log(`install: npm install ${missing.join(' ')}  (the split app imports ${missing.length === 1 ? 'it' : 'them'}; not installed here)`);
   console.log(`${summary.converted} of ${summary.found} routes converted (${summary.share}%: ${summary.sdk} onto the SDK, ${summary.compat} through carve/compat/express), ${summary.left} left in the legacy app${dry ? ' (dry run: nothing written)' : ''}`);
 }
 

@@ -155,6 +155,36 @@ console.log(JSON.stringify(await handler({ version: '2.0', rawPath: '/items/zz',
   });
 });
 
+describe('a legacy Express 4 app split with the installed carve', () => {
+  it('installs beside Express 4 with no peer conflict, edits the entry, and the split app serves both sides', async () => {
+    const legacy = join(scratch, 'express4-app');
+    mkdirSync(legacy);
+    writeFileSync(join(legacy, 'package.json'), `${JSON.stringify({ name: 'legacy-4', private: true }, null, 2)}\n`);
+    // Express 4, as most legacy apps run it: an app-wide middleware built by a call, a listen at import, no export.
+    writeFileSync(join(legacy, 'index.js'), [
+      "const express = require('express');",
+      'const app = express();',
+      "app.use((req, res, next) => { res.set('x-legacy', express.application.del ? '4' : '5'); next(); });",
+      "app.use(require('./stamp')('v1'));",
+      "app.get('/items/:id', (req, res) => res.json({ id: req.params.id, stamp: req.stamp }));",
+      "app.get(/^\\/old\\//, (req, res) => res.send('old'));",
+      'app.listen(process.env.PORT || 3000);',
+      '',
+    ].join('\n'));
+    writeFileSync(join(legacy, 'stamp.js'), "module.exports = (stamp) => (req, res, next) => { req.stamp = stamp; next(); };\n");
+    npmInstall(legacy, tarball, 'express@^4.21.2', version('@vendia/serverless-express'), version('ts-morph'));
+    const split = run(legacy, 'npx', ['--no-install', 'carve', 'split', '.']);
+    expect(split.status, split.stderr).toBe(0);
+    expect(split.stdout).toMatch(/^edit {7}index\.js:7: app\.listen\(\) only when the module is run as the entry/m);
+    expect(split.stdout).toMatch(/1 of 2 routes converted .*, 1 left in the legacy app/);
+    const answers = await withServer(legacy, ['carve/server.mjs'], async (base) => Promise.all(['/items/7', '/old/x'].map(async (path) => {
+      const res = await fetch(`${base}${path}`);
+      return [res.headers.get('x-legacy'), await res.text()];
+    })), { PORT: String(await freePort()) });
+    expect(answers).toEqual([['4', '{"id":"7","stamp":"v1"}'], ['4', 'old']]);
+  }, 300_000);
+});
+
 describe('npx carve init', () => {
   it('writes a project that installs, type-checks, tests and builds on its own', () => {
     const init = carve('init', 'fresh-api', '--carve', `file:${tarball}`);
