@@ -2,6 +2,7 @@ import { basename, dirname, relative } from 'node:path';
 import { Node, SyntaxKind, type ImportDeclaration } from 'ts-morph';
 import { argumentsOf } from '../analyze/analyze.js';
 import { applyEdits, isInside, isPropertyName, rewriteImport, stay, type Stay } from './convert.js';
+import { compiledDefault, defaultOf } from './interop.js';
 import { freeName } from './names.js';
 import { moduleSpecifier } from './paths.js';
 
@@ -129,7 +130,13 @@ export class CarriedModule {
         const problem = this.#bind(bound, origin);
         if (problem) return problem;
       }
-      const text = rewriteImport(importDecl.getText(), file.getFilePath(), this.outFile);
+      let text = rewriteImport(importDecl.getText(), file.getFilePath(), this.outFile);
+      const defaultImport = importDecl.getDefaultImport();
+      if (defaultImport && compiledDefault(importDecl.getModuleSpecifierSourceFile())) {
+        const whole = freeName(`${defaultImport.getText()}Exports`, new Set(this.#names.keys()));
+        this.#bind(whole, `exports:${target}`);
+        text = `${text.replace(new RegExp(`^import\\s+${defaultImport.getText()}\\b`), `import ${whole}`)}\nconst ${defaultImport.getText()} = ${defaultOf(whole)};`;
+      }
       this.imports.set(text, text);
       return undefined;
     }

@@ -1,6 +1,7 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import type { HandlerFunction } from '../analyze/analyze.js';
 import type { RouteInfo } from '../analyze/types.js';
+import { compiledDefault } from './interop.js';
 import { freeName } from './names.js';
 import { moduleSpecifier, resolveSpecifier } from './paths.js';
 
@@ -17,6 +18,8 @@ export interface SharedBinding {
   cjs: boolean;
   /** The name the moved code uses for it. */
   local: string;
+  /** A default export of a module that may run compiled to CommonJS (interop.ts). */
+  compiled?: boolean | undefined;
 }
 
 export interface ConvertedRoute extends Rewritten {
@@ -405,7 +408,7 @@ function freeIdentifiers(body: Node, fn: Node, outFile: string): { imports: stri
     const file = decl.getSourceFile();
     if (file.isInNodeModules() || file.isDeclarationFile() || isInside(decl, fn)) continue;
     const name = id.getText();
-    const shared = (binding: string, target: string, cjs: boolean) => deps.set(name, { file: target, binding, cjs, local: name });
+    const shared = (binding: string, target: string, cjs: boolean, compiled?: boolean) => deps.set(name, { file: target, binding, cjs, local: name, compiled });
 
     const importDecl = decl.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);
     if (importDecl) {
@@ -413,7 +416,8 @@ function freeIdentifiers(body: Node, fn: Node, outFile: string): { imports: stri
       const ownModule = source && !source.isInNodeModules() && !source.isDeclarationFile();
       const typeOnly = importDecl.isTypeOnly() || (Node.isImportSpecifier(decl) && decl.isTypeOnly());
       if (ownModule && !typeOnly && !Node.isNamespaceImport(decl) && isValue(id)) {
-        shared(Node.isImportSpecifier(decl) ? decl.getName() : 'default', source.getFilePath(), false);
+        const binding = Node.isImportSpecifier(decl) ? decl.getName() : 'default';
+        shared(binding, source.getFilePath(), false, binding === 'default' && compiledDefault(source));
       } else {
         imports.add(rewriteImport(importDecl.getText(), file.getFilePath(), outFile));
       }

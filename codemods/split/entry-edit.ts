@@ -28,17 +28,17 @@ export function applyEdits(file: SourceFile, edits: EntryEdit[]): string {
 }
 
 /** How the module is run: as an ES module (import.meta) or as CommonJS (require.main), and how it exports. */
-export function moduleKind(file: SourceFile): { runsAsEsm: boolean; esmSyntax: boolean; typescript: boolean } {
+export function moduleKind(file: SourceFile): { runsAsEsm: boolean; esmSyntax: boolean; typescript: boolean; declaredEsm: boolean } {
   const path = file.getFilePath();
   const esmSyntax = file.getImportDeclarations().length > 0 || file.getExportDeclarations().length > 0 || file.getExportAssignments().length > 0
     || file.getStatements().some((s) => Node.isModifierable(s) && s.hasModifier(SyntaxKind.ExportKeyword));
   const typescript = /\.[mc]?tsx?$/.test(path);
-  if (/\.m[jt]s$/.test(path)) return { runsAsEsm: true, esmSyntax: true, typescript };
-  if (/\.c[jt]s$/.test(path)) return { runsAsEsm: false, esmSyntax, typescript };
+  if (/\.m[jt]s$/.test(path)) return { runsAsEsm: true, esmSyntax: true, typescript, declaredEsm: true };
+  if (/\.c[jt]s$/.test(path)) return { runsAsEsm: false, esmSyntax, typescript, declaredEsm: false };
   // A .ts file with import syntax compiles to CommonJS unless the package is an ES one; Node runs a .js file
   // with import syntax as an ES module (syntax detection, Node ≥ 20.19).
-  const runsAsEsm = packageType(dirname(path)) === 'module' || (!typescript && esmSyntax);
-  return { runsAsEsm, esmSyntax, typescript };
+  const declaredEsm = packageType(dirname(path)) === 'module';
+  return { runsAsEsm: declaredEsm || (!typescript && esmSyntax), esmSyntax, typescript, declaredEsm };
 }
 
 /** A check that is true only when the module is the program's entry (never when the split app imports it). */

@@ -44,6 +44,21 @@ describe('legacyImport', () => {
     }
   });
 
+  it('imports the default export of a module compiled to CommonJS (Babel, tsc) and of one run as an ES module', async () => {
+    const source = 'export default function startServer({ listen } = {}) {\n  const app = { made: "default" };\n  if (listen === false) return app;\n  return app.listen();\n}\n';
+    const line = importOf(source).line!;
+    expect(line).toBe("import legacyExports from '../app.js';\nconst legacyModule = legacyExports?.__esModule ? legacyExports.default : legacyExports;\nconst legacy = legacyModule({ listen: false });");
+    const dir = mkdtempSync(join(tmpdir(), 'carve-legacy-default-'));
+    // What Babel writes for that source, and the source itself run as an ES module.
+    const compiled = `"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.default = ${source.replace('export default ', '')}`;
+    for (const [kind, text] of [['compiled', compiled], ['esm', source]] as const) {
+      mkdirSync(join(dir, kind, 'carve'), { recursive: true });
+      writeFileSync(join(dir, kind, 'app.js'), text);
+      writeFileSync(join(dir, kind, 'carve', 'check.mjs'), `${line}\nexport default legacy;\n`);
+      expect((await import(pathToFileURL(join(dir, kind, 'carve', 'check.mjs')).href)).default, kind).toEqual({ made: 'default' });
+    }
+  });
+
   it('says in one line why a factory cannot be mounted', () => {
     const listens = importOf('module.exports = function (config) {\n  const app = express();\n  return new Promise((r) => app.listen(config.port, r));\n};\n');
     expect(listens.line).toBeUndefined();

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { Node, SyntaxKind, type ClassDeclaration, type PropertyDeclaration, type SourceFile } from 'ts-morph';
 import type { Warning } from '../analyze/types.js';
 import { exportApp, guardListen, listenOption, listenOptionOf, type EntryEdit } from './entry-edit.js';
+import { compiledDefault, defaultOf } from './interop.js';
 
 /**
  * How the split app imports the legacy app, or a warning why it cannot. The app is found however its module
@@ -23,6 +24,12 @@ export function legacyImport(rootApp: Node | undefined, out: string, warnings: W
     return `import { createRequire } from 'node:module';\n${access ? `const legacyModule = ${value};\nconst legacy = legacyModule${access};` : `const legacy = ${value};`}`;
   }
   if (named) return access ? `import { ${named} as legacyExport } from '${spec}';\nconst legacy = legacyExport${access};` : `import { ${named} as legacy } from '${spec}';`;
+  // `export default` in a package that is not an ES one may be compiled to CommonJS (Babel, tsc), where an
+  // import's default is the whole exports object and the export is its `default`.
+  if (compiledDefault(ref.file)) {
+    const value = defaultOf('legacyExports');
+    return `import legacyExports from '${spec}';\n${access ? `const legacyModule = ${value};\nconst legacy = legacyModule${access};` : `const legacy = ${value};`}`;
+  }
   return access ? `import legacyModule from '${spec}';\nconst legacy = legacyModule${access};` : `import legacy from '${spec}';`;
 }
 

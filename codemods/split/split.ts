@@ -284,7 +284,7 @@ function sharedDeps(file: string) {
         ?? unique(taken, shared.cjs && shared.binding !== 'default' ? basename(shared.file).replace(/\..*$/, '').replace(/\W+(\w)/g, (_m, c: string) => c.toUpperCase()) : shared.local);
       moduleLocals.set(importKey, moduleLocal);
       tokens.set(key, token);
-      entries.push({ token, spec: specifierFor(shared.file, file), moduleLocal, binding: shared.binding, cjs: shared.cjs });
+      entries.push({ token, spec: specifierFor(shared.file, file), moduleLocal, binding: shared.binding, cjs: shared.cjs, compiled: shared.compiled });
       return token;
     },
   };

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { ConvertedErrorGuard, ConvertedGuard, ConvertedRoute } from './convert.js';
+import { defaultOf } from './interop.js';
 import { freeName } from './names.js';
 
 /**
@@ -152,15 +153,16 @@ export function guardModule(m: GuardModule): string {
 
 
 /** The legacy app's shared values as DI tokens, one per binding, each with the module's own value as its provider. */
-export function depsModule(entries: { token: string; spec: string; moduleLocal: string; binding: string; cjs: boolean }[]): string {
+export function depsModule(entries: { token: string; spec: string; moduleLocal: string; binding: string; cjs: boolean; compiled?: boolean | undefined }[]): string {
   const imports = new Map<string, string>();
   const tokens: string[] = [];
   for (const e of entries) {
     const whole = e.binding === 'default' || e.cjs;
+    const local = e.compiled ? `${e.moduleLocal}Exports` : e.moduleLocal;
     imports.set(whole ? `${e.spec}#default` : `${e.spec}#${e.binding}`, whole
-      ? `import ${e.moduleLocal} from '${e.spec}';`
+      ? `import ${local} from '${e.spec}';`
       : `import { ${e.binding === e.moduleLocal ? e.binding : `${e.binding} as ${e.moduleLocal}`} } from '${e.spec}';`);
-    const value = e.cjs && e.binding !== 'default' ? `${e.moduleLocal}.${e.binding}` : e.moduleLocal;
+    const value = e.compiled ? defaultOf(local) : e.cjs && e.binding !== 'default' ? `${e.moduleLocal}.${e.binding}` : e.moduleLocal;
     tokens.push(`export const ${e.token} = token('${e.token}', { value: ${value} });`);
   }
   return [

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { register as registerCommonJs } from 'tsx/cjs/api';
 import { register } from 'tsx/esm/api';
 import type { App } from '../app.js';
 import { UsageError } from './usage-error.js';
@@ -12,6 +13,7 @@ export interface LoadedApp {
 }
 
 let scopes = 0;
+let commonJsHook: (() => unknown) | undefined;
 
 /** Imports the module named by `--app` and returns its app (the default export, or `app`). */
 export async function loadApp(modulePath: string): Promise<App> {
@@ -22,7 +24,9 @@ export async function loadApp(modulePath: string): Promise<App> {
 export async function loadAppInScope(modulePath: string): Promise<LoadedApp> {
   const file = resolve(modulePath);
   if (!existsSync(file)) throw new UsageError(`--app ${modulePath}: no such file (looked at ${file})`);
-  // tsx loads TypeScript as ESM even outside a "type": "module" package.
+  // tsx loads TypeScript as ESM even outside a "type": "module" package; its CommonJS hook serves what the app
+  // requires, so a CommonJS package's ES syntax (Babel style: extensionless imports) loads as it does under tsx.
+  commonJsHook ??= registerCommonJs();
   const scope = register({ namespace: `carve-app-${process.pid}-${++scopes}` });
   const importBeside = async (path: string) => (await scope.import(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
   let mod: Record<string, unknown>;

@@ -1,0 +1,31 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadApp } from './load-app.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+mkdirSync(join(ROOT, '.carve'), { recursive: true });
+const scratch = mkdtempSync(join(ROOT, '.carve', 'load-app-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('loadApp', () => {
+  it('loads an app whose legacy code is ES syntax in a CommonJS package, as Babel projects write it (extensionless imports)', async () => {
+    const dir = join(scratch, 'babel-style');
+    mkdirSync(join(dir, 'src', 'db'), { recursive: true });
+    writeFileSync(join(dir, 'package.json'), '{ "name": "babel-style", "private": true }\n');
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(ROOT, join(dir, 'node_modules', 'carve'));
+    writeFileSync(join(dir, 'src', 'db', 'data.js'), 'export const rows = [{ name: "ada" }]\n');
+    writeFileSync(join(dir, 'src', 'db', 'users.js'), "import { rows } from './data'\nexport const users = rows\n");
+    writeFileSync(join(dir, 'src', 'names.js'), "import { users } from './db/users'\nexport default () => users.map((u) => u.name)\n");
+    writeFileSync(join(dir, 'app.mjs'), [
+      "import { createApp, handler } from 'carve';",
+      "import names from './src/names.js';",
+      "export default createApp({ handlers: [handler({ method: 'GET', path: '/names', auth: 'public' }, () => (names.default ?? names)())] });",
+      '',
+    ].join('\n'));
+    const app = await loadApp(join(dir, 'app.mjs'));
+    expect((await app.inject({ method: 'GET', url: '/names' })).body).toEqual(['ada']);
+  });
+});
