@@ -251,8 +251,12 @@ export function analyzeProject(dir: string): ProjectAnalysis {
         warn(op.path.kind === 'regex' ? 'REGEX_PATH' : 'DYNAMIC_ROUTE', op.node, `${op.method.toUpperCase()} ${op.path.text}: the path is ${kind}; it stays in the legacy app`);
         // In the inventory all the same, with its reason: a route nobody can see is a route a split loses.
         const shown = `${prefix}${op.path.kind === 'regex' ? op.path.text : `<${op.path.text}>`}`;
-        routes.push({ method: op.method === 'all' ? 'ANY' : op.method.toUpperCase(), path: shown, ...where(op.node), middleware: [...middleware, ...scoped.filter((sc) => sc.path === prefix)].map((m) => m.name),
-          uses: [], group: groupOf(prefix || 'root'), blockers: [why], errorHandlers: [] });
+        const route: RouteInfo = { method: op.method === 'all' ? 'ANY' : op.method.toUpperCase(), path: shown, ...where(op.node), middleware: [...middleware, ...scoped.filter((sc) => sc.path === prefix)].map((m) => m.name),
+          uses: [], group: groupOf(prefix || 'root'), blockers: [why], errorHandlers: [] };
+        routes.push(route);
+        // What runs in front of it (a session middleware it shares with routes that could move), as far as a path that is not known can say.
+        const ahead = [...outerFront, ...(mount ? [] : front)].filter((f) => f.path === undefined || prefix === f.path || prefix.startsWith(`${f.path === '/' ? '' : f.path}/`));
+        carrierOf.set(route, { front: ahead, mount, owner: routable.decl, registration: undefined, passedBy: undefined, params: undefined });
         continue;
       }
       const handlers = op.handlers.flatMap((h) => (Node.isArrayLiteralExpression(h) ? (h.getElements() as Expression[]) : [h]));

@@ -12,6 +12,7 @@ import { specifierFor } from './paths.js';
 import { compatModules, type CompatModule } from './compat.js';
 import { applyEdits, editsSummary, type EntryEdit } from './entry-edit.js';
 import { legacyImport } from './legacy.js';
+import { memoryState } from './memory-state.js';
 import { platformMiddleware } from './platform-middleware.js';
 import { appModule, compatHandlerModule, depsModule, expressHelper, guardModule, handlerModule, serverModule } from './templates.js';
 
@@ -82,6 +83,11 @@ export interface SplitResult {
  * entry does not export or listens with at import (`edits`, in the diff). Deterministic, so a second run changes nothing.
  */
 export function split(dir: string, options: SplitOptions = {}): SplitResult {
+  return splitKeeping(dir, options, new Map());
+}
+
+/** The split, with routes kept in the legacy app whatever they convert to (`kept`: route key → why). */
+function splitKeeping(dir: string, options: SplitOptions, keptInLegacy: Map<string, string>): SplitResult {
   const root = resolve(dir);
   const out = resolve(options.out ?? join(root, 'carve'));
   const { analysis, handlers, middleware: middlewareOf, errorMiddleware: errorMiddlewareOf, roots, carriers, routables } = analyzeProject(root);
@@ -106,12 +112,20 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
   const deps = sharedDeps(join(out, `deps.${ext}`));
   const names = new Set<string>();
   const guards = guardModules({ root, out, ext });
-  // The middleware in front of routes left in the legacy app (SPLIT_STATE below).
+  // The middleware in front of routes left in the legacy app, and of the routes moved (SPLIT_STATE, SHARED_STATE below).
   const leftFront = new Set<Node>();
+  const movedFront = new Map<Node, string[]>();
 
   for (const route of analysis.routes) {
     const ref = { method: route.method, path: route.path, file: route.file, line: route.line };
     report.inventory.push(ref);
+    const keptFor = keptInLegacy.get(routeKey(ref));
+    if (keptFor) {
+      report.remainder.push({ ...ref, code: 'SHARED_STATE', reason: keptFor, reasons: [keptFor] });
+      for (const f of carriers.get(route)?.front ?? []) leftFront.add(f.node);
+      continue;
+    }
+    for (const f of carriers.get(route)?.front ?? []) movedFront.set(f.node, [...(movedFront.get(f.node) ?? []), routeKey(ref)]);
     const exportName = unique(names, routeName(route.method, route.path));
     const file = join(out, 'handlers', route.group, `${kebab(exportName)}.${ext}`);
     const fn = handlers.get(route);
@@ -173,6 +187,19 @@ export function split(dir: string, options: SplitOptions = {}): SplitResult {
     report.converted.push({ ...ref, handler: relative(out, file), mode: 'sdk' });
   }
   for (const module of compat.written(usedCompat)) files.set(module.file, module.text);
+  // A middleware that keeps its state in memory (a session MemoryStore) in front of routes left behind keeps the
+  // routes behind it there too: a second instance in front of moved routes would be a second, empty state. The
+  // split is planned again with them kept (each pass keeps more, so it ends).
+  const keep = new Map<string, string>();
+  for (const node of leftFront) {
+    const what = memoryState(node);
+    if (!what) continue;
+    const where = `${relative(root, node.getSourceFile().getFilePath())}:${node.getStartLineNumber()}`;
+    for (const key of movedFront.get(node) ?? []) {
+      if (report.converted.some((c) => routeKey(c) === key)) keep.set(key, `${node.getText().replace(/\(.*$/s, '')}(…) (${where}) ${what} and serves routes left in the legacy app: moved, this route would see another, empty one; give it a store outside the process (connect-redis, a database), then split again`);
+    }
+  }
+  if (keep.size > 0) return splitKeeping(dir, options, new Map([...keptInLegacy, ...keep]));
   // A middleware instance in front of moved routes and of routes left behind now exists twice: what it keeps in
   // memory (a session MemoryStore, a rate-limit counter) is no longer one.
   for (const node of compat.sharedFront().filter((n) => leftFront.has(n) && !isBodyParser(n.getText()))) {
@@ -289,6 +316,8 @@ function sharedDeps(file: string) {
     },
   };
 }
+
+const routeKey = (r: RouteRef) => `${r.method} ${r.path} ${r.file}:${r.line}`;
 
 function refuseDirtyTree(out: string): void {
   let dir = out;
