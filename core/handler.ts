@@ -143,7 +143,8 @@ export function isHandler(value: unknown): value is Handler {
 export function resourceOf(path: string): string {
   const first = path.split('/').find((s) => s !== '');
   if (!first || first.startsWith('{')) return 'root';
-  return first.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'root';
+  // A resource name starts with a letter: `/404` is the resource `route-404` (as carve split names it).
+  return (first.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'root').replace(/^(?=\d)/, 'route-');
 }
 
 /** `GET /courses/{courseId}/grades` → `getCoursesByCourseIdGrades`. */

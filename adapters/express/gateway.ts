@@ -39,11 +39,16 @@ export async function startGateway(units: readonly GatewayUnit[], options: { por
   const routesOnly: App = createApp({
     name: 'gateway',
     logger: { level: 'silent' },
-    handlers: units.flatMap((u) => u.routes.map((r) => handler({ method: r.method as 'GET', path: r.path, auth: 'public' }, () => undefined))),
+    handlers: units.flatMap((u) => u.routes.map((r) => handler({ method: r.method as 'GET', path: r.path, resource: 'gateway', auth: 'public' }, () => undefined))),
   });
 
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
+    // Only a path is a target here: an absolute-form one (`GET http://host/x`) would make the gateway a proxy.
+    if (!url.startsWith('/')) {
+      req.resume();
+      return void writeNodeResponse(res, problemResponse(400, { detail: 'the request target must be a path (origin-form), not an absolute URL' }));
+    }
     const q = url.indexOf('?');
     const path = q === -1 ? url : url.slice(0, q);
     let target: GatewayUnit | undefined;
@@ -74,10 +79,15 @@ export async function startGateway(units: readonly GatewayUnit[], options: { por
   };
 }
 
+/**
+ * Hands the request to the unit at `base` as it was sent: the unit's own host and port, and the raw target as
+ * its path. Resolving the target against the base (`new URL`) would send `//other-host/x` to another host and
+ * `/a/%2e%2e` to `/`, a path no router matched.
+ */
 function proxy(req: IncomingMessage, res: ServerResponse, base: string): void {
-  const upstream = new URL(req.url ?? '/', base);
+  const { hostname, port } = new URL(base);
   const headers = { ...req.headers, 'x-forwarded-for': [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ') };
-  const forward = httpRequest(upstream, { method: req.method, headers }, (answer) => {
+  const forward = httpRequest({ hostname, port, path: req.url ?? '/', method: req.method, headers }, (answer) => {
     res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
     answer.pipe(res);
   });
