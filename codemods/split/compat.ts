@@ -1,10 +1,11 @@
 import { join, relative } from 'node:path';
-import { Node } from 'ts-morph';
+import { Node, SyntaxKind } from 'ts-morph';
 import type { Carrier } from '../analyze/analyze.js';
 import type { RouteInfo, Warning } from '../analyze/types.js';
 import { CarriedModule } from './carry.js';
 import { stay, type Stay } from './convert.js';
 import { kebab, unique } from './names.js';
+import { specifierFor } from './paths.js';
 import { platformMiddleware } from './platform-middleware.js';
 
 /** A route that moves with its Express code as it is: the module that re-creates its Express side, and its carve path. */
@@ -50,7 +51,9 @@ export function compatModules(options: { root: string; out: string; ext: string;
   const modules = new Map<string, { module: CompatModule; carried: CarriedModule; registrations: string[]; head: string[]; tail: string[]; left: Warning[]; sharedUse: { name: string; text: string }[]; unsettled: string[] } | Stay>();
 
   const build = (key: string, route: RouteInfo, carrier: Carrier) => {
-    const stem = carrier.mount ? labelOf(carrier.mount.target).replace(/^require\((['"])(.*)\1\).*$/, '$2').replace(/(Router|Routes|Route)$/i, '') + ' router' : `${route.group} routes`;
+    // Named after the router's class when it is a class's field (`route.router` of a UserRoute: userRouter).
+    const owningClass = Node.isPropertyDeclaration(carrier.owner) ? carrier.owner.getParentIfKind(SyntaxKind.ClassDeclaration)?.getName() : undefined;
+    const stem = carrier.mount ? (owningClass ?? labelOf(carrier.mount.target)).replace(/^require\((['"])(.*)\1\).*$/, '$2').replace(/(Router|Routes|Route)$/i, '') + ' router' : `${route.group} routes`;
     const exportName = unique(names, camel(stem));
     const file = join(options.out, 'handlers', '_compat', `${kebab(exportName)}.${options.ext}`);
     const carried = new CarriedModule(file, options.refuse, { express: 'module:express', fromExpress: 'import:carve/compat/express:fromExpress', [exportName]: 'export' });
@@ -79,7 +82,8 @@ export function compatModules(options: { root: string; out: string; ext: string;
       head.push(f.path === undefined ? `app.use(${text});` : `app.use(${JSON.stringify(f.path)}, ${text});`);
     }
     if (carrier.mount) {
-      const text = carried.carry(carrier.mount.target);
+      const carriedTarget = carried.carry(carrier.mount.target);
+      const text = typeof carriedTarget === 'string' ? carriedTarget : routerOfNewInstance(carrier.owner, carried, file) ?? carriedTarget;
       if (typeof text !== 'string') return { ...text, reason: text.reason.startsWith('its router') ? text.reason : `its router ${labelOf(carrier.mount.target)} cannot come along: ${text.reason}` };
       head.push(`app.use(${JSON.stringify(carrier.mount.path)}, ${text});`);
     }
@@ -109,8 +113,9 @@ export function compatModules(options: { root: string; out: string; ext: string;
       if (route.blockers.some((b) => b.startsWith('falls through'))) return stay('CROSS_ROUTE_NEXT', 'it calls next() to pass the request on, and what answers then (a later route, the app\'s 404 handler) stays in the legacy app');
       const carvePath = carvePathOf(route.path);
       if (!carvePath) return stay('PATH_SYNTAX', `path ${route.path} has no carve equivalent (carve matches {param} segments and a {tail+})`);
+      // One mount expression can mount several routers (`routes.forEach((route) => app.use('/', route.router))`).
       const key = carrier.mount
-        ? `mount:${carrier.mount.target.getSourceFile().getFilePath()}:${carrier.mount.target.getStart()}:${carrier.mount.path}`
+        ? `mount:${carrier.mount.target.getSourceFile().getFilePath()}:${carrier.mount.target.getStart()}:${carrier.mount.path}:${carrier.owner.getSourceFile().getFilePath()}:${carrier.owner.getStart()}`
         : `root:${route.group}:${carrier.front.map((f) => `${f.node.getStart()}@${f.path ?? ''}`).join(',')}`;
       if (!modules.has(key)) modules.set(key, build(key, route, carrier));
       const planned = modules.get(key)!;
@@ -213,3 +218,18 @@ function labelOf(node: Node): string {
 
 /** An identifier from words: `items router` → `itemsRouter`; `404 routes` → `_404Routes` (no leading digit). */
 export const camel = (text: string) => (text.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join('') || 'legacy').replace(/^(?=\d)/, '_');
+
+/**
+ * A router that is a field of a class the app is handed instances of (`public router = Router()` in `class
+ * UserRoute`, mounted as `route.router` of a parameter): a new instance's field, as the entry makes one, when the
+ * class is exported and its constructor needs nothing.
+ */
+function routerOfNewInstance(owner: Node, carried: CarriedModule, file: string): string | undefined {
+  if (!Node.isPropertyDeclaration(owner)) return undefined;
+  const cls = owner.getParent();
+  const name = Node.isClassDeclaration(cls) ? cls.getName() : undefined;
+  if (!Node.isClassDeclaration(cls) || !name || !cls.isExported() || owner.getScope() !== 'public') return undefined;
+  if (cls.getConstructors().some((c) => c.getParameters().some((p) => !p.isOptional() && !p.hasInitializer()))) return undefined;
+  if (carried.importNamed(name, specifierFor(cls.getSourceFile().getFilePath(), file))) return undefined;
+  return `new ${name}().${owner.getName()}`;
+}

@@ -1,0 +1,13 @@
+import { Router } from 'express';
+import { Routes } from '@interfaces/routes.interface';
+
+export class UserRoute implements Routes {
+  public path = '/users';
+  public router = Router();
+
+  constructor() {
+    this.router.get(`${this.path}`, (req, res) => {
+      res.json([{ id: 1 }]);
+    });
+  }
+}
