@@ -6,5 +6,6 @@ import type { App } from 'carve';
 import { serve } from './serve.js';
 
 const mod = (await import(pathToFileURL(resolve(process.argv[2]!)).href)) as { default: App };
-const server = await serve(mod.default, { port: Number(process.env['PORT'] ?? 0), openapi: false });
+// CARVE_UNIT_PORT, not PORT: the app's own PORT (and its env schema) stays as the user set it.
+const server = await serve(mod.default, { port: Number(process.env['CARVE_UNIT_PORT'] ?? 0), openapi: false });
 console.log(`listening ${server.port}`);

@@ -2,5 +2,6 @@
 import app from 'carve/build/unit';
 import { serve } from 'carve/express';
 
-const server = await serve(app, { port: Number(process.env['PORT'] ?? 3000), host: process.env['HOST'] ?? '127.0.0.1', openapi: false });
+// CARVE_UNIT_PORT when gateway.js starts it (port 0, an app's env schema may refuse PORT=0), else PORT.
+const server = await serve(app, { port: Number(process.env['CARVE_UNIT_PORT'] ?? process.env['PORT'] ?? 3000), host: process.env['HOST'] ?? '127.0.0.1', openapi: false });
 console.log(`listening ${server.port}`);

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import express from 'express';
 import { createApp, handler, token } from 'carve';
 import { describe, expect, it } from 'vitest';
 import { serve } from './serve.js';
@@ -18,6 +19,25 @@ describe('serve', () => {
       expect(missing.headers.get('content-type')).toBe('application/problem+json');
     } finally {
       await server.close();
+    }
+  });
+
+  it('answers what the legacy remainder passes on as the legacy app itself would (its status, its page)', async () => {
+    const legacy = express();
+    legacy.get('/users/:id', (req, _res, next) => next(Object.assign(new Error(`failed to parseInt ${req.params.id}`), { status: 400 })));
+    legacy.get('/report', (_req, res, next) => res.sendFile('/nonexistent/report.txt', (error) => next(error)));
+    const alone = await serve(createApp({ handlers: [], remainder: express().use((req, res) => legacy(req, res)) }), { port: 0, handleSignals: false });
+    const server = await serve(createApp({ handlers: [], remainder: legacy }), { port: 0, handleSignals: false });
+    try {
+      for (const path of ['/users/foo', '/report', '/nowhere']) {
+        const [before, after] = await Promise.all([fetch(`${alone.url}${path}`), fetch(`${server.url}${path}`)]);
+        expect([after.status, after.headers.get('content-type')], path).toEqual([before.status, before.headers.get('content-type')]);
+        expect(await after.text(), path).toBe(await before.text());
+      }
+      expect((await fetch(`${server.url}/users/foo`)).status).toBe(400);
+      expect((await fetch(`${server.url}/report`)).status).toBe(404);
+    } finally {
+      await Promise.all([server.close(), alone.close()]);
     }
   });
 

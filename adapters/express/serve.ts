@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NextFunction, Request, Response } from 'express';
 import { importPeer, problemResponse, type App } from 'carve/adapter';
@@ -40,7 +40,10 @@ export async function serve(app: App, options: ServeOptions = {}): Promise<Serve
   const openapi = options.openapi === false ? undefined : options.openapi ?? '/openapi.json';
   // With a legacy remainder, carve answers its routes and everything else falls through to it, body unread.
   web.use(toExpressRouter(app, { openapi, fallthrough: app.remainder !== undefined }));
-  if (app.remainder) web.use(app.remainder);
+  // Called as a listener, not mounted: what the legacy app passes on (next(err), a missing file) is answered
+  // by its own final handler, with its own status and page, as it was before the split.
+  const remainder = app.remainder;
+  if (remainder) web.use((req: IncomingMessage, res: ServerResponse) => remainder(req, res));
   web.use(lastResort);
   const server = await new Promise<Server>((resolve, reject) => {
     const s = web.listen(options.port ?? 3000, host, (error?: Error) => (error ? reject(error) : resolve(s)));

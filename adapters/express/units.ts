@@ -8,7 +8,7 @@ export interface RunningUnit extends GatewayUnit {
 
 /** Starts one unit as its own process and waits for it to print `listening <port>`. */
 export async function startUnitProcess(name: string, routes: GatewayUnit['routes'], command: string[], env: NodeJS.ProcessEnv = {}): Promise<RunningUnit> {
-  const child = spawn(process.execPath, command, { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, command, { env: { ...process.env, CARVE_UNIT_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   child.stdout!.setEncoding('utf8');
   const port = await new Promise<number>((resolve, reject) => {
     let output = '';

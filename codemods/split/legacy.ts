@@ -13,8 +13,16 @@ import { compiledDefault, defaultOf } from './interop.js';
  * pushed there; without, a warning says what to change.
  */
 export function legacyImport(rootApp: Node | undefined, out: string, warnings: Warning[], edits?: EntryEdit[]): string | undefined {
+  return legacyImportOf(rootApp, out, warnings, edits)?.line;
+}
+
+/** The same, with the module the split app imports (the entry that makes the app's instance, for a class's app). */
+export function legacyImportOf(rootApp: Node | undefined, out: string, warnings: Warning[], edits?: EntryEdit[]): { line: string; file: string } | undefined {
   const ref = legacyRef(rootApp, out, warnings, edits);
-  if (!ref) return undefined;
+  return ref ? { line: importLine(ref), file: ref.file.getFilePath() } : undefined;
+}
+
+function importLine(ref: LegacyRef): string {
   // An ES module's import leaves a CommonJS module without module.parent, so `if (!module.parent) app.listen()`
   // would listen: such a module is required, with a parent, as its own `require` would load it.
   const required = /\bmodule\.parent\b/.test(ref.file.getFullText()) && /\.c?js$/.test(ref.file.getFilePath());

@@ -23,3 +23,11 @@ export function specifierFor(target: string, outFile: string): string {
 export function moduleSpecifier(spec: string, fromFile: string, outFile: string): string {
   return spec.startsWith('.') ? specifierFor(resolveSpecifier(spec, fromFile), outFile) : spec;
 }
+
+/**
+ * A TypeScript project compiled to CommonJS imports its modules without an extension (`../src/server`): the
+ * `.js` that ES TypeScript writes is not found by ts-node, ts-jest or a CommonJS require there.
+ */
+export function commonJsSpecifiers(text: string): string {
+  return text.replace(/(from\s+|import\()(['"])(\.{1,2}\/[^'"]+)\.js\2/g, '$1$2$3$2');
+}

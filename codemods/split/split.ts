@@ -2,16 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import type { Node } from 'ts-morph';
+import { ts, type Node } from 'ts-morph';
 import { analyzeProject } from '../analyze/analyze.js';
 import { AnalyzeError, type Warning } from '../analyze/types.js';
 import { blockerCode, convertRoute, isBodyParser, stay, type RemainderCode, type SharedBinding } from './convert.js';
 import { guardModules, type ConvertibleErrorGuard, type ConvertibleGuard } from './guards.js';
 import { kebab, unique } from './names.js';
-import { specifierFor } from './paths.js';
+import { commonJsSpecifiers, specifierFor } from './paths.js';
 import { compatModules, type CompatModule } from './compat.js';
 import { applyEdits, editsSummary, type EntryEdit } from './entry-edit.js';
-import { legacyImport } from './legacy.js';
+import { legacyImportOf } from './legacy.js';
 import { memoryState } from './memory-state.js';
 import { platformMiddleware } from './platform-middleware.js';
 import { appModule, compatHandlerModule, depsModule, expressHelper, guardModule, handlerModule, serverModule } from './templates.js';
@@ -220,13 +220,14 @@ function splitKeeping(dir: string, options: SplitOptions, keptInLegacy: Map<stri
   if (report.converted.some((c) => c.mode === 'sdk')) files.set(join(out, 'handlers', `_express.${ext}`), expressHelper(typescript));
   if (deps.entries.length > 0) files.set(deps.file, depsModule(deps.entries));
   const edits: EntryEdit[] = [];
-  const legacy = legacyImport(roots[0], out, report.warnings, edits);
+  const legacyRef = legacyImportOf(roots[0], out, report.warnings, edits);
+  const legacy = legacyRef?.line;
   if (!legacy && report.remainder.length > 0) {
     const why = report.warnings.find((w) => w.code === 'LEGACY_LISTENS' || w.code === 'LEGACY_NOT_EXPORTED');
     const codes = Object.entries(summarize(report, compatBy, undefined).leftBy).map(([code, n]) => `${code} ${n}`).join(', ');
     throw new AnalyzeError(`${report.remainder.length} of ${report.inventory.length} routes stay in the legacy app (${codes}), which the split app cannot mount: ${why ? `${why.file}:${why.line}: ${why.message}` : 'no legacy app was found'}`);
   }
-  report.summary = summarize(report, compatBy, legacy ? `the legacy module ${relative(root, roots[0]!.getSourceFile().getFilePath())} is imported by the split app; its top-level code (connections, settings) runs there at start-up` : undefined);
+  report.summary = summarize(report, compatBy, legacyRef ? `the legacy module ${relative(root, legacyRef.file)} is imported by the split app; its top-level code (connections, settings) runs there at start-up` : undefined);
   const made = editsSummary(edits, root);
   report.edits = [...earlierEdits(join(out, 'split-report.json'), root).filter((e) => !made.some((m) => m.file === e.file && m.change === e.change)), ...made];
   for (const file of new Set(edits.map((e) => e.file))) {
@@ -235,6 +236,9 @@ function splitKeeping(dir: string, options: SplitOptions, keptInLegacy: Map<stri
   }
   files.set(join(out, `app.${ext}`), appModule(basename(root), modules, legacy));
   if (legacy) files.set(join(out, `server.${ext}`), serverModule(`./app.${importExt}`, legacy));
+  if (typescript && commonJsTypeScript(roots[0])) {
+    for (const [file, text] of files) if (file.startsWith(out) && file.endsWith('.ts')) files.set(file, commonJsSpecifiers(text));
+  }
   // The out folder's own files (the edits to legacy files are in report.edits).
   report.files = [...files.keys()].filter((f) => !edits.some((e) => e.file === f)).map((f) => relative(out, f)).sort();
   files.set(join(out, 'split-report.json'), `${JSON.stringify(report, null, 2)}\n`);
@@ -315,6 +319,12 @@ function sharedDeps(file: string) {
       return token;
     },
   };
+}
+
+/** Whether the app's tsconfig compiles to CommonJS (`module: commonjs`, or Node 10 resolution). */
+function commonJsTypeScript(node: Node | undefined): boolean {
+  const options = node?.getProject().getCompilerOptions();
+  return !!options && (options.module === ts.ModuleKind.CommonJS || options.moduleResolution === ts.ModuleResolutionKind.Node10);
 }
 
 const routeKey = (r: RouteRef) => `${r.method} ${r.path} ${r.file}:${r.line}`;

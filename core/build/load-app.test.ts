@@ -28,4 +28,26 @@ describe('loadApp', () => {
     const app = await loadApp(join(dir, 'app.mjs'));
     expect((await app.inject({ method: 'GET', url: '/names' })).body).toEqual(['ada']);
   });
+
+  it('loads the TypeScript app of a CommonJS package (its exports are the default\'s fields), extensionless imports and its own tsconfig paths, from any working directory', async () => {
+    const dir = join(scratch, 'commonjs-ts');
+    mkdirSync(join(dir, 'src'), { recursive: true });
+    mkdirSync(join(dir, 'carve'), { recursive: true });
+    writeFileSync(join(dir, 'package.json'), '{ "name": "commonjs-ts", "private": true }\n');
+    writeFileSync(join(dir, 'tsconfig.json'), '{ "compilerOptions": { "module": "commonjs", "baseUrl": "src", "paths": { "@lib/*": ["lib/*"] } } }\n');
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(ROOT, join(dir, 'node_modules', 'carve'));
+    mkdirSync(join(dir, 'src', 'lib'));
+    writeFileSync(join(dir, 'src', 'lib', 'greeting.ts'), "export const greeting: string = 'hello';\n");
+    writeFileSync(join(dir, 'src', 'server.ts'), "import { greeting } from '@lib/greeting';\nexport const word = greeting;\n");
+    writeFileSync(join(dir, 'carve', 'app.ts'), [
+      "import { createApp, handler } from 'carve';",
+      "import { word } from '../src/server';",
+      "export default createApp({ handlers: [handler({ method: 'GET', path: '/word', auth: 'public' }, () => ({ word }))] });",
+      '',
+    ].join('\n'));
+    // Loaded from this repository's folder: the paths are the app's own tsconfig's, not the working directory's.
+    const app = await loadApp(join(dir, 'carve', 'app.ts'));
+    expect((await app.inject({ method: 'GET', url: '/word' })).body).toEqual({ word: 'hello' });
+  });
 });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { register as registerCommonJs } from 'tsx/cjs/api';
 import { register } from 'tsx/esm/api';
@@ -13,7 +13,7 @@ export interface LoadedApp {
 }
 
 let scopes = 0;
-let commonJsHook: (() => unknown) | undefined;
+const commonJsHooks = new Map<string, () => unknown>();
 
 /** Imports the module named by `--app` and returns its app (the default export, or `app`). */
 export async function loadApp(modulePath: string): Promise<App> {
@@ -26,8 +26,10 @@ export async function loadAppInScope(modulePath: string): Promise<LoadedApp> {
   if (!existsSync(file)) throw new UsageError(`--app ${modulePath}: no such file (looked at ${file})`);
   // tsx loads TypeScript as ESM even outside a "type": "module" package; its CommonJS hook serves what the app
   // requires, so a CommonJS package's ES syntax (Babel style: extensionless imports) loads as it does under tsx.
-  commonJsHook ??= registerCommonJs();
-  const scope = register({ namespace: `carve-app-${process.pid}-${++scopes}` });
+  // Both read the app's own tsconfig (its `paths`), wherever carve runs from.
+  const tsconfig = nearestTsconfig(dirname(file));
+  if (!commonJsHooks.has(tsconfig ?? '')) commonJsHooks.set(tsconfig ?? '', withTsconfigEnv(tsconfig, () => registerCommonJs()));
+  const scope = register({ namespace: `carve-app-${process.pid}-${++scopes}`, ...(tsconfig ? { tsconfig } : {}) });
   const importBeside = async (path: string) => (await scope.import(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
   let mod: Record<string, unknown>;
   try {
@@ -36,7 +38,9 @@ export async function loadAppInScope(modulePath: string): Promise<LoadedApp> {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new UsageError(`--app ${modulePath}: the module failed to load: ${reason}`);
   }
-  const app = [mod['default'], mod['app']].find(isApp);
+  // A TypeScript module of a CommonJS package is loaded compiled to CommonJS: its exports are the default's fields.
+  const compiled = mod['default'] as Record<string, unknown> | undefined;
+  const app = [mod['default'], mod['app'], compiled?.['default'], compiled?.['app']].find(isApp);
   if (!app) throw new UsageError(`--app ${modulePath}: the module exports no carve app; export it as default or as "app" (createApp({ handlers }))`);
   return { app, importBeside };
 }
@@ -44,4 +48,24 @@ export async function loadAppInScope(modulePath: string): Promise<LoadedApp> {
 function isApp(value: unknown): value is App {
   return typeof value === 'object' && value !== null
     && typeof (value as App).handle === 'function' && Array.isArray((value as App).handlers);
+}
+
+/** The tsconfig.json that governs the app's module (the nearest one above it), if any. */
+function nearestTsconfig(dir: string): string | undefined {
+  for (let at = dir; ; at = dirname(at)) {
+    if (existsSync(join(at, 'tsconfig.json'))) return join(at, 'tsconfig.json');
+    if (dirname(at) === at) return undefined;
+  }
+}
+
+/** tsx's CommonJS hook takes its tsconfig from the environment when it is registered. */
+function withTsconfigEnv<T>(tsconfig: string | undefined, run: () => T): T {
+  const before = process.env['TSX_TSCONFIG_PATH'];
+  if (tsconfig) process.env['TSX_TSCONFIG_PATH'] = tsconfig;
+  try {
+    return run();
+  } finally {
+    if (before === undefined) delete process.env['TSX_TSCONFIG_PATH'];
+    else process.env['TSX_TSCONFIG_PATH'] = before;
+  }
 }

@@ -2,8 +2,8 @@
 // falls through, body unread, to the legacy app.
 import express from 'express';
 import { toExpressRouter } from 'carve/express';
-import app from './app.js';
-import { expressApp as legacy } from '../input/src/server.js';
+import app from './app';
+import { expressApp as legacy } from '../input/src/server';
 
 const server = express();
 server.use(toExpressRouter(app));
