@@ -1,13 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratchDir } from '../../test/support/scratch.js';
 import { startDev } from './dev.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-mkdirSync(join(ROOT, '.carve'), { recursive: true });
-const scratch = mkdtempSync(join(ROOT, '.carve', 'dev-test-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchDir('dev-test');
 
 describe('carve dev units', () => {
   it('leave the app\'s own environment as it is: a unit listens on a port of its own, PORT stays the user\'s', async () => {

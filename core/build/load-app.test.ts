@@ -1,13 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../test/support/cli.js';
+import { scratchDir } from '../../test/support/scratch.js';
 import { loadApp } from './load-app.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-mkdirSync(join(ROOT, '.carve'), { recursive: true });
-const scratch = mkdtempSync(join(ROOT, '.carve', 'load-app-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchDir('load-app');
 
 describe('loadApp', () => {
   it('loads an app whose legacy code is ES syntax in a CommonJS package, as Babel projects write it (extensionless imports)', async () => {
