@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { Node, SyntaxKind, type CallExpression, type Expression, type SourceFile } from 'ts-morph';
 import { foldConstantMounts } from './constant-mounts.js';
+import { conditionsOf, conditionText, type Condition } from './conditions.js';
 import { constantString } from './constant-strings.js';
 import { declarationsOf, routableKind } from './express-bindings.js';
 import { handlerFeatures } from './features.js';
@@ -53,7 +54,8 @@ export interface ProjectAnalysis {
  * or, for a route on the root app, its own registration; then the error middleware that answers its errors.
  */
 export interface Carrier {
-  front: { path?: string | undefined; node: Expression }[];
+  /** What runs in front, with the conditions it is registered under (`if (debug) app.use(logger)`). */
+  front: { path?: string | undefined; node: Expression; when?: Condition[] | undefined }[];
   mount?: { path: string; target: Expression } | undefined;
   registration?: { method: string; path: string; handlers: Expression[] } | undefined;
   errors?: Expression[] | undefined;
@@ -193,7 +195,7 @@ export function analyzeProject(dir: string): ProjectAnalysis {
   const errorScopes = new Map<RouteInfo, ErrorScope[]>();
   const carrierOf = new Map<RouteInfo, Carrier>();
   const walked = new Set<Routable>();
-  const walk = (routable: Routable, prefix: string, inherited: Mw[], scopes: (Mw & { path: string })[], outerErrors: ErrorScope[], mount?: Carrier['mount'], outerFront: Carrier['front'] = []) => {
+  const walk = (routable: Routable, prefix: string, inherited: Mw[], scopes: (Mw & { path: string })[], outerErrors: ErrorScope[], mount?: Carrier['mount'], outerFront: Carrier['front'] = [], outerWhen: Condition[] = []) => {
     walked.add(routable);
     const ownErrors: (Mw & { path: string; owner?: Routable | undefined })[] = [];
     // What runs in front, as the compat layer re-creates it: the ancestors' middleware, then this routable's own
@@ -219,7 +221,7 @@ export function analyzeProject(dir: string): ProjectAnalysis {
         for (const target of op.targets) {
           const mounted = mountedRoutables(target, routables);
           if (mounted.length > 0) {
-            for (const m of mounted) for (const p of mountPaths) walk(m, joinPath(prefix, p), middleware, scoped, here(), { path: joinPath(prefix, p), target }, [...outerFront, ...front]);
+            for (const m of mounted) for (const p of mountPaths) walk(m, joinPath(prefix, p), middleware, scoped, here(), { path: joinPath(prefix, p), target }, [...outerFront, ...front], [...outerWhen, ...conditionsOf(op.node)]);
             continue;
           }
           const fn = functionOf(target);
@@ -238,10 +240,11 @@ export function analyzeProject(dir: string): ProjectAnalysis {
             continue;
           }
           const name = label(target);
-          if (op.path?.kind === 'literal') for (const p of mountPaths) scoped.push({ path: joinPath(prefix, p), name, node: target });
-          else middleware.push({ name, node: target });
-          if (op.path?.kind === 'literal') for (const p of mountPaths) front.push({ path: joinPath(prefix, p), node: target });
-          else front.push({ node: target });
+          const when = conditionsOf(op.node);
+          if (op.path?.kind === 'literal') for (const p of mountPaths) scoped.push({ path: joinPath(prefix, p), name, node: target, when });
+          else middleware.push({ name, node: target, when });
+          if (op.path?.kind === 'literal') for (const p of mountPaths) front.push({ path: joinPath(prefix, p), node: target, when });
+          else front.push({ node: target, when });
         }
         continue;
       }
@@ -273,6 +276,12 @@ export function analyzeProject(dir: string): ProjectAnalysis {
         seen.add(key);
         const features = handlerFeatures(last);
         for (const w of features.warnings) warn(w.code, op.node, `${op.method.toUpperCase()} ${full}: ${w.message}`);
+        // A route registered under a condition exists only when it holds; a middleware in front, only then runs.
+        const registeredWhen = [...outerWhen, ...conditionsOf(op.node)];
+        const conditional = [
+          ...(registeredWhen.length > 0 ? [`registered only when ${conditionText(registeredWhen.map((c) => ({ text: c.node.getText(), negated: c.negated })))}`] : []),
+          ...chain.filter((m) => m.when?.length).map((m) => `middleware ${m.name} runs only when ${conditionText(m.when!.map((c) => ({ text: c.node.getText(), negated: c.negated })))}`),
+        ];
         const route: RouteInfo = {
           method: op.method === 'all' ? 'ANY' : op.method.toUpperCase(),
           path: full,
@@ -280,7 +289,7 @@ export function analyzeProject(dir: string): ProjectAnalysis {
           middleware: chain.map((m) => m.name),
           uses: features.uses,
           group: groupOf(full),
-          blockers: features.blockers,
+          blockers: [...features.blockers, ...conditional],
           errorHandlers: [],
         };
         errorScopes.set(route, here());
@@ -490,6 +499,8 @@ export type HandlerFunction = Node & { getParameters(): Node[]; getBody(): Node 
 interface Mw {
   name: string;
   node?: Expression | undefined;
+  /** The conditions it is registered under, if any. */
+  when?: Condition[] | undefined;
 }
 
 /** The error middleware of one router, from the index that was not yet registered when a route (or mount) was. */

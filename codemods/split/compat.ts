@@ -1,6 +1,7 @@
 import { join, relative } from 'node:path';
 import { Node, SyntaxKind } from 'ts-morph';
 import type { Carrier } from '../analyze/analyze.js';
+import { conditionText } from '../analyze/conditions.js';
 import type { RouteInfo, Warning } from '../analyze/types.js';
 import { CarriedModule } from './carry.js';
 import { stay, type Stay } from './convert.js';
@@ -79,7 +80,12 @@ export function compatModules(options: { root: string; out: string; ext: string;
       const text = built && 'name' in built ? carried.importNamed(built.name, `./_shared.${options.ext === 'ts' ? 'js' : options.ext}`) ?? built.name : built ?? carried.carry(f.node);
       if (typeof text !== 'string') return { ...text, reason: `the middleware ${labelOf(f.node)} in front of it cannot come along: ${text.reason}` };
       if (built && 'name' in built) sharedUse.push(built);
-      head.push(f.path === undefined ? `app.use(${text});` : `app.use(${JSON.stringify(f.path)}, ${text});`);
+      // Registered under a condition (`if (debug) app.use(logger)`), it is under the same one here.
+      const when = (f.when ?? []).map((c) => ({ text: carried.carry(c.node), negated: c.negated }));
+      const unreadable = when.find((c): c is { text: Stay; negated: boolean } => typeof c.text !== 'string');
+      if (unreadable) return { ...unreadable.text, reason: `the condition of the middleware ${labelOf(f.node)} in front of it cannot come along: ${unreadable.text.reason}` };
+      const use = f.path === undefined ? `app.use(${text});` : `app.use(${JSON.stringify(f.path)}, ${text});`;
+      head.push(when.length > 0 ? `if (${conditionText(when as { text: string; negated: boolean }[])}) ${use}` : use);
     }
     if (carrier.mount) {
       const carriedTarget = carried.carry(carrier.mount.target);
@@ -108,6 +114,9 @@ export function compatModules(options: { root: string; out: string; ext: string;
       // A RegExp or computed path: carve cannot route it, so it cannot be moved in front of the legacy app.
       const unmatched = route.blockers.find((b) => b.startsWith('the path '));
       if (unmatched) return stay('PATH_SYNTAX', unmatched);
+      // A route that exists only under a condition would exist always in front of the legacy app.
+      const conditional = route.blockers.find((b) => b.startsWith('registered only when'));
+      if (conditional) return stay('CONDITIONAL', conditional);
       if (!carrier) return stay('UNRESOLVED_HANDLER', 'carve split cannot see how the legacy app reaches it');
       // What answers after next() (a later route, the app's own 404 handler) is the legacy app's.
       if (route.blockers.some((b) => b.startsWith('falls through'))) return stay('CROSS_ROUTE_NEXT', 'it calls next() to pass the request on, and what answers then (a later route, the app\'s 404 handler) stays in the legacy app');

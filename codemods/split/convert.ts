@@ -36,7 +36,7 @@ export interface Stay {
 
 export type RemainderCode =
   | 'UNRESOLVED_HANDLER' | 'UNSUPPORTED_RESPONSE' | 'IMPLICIT_DEPENDENCY' | 'CROSS_ROUTE_NEXT' | 'MIDDLEWARE' | 'PATH_SYNTAX'
-  | 'NO_RESPONSE' | 'PASSES_REQUEST' | 'REQUEST_FIELD' | 'RESPONSE_FLOW' | 'ERROR_MIDDLEWARE' | 'LOCAL_DEPENDENCY' | 'DYNAMIC_MOUNT' | 'SHARED_STATE';
+  | 'NO_RESPONSE' | 'PASSES_REQUEST' | 'REQUEST_FIELD' | 'RESPONSE_FLOW' | 'ERROR_MIDDLEWARE' | 'LOCAL_DEPENDENCY' | 'DYNAMIC_MOUNT' | 'SHARED_STATE' | 'CONDITIONAL';
 
 export type Conversion = ConvertedRoute | Stay;
 
@@ -49,6 +49,8 @@ export function blockerCode(blocker: string): RemainderCode {
   if (blocker.startsWith('falls through')) return 'CROSS_ROUTE_NEXT';
   if (blocker.startsWith('mounted ')) return 'DYNAMIC_MOUNT';
   if (blocker.startsWith('the path ')) return 'PATH_SYNTAX';
+  if (blocker.startsWith('registered only when')) return 'CONDITIONAL';
+  if (blocker.startsWith('middleware ')) return 'MIDDLEWARE';
   return 'UNRESOLVED_HANDLER';
 }
 

@@ -56,5 +56,6 @@ const HINTS: Record<string, string> = {
   NO_RESPONSE: 'never answers through res',
   ERROR_MIDDLEWARE: 'error middleware that calls next() without the error',
   DYNAMIC_MOUNT: 'mounted under a computed path or through a wrapper (vhost(host, app)): mount the router on a constant path',
+  CONDITIONAL: 'registered only under a condition (if (process.env.X) app.get(…)): carve serves a route always; register it unconditionally, or keep it on Express',
   SHARED_STATE: 'behind a middleware that keeps state in memory (a session MemoryStore) with routes left in the legacy app: give it a store outside the process, or move those routes first',
 };
