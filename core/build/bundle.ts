@@ -17,7 +17,16 @@ export interface BundleResult {
 }
 
 // Bundled CommonJS dependencies call require(); an ESM bundle gets one from createRequire.
-const BANNER = "import { createRequire as __carveCreateRequire } from 'node:module'; const require = __carveCreateRequire(import.meta.url);";
+// CommonJS packages bundled into an ES module still call require() and read __dirname/__filename (pino does at
+// import): they get them here. esbuild renames a bundled module's own top-level names (minified), never these.
+const BANNER = [
+  "import { createRequire as __carveCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __carveFileURLToPath } from 'node:url';",
+  "import { dirname as __carveDirname } from 'node:path';",
+  'const require = __carveCreateRequire(import.meta.url);',
+  'const __filename = __carveFileURLToPath(import.meta.url);',
+  'const __dirname = __carveDirname(__filename);',
+].join(' ');
 
 /** What every bundle of a build shares: ESM, minified, resolved with this process's export conditions. */
 function common(target: TargetDescriptor<unknown>['bundle'] = {}): BuildOptions {
