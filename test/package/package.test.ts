@@ -105,6 +105,22 @@ describe('a project using carve', () => {
     }));
     expect(existsSync(join(project, 'node_modules/@types/express'))).toBe(false);
     ok(project, 'npx', ['--no-install', 'tsc', '-p', 'tsconfig.bundler.json']);
+    // A legacy TypeScript project's settings (CommonJS, Node 10 resolution, which reads no `exports`), as a split
+    // writes files into it that import carve's subpaths.
+    mkdirSync(join(project, 'legacy-ts'), { recursive: true });
+    writeFileSync(join(project, 'legacy-ts', 'split.ts'), [
+      "import { createApp } from 'carve';",
+      "import { fromExpress } from 'carve/compat/express';",
+      "import { toExpressRouter } from 'carve/express';",
+      "import { toLambdaHandler } from 'carve/aws';",
+      'export const used = [createApp, fromExpress, toExpressRouter, toLambdaHandler];',
+      '',
+    ].join('\n'));
+    writeFileSync(join(project, 'tsconfig.node10.json'), JSON.stringify({
+      compilerOptions: { module: 'commonjs', moduleResolution: 'node', target: 'es2019', strict: true, esModuleInterop: true, noEmit: true, skipLibCheck: true, types: ['node'] },
+      files: ['legacy-ts/split.ts'],
+    }));
+    ok(project, 'npx', ['--no-install', 'tsc', '-p', 'tsconfig.node10.json']);
   });
 
   it('runs compiled on plain node, and loads under require() from CommonJS', () => {
