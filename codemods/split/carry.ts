@@ -2,7 +2,7 @@ import { basename, dirname, relative } from 'node:path';
 import { Node, SyntaxKind, type ImportDeclaration } from 'ts-morph';
 import { argumentsOf } from '../analyze/analyze.js';
 import { applyEdits, isInside, isPropertyName, rewriteImport, stay, type Stay } from './convert.js';
-import { compiledDefault, defaultOf } from './interop.js';
+import { compiledDefault, defaultOf, requireAsImport } from './interop.js';
 import { freeName } from './names.js';
 import { moduleSpecifier } from './paths.js';
 
@@ -41,13 +41,11 @@ export class CarriedModule {
     return problem;
   }
 
-  /**
-   * CommonJS code's `require('x')`, kept a require (through `createRequire`): an ES import would differ for an
-   * ES-only package (no default export), for JSON, and for what the required module sees as its parent.
-   */
+  /** CommonJS code's `require('x')`, as the ES import that gives the same value (interop.ts). */
   #requireLine(name: string, target: string): string {
-    this.imports.set('import:node:module:createRequire', `import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);`);
-    return `const ${name} = require('${target}');`;
+    const namespaceName = freeName(`${name}Namespace`, new Set(this.#names.keys()));
+    this.#bind(namespaceName, `namespace-of:${target}`);
+    return requireAsImport(name, target, this.outFile, namespaceName);
   }
 
   readonly #dirnames = new Map<string, string>();

@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import type { SourceFile } from 'ts-morph';
 import { moduleKind } from './entry-edit.js';
 
@@ -13,3 +16,30 @@ export function compiledDefault(file: SourceFile | undefined): boolean {
 
 /** The value of such a module's default export, from what an ES import of it gave (`exportsName`). */
 export const defaultOf = (exportsName: string) => `${exportsName}?.__esModule ? ${exportsName}.default : ${exportsName}`;
+
+/**
+ * CommonJS code's `require('x')` as ES imports that give the same value, so that a bundler (carve build) bundles
+ * what it names (it never follows a `createRequire`): JSON is imported as JSON; a legacy ES module's require(esm)
+ * is its namespace; a package's is its CommonJS `module.exports`, which an ES import gives as the default, or,
+ * for a package whose import is an ES module (marked: no default export), the namespace of the same exports.
+ */
+export function requireAsImport(name: string, target: string, outFile: string, namespaceName: string): string {
+  if (target.endsWith('.json')) return `import ${name} from '${target}' with { type: 'json' };`;
+  if (target.startsWith('.')) {
+    const file = resolve(dirname(outFile), target);
+    const esm = file.endsWith('.mjs') || (file.endsWith('.js') && packageOf(dirname(file))?.type === 'module');
+    return esm ? `import * as ${name} from '${target}';` : `import ${name} from '${target}';`;
+  }
+  // Node's own modules have their exports as the default; TypeScript code imports packages itself, and what it
+  // requires is typed through the default (esModuleInterop).
+  if (isBuiltin(target) || outFile.endsWith('.ts')) return `import ${name} from '${target}';`;
+  return `import * as ${namespaceName} from '${target}';\nconst ${name} = ${namespaceName}.default ?? ${namespaceName};`;
+}
+
+function packageOf(dir: string): { type?: string } | undefined {
+  for (let at = dir; ; at = dirname(at)) {
+    const file = join(at, 'package.json');
+    if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as { type?: string };
+    if (dirname(at) === at) return undefined;
+  }
+}

@@ -163,6 +163,7 @@ async function bundleUnits(input: {
       unitApp, settings: input.settings, outfile: join(stage, unit.name, target.entry.file), stubs, target: target.bundle,
     }).catch((error: unknown) => explainMissingPackage(error, `the ${unit.name} unit (--target ${target.name})`));
     for (const file of result.leaked) warnings.push(`${unit.name}: ${relative(process.cwd(), file)} belongs to another unit but was bundled whole`);
+    for (const pkg of result.optionalMissing) if (!warnings.some((w) => w.startsWith(`${pkg} is imported by a dependency`))) warnings.push(`${pkg} is imported by a dependency and not installed: left out of the bundles, so requiring it fails at run time only if that code runs, as it would unbundled`);
     built.push({
       name: unit.name, handlerIds: ids,
       routes: unit.routesOnly ? [] : input.shape === 'graphql' ? GRAPHQL_ROUTES : unit.handlers.map((h) => ({ method: h.method, path: h.path })),

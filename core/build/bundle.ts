@@ -14,9 +14,10 @@ export interface BundleResult {
   inputs: Metafile['inputs'];
   /** Modules of other units that ended up in this bundle with their real code: must be empty. */
   leaked: string[];
+  /** Packages a bundled dependency imports that are not installed (left out: a require that fails if it runs). */
+  optionalMissing: string[];
 }
 
-// Bundled CommonJS dependencies call require(); an ESM bundle gets one from createRequire.
 // CommonJS packages bundled into an ES module still call require() and read __dirname/__filename (pino does at
 // import): they get them here. esbuild renames a bundled module's own top-level names (minified), never these.
 const BANNER = [
@@ -47,11 +48,12 @@ export async function bundleUnit(options: {
 }): Promise<BundleResult> {
   mkdirSync(dirname(options.outfile), { recursive: true });
   const externals = new Map<string, string>();
+  const optionalMissing = new Set<string>();
   const result = await build({
     ...common(options.target),
     entryPoints: [options.entry], outfile: options.outfile, metafile: true,
     external: [...(options.target?.external ?? [])],
-    plugins: [buildModules(options.unitApp, options.settings), stubPlugin(options.stubs), nativeExternals(externals)],
+    plugins: [buildModules(options.unitApp, options.settings), stubPlugin(options.stubs), nativeExternals(externals, optionalMissing)],
   });
   const bytes = readFileSync(options.outfile);
   const inputs = result.metafile.inputs;
@@ -59,7 +61,7 @@ export async function bundleUnit(options: {
     const input = Object.entries(inputs).find(([path]) => file.endsWith(path.replace(/^(\.\.\/)+/, '')));
     return input !== undefined && input[1].bytes !== Buffer.byteLength(options.stubs.get(file)!);
   });
-  return { bytes: bytes.byteLength, gzipBytes: gzipSync(bytes).byteLength, externals: Object.fromEntries(externals), inputs, leaked };
+  return { bytes: bytes.byteLength, gzipBytes: gzipSync(bytes).byteLength, externals: Object.fromEntries(externals), inputs, leaked, optionalMissing: [...optionalMissing].sort() };
 }
 
 /** Bundles a module into one self-contained ESM file (a gateway, a probe); packages stay external when asked. */

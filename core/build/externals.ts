@@ -7,8 +7,9 @@ const NATIVE_LOADERS = ['bindings', 'node-gyp-build', 'prebuild-install', 'node-
 /**
  * Leaves packages with native addons (a binding.gyp, `gypfile`, or a native loader such as `bindings`)
  * out of the bundle: their `.node` files cannot be bundled. They are listed as the unit's dependencies.
+ * A package a dependency imports that is not installed is left out too, in `optionalMissing`.
  */
-export function nativeExternals(found: Map<string, string>): Plugin {
+export function nativeExternals(found: Map<string, string>, optionalMissing: Set<string> = new Set()): Plugin {
   const verdicts = new Map<string, boolean>();
   return {
     name: 'carve-native-externals',
@@ -17,7 +18,14 @@ export function nativeExternals(found: Map<string, string>): Plugin {
         if (args.path.startsWith('node:')) return undefined;
         const pkg = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0]!;
         const dir = packageDir(pkg, args.resolveDir);
-        if (!dir) return undefined;
+        if (!dir) {
+          // Not installed, and imported by a dependency (pg's pg-native, behind its `native` getter): it stays a
+          // require that fails at run time only if that code runs, as it would unbundled, instead of a build that
+          // cannot resolve it. The app's own imports, and carve's of its optional peers, still stop the build.
+          if (!optionalFor(pkg, args.importer)) return undefined;
+          optionalMissing.add(pkg);
+          return { path: args.path, external: true };
+        }
         let native = verdicts.get(dir);
         if (native === undefined) {
           const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { gypfile?: boolean | undefined; version?: string | undefined; dependencies?: Record<string, string> | undefined };
@@ -37,5 +45,22 @@ function packageDir(pkg: string, from: string): string | undefined {
     const candidate = join(dir, 'node_modules', pkg);
     if (existsSync(join(candidate, 'package.json'))) return candidate;
     if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Whether `pkg` may be missing for `importer`: the importer is a dependency's code (not the app's, not carve's). */
+function optionalFor(pkg: string, importer: string): boolean {
+  if (!/[\\/]node_modules[\\/]/.test(importer)) return false;
+  for (let dir = dirname(importer); ; dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      const manifest = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; peerDependencies?: Record<string, string>; peerDependenciesMeta?: Record<string, { optional?: boolean }> };
+      // A package.json with no name (a "type" marker in a subfolder) is not the package's.
+      if (!manifest.name) continue;
+      // carve's own optional peers (express for the express target) are a package to install, said in one line.
+      if (manifest.name === 'carve') return false;
+      return !(pkg in (manifest.peerDependencies ?? {})) || manifest.peerDependenciesMeta?.[pkg]?.optional === true;
+    }
+    if (dirname(dir) === dir) return false;
   }
 }

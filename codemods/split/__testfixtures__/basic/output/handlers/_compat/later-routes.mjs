@@ -3,9 +3,7 @@
 import express from 'express';
 import { fromExpress } from 'carve/compat/express';
 import { expressJsonMiddleware } from './_shared.mjs';
-import { createRequire } from 'node:module';
-const require = createRequire(import.meta.url);
-const db = require('../../../input/db.js');
+import db from '../../../input/db.js';
 
 export const laterRoutes = fromExpress(express, (app) => {
   app.use(expressJsonMiddleware);

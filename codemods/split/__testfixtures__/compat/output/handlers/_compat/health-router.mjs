@@ -3,9 +3,7 @@
 import express from 'express';
 import { fromExpress } from 'carve/compat/express';
 import { securityHeadersMiddleware, expressJsonMiddleware } from './_shared.mjs';
-import { createRequire } from 'node:module';
-const require = createRequire(import.meta.url);
-const health = require('../../../input/routes/health.js');
+import health from '../../../input/routes/health.js';
 
 export const healthRouter = fromExpress(express, (app) => {
   app.use(securityHeadersMiddleware);

@@ -3,9 +3,7 @@
 import express from 'express';
 import { fromExpress } from 'carve/compat/express';
 import { securityHeadersMiddleware, expressJsonMiddleware } from './_shared.mjs';
-import { createRequire } from 'node:module';
-const require = createRequire(import.meta.url);
-const items = require('../../../input/routes/items.js');
+import items from '../../../input/routes/items.js';
 
 export const itemsRouter = fromExpress(express, (app) => {
   app.use(securityHeadersMiddleware);

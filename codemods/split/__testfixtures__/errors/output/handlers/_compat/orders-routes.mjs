@@ -3,9 +3,7 @@
 import express from 'express';
 import { fromExpress } from 'carve/compat/express';
 import { expressJsonMiddleware } from './_shared.mjs';
-import { createRequire } from 'node:module';
-const require = createRequire(import.meta.url);
-const orders = require('../../../input/orders.js');
+import orders from '../../../input/orders.js';
 
 export const ordersRoutes = fromExpress(express, (app) => {
   app.use(expressJsonMiddleware);

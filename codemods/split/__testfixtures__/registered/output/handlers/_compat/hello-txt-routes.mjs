@@ -3,9 +3,7 @@
 import express from 'express';
 import { fromExpress } from 'carve/compat/express';
 import { sessionsMiddleware } from './_shared.mjs';
-import { createRequire } from 'node:module';
-const require = createRequire(import.meta.url);
-const path = require('node:path');
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const legacyDirname = fileURLToPath(new URL('../../../input/config/', import.meta.url)).replace(/\/$/, '');

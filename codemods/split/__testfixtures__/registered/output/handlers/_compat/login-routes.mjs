@@ -3,9 +3,9 @@
 import express from 'express';
 import { fromExpress } from 'carve/compat/express';
 import { sessionsMiddleware } from './_shared.mjs';
-import { createRequire } from 'node:module';
-const require = createRequire(import.meta.url);
-const sessions = require('../../../input/lib/sessions.js');
+import * as expressNamespace from 'express';
+const express = expressNamespace.default ?? expressNamespace;
+import sessions from '../../../input/lib/sessions.js';
 
 const remember = sessions.remember.bind(sessions);
 

@@ -3,9 +3,7 @@
 import express from 'express';
 import { fromExpress } from 'carve/compat/express';
 import { sessionsMiddleware } from './_shared.mjs';
-import { createRequire } from 'node:module';
-const require = createRequire(import.meta.url);
-const users = require('../../../input/lib/users.js');
+import users from '../../../input/lib/users.js';
 
 export const meRoutes = fromExpress(express, (app) => {
   app.set('json spaces', 2);

@@ -3,9 +3,7 @@
 import express from 'express';
 import { fromExpress } from 'carve/compat/express';
 import { sessionsMiddleware } from './_shared.mjs';
-import { createRequire } from 'node:module';
-const require = createRequire(import.meta.url);
-const apiModule = require('../../../input/routes/api.js');
+import apiModule from '../../../input/routes/api.js';
 
 export const routesApiRouter = fromExpress(express, (app) => {
   app.set('json spaces', 2);
