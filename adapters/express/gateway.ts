@@ -11,6 +11,9 @@ export interface GatewayUnit {
   routes: { method: string; path: string }[];
 }
 
+/** Where a unit listens, as the proxy needs it. */
+type Origin = Pick<URL, 'hostname' | 'port'>;
+
 export interface Gateway {
   url: string;
   port: number;
@@ -42,6 +45,9 @@ export async function startGateway(units: readonly GatewayUnit[], options: { por
     handlers: units.flatMap((u) => u.routes.map((r) => handler({ method: r.method as 'GET', path: r.path, resource: 'gateway', auth: 'public' }, () => undefined))),
   });
 
+  // Each unit's host and port, parsed once rather than on every request it gets.
+  const origins = new Map([...units, ...(options.fallback ? [options.fallback] : [])].map((u) => [u, new URL(u.url)] as const));
+  const originOf = (unit: GatewayUnit): Origin => origins.get(unit)!;
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
     // Only a path is a target here: an absolute-form one (`GET http://host/x`) would make the gateway a proxy.
@@ -62,8 +68,8 @@ export async function startGateway(units: readonly GatewayUnit[], options: { por
     } catch {
       target = undefined; // a malformed path: let carve's app answer it
     }
-    if (target) proxy(req, res, target.url);
-    else if (options.fallback) proxy(req, res, options.fallback.url);
+    if (target) proxy(req, res, originOf(target));
+    else if (options.fallback) proxy(req, res, originOf(options.fallback));
     else void answerLocally(routesOnly, req, res, path, q === -1 ? '' : url.slice(q + 1));
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
@@ -80,12 +86,11 @@ export async function startGateway(units: readonly GatewayUnit[], options: { por
 }
 
 /**
- * Hands the request to the unit at `base` as it was sent: the unit's own host and port, and the raw target as
+ * Hands the request to the unit at its origin as it was sent: the unit's own host and port, and the raw target as
  * its path. Resolving the target against the base (`new URL`) would send `//other-host/x` to another host and
  * `/a/%2e%2e` to `/`, a path no router matched.
  */
-function proxy(req: IncomingMessage, res: ServerResponse, base: string): void {
-  const { hostname, port } = new URL(base);
+function proxy(req: IncomingMessage, res: ServerResponse, { hostname, port }: Origin): void {
   const headers = { ...req.headers, 'x-forwarded-for': [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ') };
   const forward = httpRequest({ hostname, port, path: req.url ?? '/', method: req.method, headers }, (answer) => {
     res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);

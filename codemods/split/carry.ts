@@ -43,9 +43,11 @@ export class CarriedModule {
 
   /** CommonJS code's `require('x')`, as the ES import that gives the same value (interop.ts). */
   #requireLine(name: string, target: string): string {
-    const namespaceName = freeName(`${name}Namespace`, new Set(this.#names.keys()));
-    this.#bind(namespaceName, `namespace-of:${target}`);
-    return requireAsImport(name, target, this.outFile, namespaceName);
+    return requireAsImport(name, target, this.outFile, () => {
+      const namespaceName = freeName(`${name}Namespace`, new Set(this.#names.keys()));
+      this.#bind(namespaceName, `namespace-of:${target}`);
+      return namespaceName;
+    });
   }
 
   readonly #dirnames = new Map<string, string>();

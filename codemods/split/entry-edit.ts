@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, relative } from 'node:path';
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
+import { packageType } from './paths.js';
 
 /**
  * The smallest edits to a legacy entry that let the split app import its app: an export for an app nobody
@@ -133,18 +133,4 @@ function indentOf(node: Node): string {
   const text = node.getSourceFile().getFullText();
   const lineStart = text.lastIndexOf('\n', node.getStart() - 1) + 1;
   return /^[ \t]*/.exec(text.slice(lineStart))![0];
-}
-
-function packageType(dir: string): string | undefined {
-  for (let at = dir; ; at = dirname(at)) {
-    const file = join(at, 'package.json');
-    if (existsSync(file)) {
-      try {
-        return (JSON.parse(readFileSync(file, 'utf8')) as { type?: string }).type;
-      } catch {
-        return undefined;
-      }
-    }
-    if (dirname(at) === at) return undefined;
-  }
 }

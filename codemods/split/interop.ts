@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { SourceFile } from 'ts-morph';
 import { moduleKind } from './entry-edit.js';
+import { packageType } from './paths.js';
 
 /**
  * Whether a legacy module written with `export default` may run compiled to CommonJS (Babel, tsc, in a package
@@ -23,23 +23,16 @@ export const defaultOf = (exportsName: string) => `${exportsName}?.__esModule ? 
  * is its namespace; a package's is its CommonJS `module.exports`, which an ES import gives as the default, or,
  * for a package whose import is an ES module (marked: no default export), the namespace of the same exports.
  */
-export function requireAsImport(name: string, target: string, outFile: string, namespaceName: string): string {
+export function requireAsImport(name: string, target: string, outFile: string, namespaceName: () => string): string {
   if (target.endsWith('.json')) return `import ${name} from '${target}' with { type: 'json' };`;
   if (target.startsWith('.')) {
     const file = resolve(dirname(outFile), target);
-    const esm = file.endsWith('.mjs') || (file.endsWith('.js') && packageOf(dirname(file))?.type === 'module');
+    const esm = file.endsWith('.mjs') || (file.endsWith('.js') && packageType(dirname(file)) === 'module');
     return esm ? `import * as ${name} from '${target}';` : `import ${name} from '${target}';`;
   }
   // Node's own modules have their exports as the default; TypeScript code imports packages itself, and what it
   // requires is typed through the default (esModuleInterop).
   if (isBuiltin(target) || outFile.endsWith('.ts')) return `import ${name} from '${target}';`;
-  return `import * as ${namespaceName} from '${target}';\nconst ${name} = ${namespaceName}.default ?? ${namespaceName};`;
-}
-
-function packageOf(dir: string): { type?: string } | undefined {
-  for (let at = dir; ; at = dirname(at)) {
-    const file = join(at, 'package.json');
-    if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as { type?: string };
-    if (dirname(at) === at) return undefined;
-  }
+  const namespace = namespaceName();
+  return `import * as ${namespace} from '${target}';\nconst ${name} = ${namespace}.default ?? ${namespace};`;
 }

@@ -1,5 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 
 const CANDIDATES = ['', '.js', '.cjs', '.mjs', '.ts', '/index.js', '/index.ts'];
 
@@ -30,4 +30,24 @@ export function moduleSpecifier(spec: string, fromFile: string, outFile: string)
  */
 export function commonJsSpecifiers(text: string): string {
   return text.replace(/(from\s+|import\()(['"])(\.{1,2}\/[^'"]+)\.js\2/g, '$1$2$3$2');
+}
+
+/** The first answer `at` gives for `dir` or a folder above it, nearest first. */
+export function findUp<T>(dir: string, at: (folder: string) => T | undefined): T | undefined {
+  for (let folder = dir; ; folder = dirname(folder)) {
+    const found = at(folder);
+    if (found !== undefined) return found;
+    if (dirname(folder) === folder) return undefined;
+  }
+}
+
+/** The `type` of the package.json nearest above `dir` (`module`, `commonjs`), if it says one. */
+export function packageType(dir: string): string | undefined {
+  const manifest = findUp(dir, (folder) => (existsSync(join(folder, 'package.json')) ? join(folder, 'package.json') : undefined));
+  if (!manifest) return undefined;
+  try {
+    return (JSON.parse(readFileSync(manifest, 'utf8')) as { type?: string }).type;
+  } catch {
+    return undefined;
+  }
 }

@@ -8,7 +8,7 @@ import { AnalyzeError, type Warning } from '../analyze/types.js';
 import { blockerCode, convertRoute, isBodyParser, stay, type RemainderCode, type SharedBinding } from './convert.js';
 import { guardModules, type ConvertibleErrorGuard, type ConvertibleGuard } from './guards.js';
 import { kebab, unique } from './names.js';
-import { commonJsSpecifiers, specifierFor } from './paths.js';
+import { commonJsSpecifiers, findUp, specifierFor } from './paths.js';
 import { compatModules, type CompatModule } from './compat.js';
 import { applyEdits, editsSummary, type EntryEdit } from './entry-edit.js';
 import { legacyImportOf } from './legacy.js';
@@ -83,14 +83,17 @@ export interface SplitResult {
  * entry does not export or listens with at import (`edits`, in the diff). Deterministic, so a second run changes nothing.
  */
 export function split(dir: string, options: SplitOptions = {}): SplitResult {
-  return splitKeeping(dir, options, new Map());
+  const root = resolve(dir);
+  return splitKeeping(root, analyzeProject(root), options, new Map());
 }
 
-/** The split, with routes kept in the legacy app whatever they convert to (`kept`: route key → why). */
-function splitKeeping(dir: string, options: SplitOptions, keptInLegacy: Map<string, string>): SplitResult {
-  const root = resolve(dir);
+/**
+ * The split of an analyzed app, with routes kept in the legacy app whatever they convert to (`keptInLegacy`: route
+ * key → why). A re-plan reuses the analysis: nothing here changes it.
+ */
+function splitKeeping(root: string, analyzed: ReturnType<typeof analyzeProject>, options: SplitOptions, keptInLegacy: Map<string, string>): SplitResult {
   const out = resolve(options.out ?? join(root, 'carve'));
-  const { analysis, handlers, middleware: middlewareOf, errorMiddleware: errorMiddlewareOf, roots, carriers, routables } = analyzeProject(root);
+  const { analysis, handlers, middleware: middlewareOf, errorMiddleware: errorMiddlewareOf, roots, carriers, routables } = analyzed;
   const typescript = existsSync(join(root, 'tsconfig.json')) || analysis.routes.some((r) => r.file.endsWith('.ts'));
   const ext = typescript ? 'ts' : 'mjs';
   const files = new Map<string, string>();
@@ -199,7 +202,7 @@ function splitKeeping(dir: string, options: SplitOptions, keptInLegacy: Map<stri
       if (report.converted.some((c) => routeKey(c) === key)) keep.set(key, `${node.getText().replace(/\(.*$/s, '')}(…) (${where}) ${what} and serves routes left in the legacy app: moved, this route would see another, empty one; give it a store outside the process (connect-redis, a database), then split again`);
     }
   }
-  if (keep.size > 0) return splitKeeping(dir, options, new Map([...keptInLegacy, ...keep]));
+  if (keep.size > 0) return splitKeeping(root, analyzed, options, new Map([...keptInLegacy, ...keep]));
   // A middleware instance in front of moved routes and of routes left behind now exists twice: what it keeps in
   // memory (a session MemoryStore, a rate-limit counter) is no longer one.
   for (const node of compat.sharedFront().filter((n) => leftFront.has(n) && !isBodyParser(n.getText()))) {
@@ -271,12 +274,7 @@ function splitKeeping(dir: string, options: SplitOptions, keptInLegacy: Map<stri
  */
 function missingPackages(root: string, report: SplitReport, mountsLegacy: boolean): string[] {
   const needed = ['carve', ...(mountsLegacy || report.converted.some((c) => c.mode === 'compat') ? ['@vendia/serverless-express'] : [])];
-  const installed = (pkg: string) => {
-    for (let dir = root; ; dir = dirname(dir)) {
-      if (existsSync(join(dir, 'node_modules', pkg, 'package.json'))) return true;
-      if (dirname(dir) === dir) return false;
-    }
-  };
+  const installed = (pkg: string) => findUp(root, (dir) => existsSync(join(dir, 'node_modules', pkg, 'package.json')) || undefined) !== undefined;
   return needed.filter((pkg) => !installed(pkg));
 }
 

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'esbuild';
+import { findUp } from './find-up.js';
 
 const NATIVE_LOADERS = ['bindings', 'node-gyp-build', 'prebuild-install', 'node-pre-gyp', '@mapbox/node-pre-gyp'];
 
@@ -41,26 +42,20 @@ export function nativeExternals(found: Map<string, string>, optionalMissing: Set
 }
 
 function packageDir(pkg: string, from: string): string | undefined {
-  for (let dir = from; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'node_modules', pkg);
-    if (existsSync(join(candidate, 'package.json'))) return candidate;
-    if (dirname(dir) === dir) return undefined;
-  }
+  return findUp(from, (dir) => (existsSync(join(dir, 'node_modules', pkg, 'package.json')) ? join(dir, 'node_modules', pkg) : undefined));
 }
 
 /** Whether `pkg` may be missing for `importer`: the importer is a dependency's code (not the app's, not carve's). */
 function optionalFor(pkg: string, importer: string): boolean {
   if (!/[\\/]node_modules[\\/]/.test(importer)) return false;
-  for (let dir = dirname(importer); ; dir = dirname(dir)) {
+  // The importer's package: the nearest package.json with a name (one without is a "type" marker in a subfolder).
+  const manifest = findUp(dirname(importer), (dir) => {
     const file = join(dir, 'package.json');
-    if (existsSync(file)) {
-      const manifest = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; peerDependencies?: Record<string, string>; peerDependenciesMeta?: Record<string, { optional?: boolean }> };
-      // A package.json with no name (a "type" marker in a subfolder) is not the package's.
-      if (!manifest.name) continue;
-      // carve's own optional peers (express for the express target) are a package to install, said in one line.
-      if (manifest.name === 'carve') return false;
-      return !(pkg in (manifest.peerDependencies ?? {})) || manifest.peerDependenciesMeta?.[pkg]?.optional === true;
-    }
-    if (dirname(dir) === dir) return false;
-  }
+    if (!existsSync(file)) return undefined;
+    const read = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; peerDependencies?: Record<string, string>; peerDependenciesMeta?: Record<string, { optional?: boolean }> };
+    return read.name ? read : undefined;
+  });
+  // carve's own optional peers (express for the express target) are a package to install, said in one line.
+  if (!manifest || manifest.name === 'carve') return false;
+  return !(pkg in (manifest.peerDependencies ?? {})) || manifest.peerDependenciesMeta?.[pkg]?.optional === true;
 }

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { register as registerCommonJs } from 'tsx/cjs/api';
 import { register } from 'tsx/esm/api';
 import type { App } from '../app.js';
+import { findUp } from './find-up.js';
 import { UsageError } from './usage-error.js';
 
 export interface LoadedApp {
@@ -52,10 +53,7 @@ function isApp(value: unknown): value is App {
 
 /** The tsconfig.json that governs the app's module (the nearest one above it), if any. */
 function nearestTsconfig(dir: string): string | undefined {
-  for (let at = dir; ; at = dirname(at)) {
-    if (existsSync(join(at, 'tsconfig.json'))) return join(at, 'tsconfig.json');
-    if (dirname(at) === at) return undefined;
-  }
+  return findUp(dir, (folder) => (existsSync(join(folder, 'tsconfig.json')) ? join(folder, 'tsconfig.json') : undefined));
 }
 
 /** tsx's CommonJS hook takes its tsconfig from the environment when it is registered. */
