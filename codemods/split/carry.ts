@@ -30,8 +30,17 @@ export class CarriedModule {
   /** Warnings about what was carried (module state that each unit now has its own copy of). */
   readonly notes: string[] = [];
 
-  constructor(readonly outFile: string, readonly refuse: (decl: Node) => string | undefined, reserved: Record<string, string> = {}) {
+  /** Reserved names the generated module's own template imports (`express`): carried code that names them needs no import. */
+  readonly #provided: Set<string>;
+
+  constructor(readonly outFile: string, readonly refuse: (decl: Node) => string | undefined, reserved: Record<string, string> = {}, provided: string[] = []) {
     for (const [name, origin] of Object.entries(reserved)) this.#names.set(name, origin);
+    this.#provided = new Set(provided);
+  }
+
+  /** Whether the template already binds `name` to `origin`. */
+  #isProvided(name: string, origin: string): boolean {
+    return this.#provided.has(name) && this.#names.get(name) === origin;
   }
 
   /** Binds `name` to a named import the caller writes (a value another generated module shares), or says why not. */
@@ -126,10 +135,12 @@ export class CarriedModule {
     const importDecl = decl.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);
     if (importDecl) {
       const target = moduleSpecifier(importDecl.getModuleSpecifierValue(), file.getFilePath(), this.outFile);
-      for (const [bound, origin] of importBindings(importDecl, target)) {
+      const bindings = importBindings(importDecl, target);
+      for (const [bound, origin] of bindings) {
         const problem = this.#bind(bound, origin);
         if (problem) return problem;
       }
+      if (bindings.every(([bound, origin]) => this.#isProvided(bound, origin))) return undefined;
       let text = rewriteImport(importDecl.getText(), file.getFilePath(), this.outFile);
       const defaultImport = importDecl.getDefaultImport();
       if (defaultImport && compiledDefault(importDecl.getModuleSpecifierSourceFile())) {
@@ -156,7 +167,7 @@ export class CarriedModule {
         const target = moduleSpecifier(arg.getLiteralValue(), file.getFilePath(), this.outFile);
         const problem = this.#bind(name, `module:${target}`);
         if (problem) return problem;
-        this.imports.set(`module:${target}:${name}`, this.#requireLine(name, target));
+        if (!this.#isProvided(name, `module:${target}`)) this.imports.set(`module:${target}:${name}`, this.#requireLine(name, target));
         return undefined;
       }
     }

@@ -57,7 +57,8 @@ export function compatModules(options: { root: string; out: string; ext: string;
     const stem = carrier.mount ? (owningClass ?? labelOf(carrier.mount.target)).replace(/^require\((['"])(.*)\1\).*$/, '$2').replace(/(Router|Routes|Route)$/i, '') + ' router' : `${route.group} routes`;
     const exportName = unique(names, camel(stem));
     const file = join(options.out, 'handlers', '_compat', `${kebab(exportName)}.${options.ext}`);
-    const carried = new CarriedModule(file, options.refuse, { express: 'module:express', fromExpress: 'import:carve/compat/express:fromExpress', [exportName]: 'export' });
+    // Its template imports express and fromExpress itself.
+    const carried = new CarriedModule(file, options.refuse, { express: 'module:express', fromExpress: 'import:carve/compat/express:fromExpress', [exportName]: 'export' }, ['express']);
     const head: string[] = [];
     const left: Warning[] = [];
     const sharedUse: { name: string; text: string }[] = [];
@@ -163,7 +164,7 @@ export function compatModules(options: { root: string; out: string; ext: string;
           '// for the routes that carve split moved without rewriting them. Rewrite a route onto the SDK to drop it from here.',
           `import express from 'express';`,
           `import { fromExpress } from 'carve/compat/express';`,
-          ...mergeNamedImports([...carried.imports.values()].filter((i) => i !== `import express from 'express';` && i !== `const express = require('express');`)),
+          ...mergeNamedImports([...carried.imports.values()]),
           '',
           ...carried.declarations.values(),
           ...(carried.declarations.size > 0 ? [''] : []),

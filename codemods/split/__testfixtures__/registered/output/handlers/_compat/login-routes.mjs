@@ -3,8 +3,6 @@
 import express from 'express';
 import { fromExpress } from 'carve/compat/express';
 import { sessionsMiddleware } from './_shared.mjs';
-import * as expressNamespace from 'express';
-const express = expressNamespace.default ?? expressNamespace;
 import sessions from '../../../input/lib/sessions.js';
 
 const remember = sessions.remember.bind(sessions);
