@@ -22,6 +22,8 @@ describe('cors', () => {
     });
     const denied = await app.inject({ method: 'OPTIONS', url: '/ping', headers: { origin: 'https://evil.test', ...preflight } });
     expect(denied.headers['access-control-allow-origin']).toBeUndefined();
+    const old = await appWith({ origins: ['https://app.test'], preflightStatus: 200 }).inject({ method: 'OPTIONS', url: '/ping', headers: { origin: 'https://app.test', ...preflight } });
+    expect([old.status, old.headers['access-control-allow-origin']]).toEqual([200, 'https://app.test']);
   });
 
   it('decorates simple responses and varies on Origin', async () => {
@@ -34,5 +36,10 @@ describe('cors', () => {
     const res = await appWith({ origins: '*' }).inject({ method: 'GET', url: '/ping', headers: { origin: 'https://any.test' } });
     expect(res.headers['access-control-allow-origin']).toBe('*');
     expect(res.headers['access-control-allow-credentials']).toBeUndefined();
+    // Also without an Origin: the answer does not vary by origin, so a cached copy must hold the header.
+    const plain = await appWith({ origins: '*' }).inject({ method: 'GET', url: '/ping' });
+    expect([plain.headers['access-control-allow-origin'], plain.headers['vary']]).toEqual(['*', undefined]);
+    const listed = await appWith({ origins: ['https://app.test'] }).inject({ method: 'GET', url: '/ping' });
+    expect(listed.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

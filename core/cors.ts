@@ -10,6 +10,8 @@ export interface CorsOptions {
   exposeHeaders?: readonly string[] | undefined;
   /** Seconds a preflight may be cached. */
   maxAge?: number | undefined;
+  /** The status of a preflight's answer. Default 204; 200 for old browsers (IE11, some smart TVs) that choke on 204. */
+  preflightStatus?: 200 | 204 | undefined;
 }
 
 const DEFAULT_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -34,7 +36,7 @@ export function cors(options: CorsOptions): Middleware {
     const preflight = request.method === 'OPTIONS' && origin !== undefined
       && request.headers['access-control-request-method'] !== undefined;
     if (preflight) {
-      const response: CarveResponse = { status: 204, headers: { vary: 'Origin, Access-Control-Request-Headers' }, cookies: [], body: undefined };
+      const response: CarveResponse = { status: options.preflightStatus ?? 204, headers: { vary: 'Origin, Access-Control-Request-Headers' }, cookies: [], body: undefined };
       if (!allows(origin)) return response;
       const h = response.headers;
       h['access-control-allow-origin'] = allowOriginFor(origin);
@@ -47,9 +49,11 @@ export function cors(options: CorsOptions): Middleware {
       return response;
     }
     const response = await next();
-    if (origin === undefined || !allows(origin)) return response;
+    // '*' goes on every response, Origin or not: it does not vary by origin (no `Vary: Origin`), so a cache that
+    // stored an answer to a request without one must still hold the header browsers need.
+    if (options.origins !== '*' && (origin === undefined || !allows(origin))) return response;
     const h = response.headers;
-    h['access-control-allow-origin'] = allowOriginFor(origin);
+    h['access-control-allow-origin'] = allowOriginFor(origin ?? '*');
     if (options.origins !== '*') h['vary'] = h['vary'] ? `${h['vary']}, Origin` : 'Origin';
     if (options.credentials) h['access-control-allow-credentials'] = 'true';
     if (options.exposeHeaders?.length) h['access-control-expose-headers'] = options.exposeHeaders.join(', ');

@@ -33,7 +33,11 @@ export interface CompatModule {
  * resource and set of middleware in front), each re-creating in a small Express app of its own what the legacy
  * app ran for those routes: the middleware in front, the router (or the registrations), the error middleware.
  */
-export function compatModules(options: { root: string; out: string; ext: string; refuse: (decl: Node) => string | undefined }) {
+export function compatModules(options: {
+  root: string; out: string; ext: string; refuse: (decl: Node) => string | undefined;
+  /** Middleware the split app replaces with carve's own on the whole app (cors). */
+  mapped?: ((node: Node) => boolean) | undefined;
+}) {
   const names = new Set<string>();
   // Middleware built by a call (session(), passport.initialize(), a rate limiter) is built once, in one shared
   // module, so every route of a unit sees the same instance (one session store, one counter), as in the legacy app.
@@ -72,6 +76,7 @@ export function compatModules(options: { root: string; out: string; ext: string;
       else head.push(`app.${(setting.getExpression() as unknown as { getName(): string }).getName()}(${args.join(', ')});`);
     }
     for (const f of carrier.front) {
+      if (options.mapped?.(f.node)) continue;
       const platform = platformMiddleware(f.node, options.root);
       if (platform) {
         left.push(platform);

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, type PropertyAccessExpression } from 'ts-morph';
 import type { HandlerFunction } from '../analyze/analyze.js';
 import type { RouteInfo } from '../analyze/types.js';
 import { compiledDefault } from './interop.js';
@@ -88,9 +88,12 @@ export interface Rewritten {
   usesBody: boolean;
   /** It may throw or reject (or called next(err)): errors answer as Express's default handler would. */
   expressErrors: boolean;
-  /** Request state it reads and sets (`req.user`, `req.course`): `locals.user` in the converted code. */
+  /** Request state it reads and sets (`req.user`, `res.locals.user`, `req.course`): `locals.user` in the converted code. */
   reads: string[];
   writes: string[];
+  /** Which of that state it reaches as `req.user`, and which as `res.locals.user`: one route's chain may not use both for one name. */
+  reqState: string[];
+  resLocals: string[];
 }
 
 /**
@@ -108,7 +111,7 @@ export function convertRoute(route: RouteInfo, fn: HandlerFunction, outFile: str
   if (refused < 0) {
     for (const [i, guard] of (guards as ConvertedGuard[]).entries()) {
       const unset = guard.reads.find((name) => !provided.has(name));
-      if (unset) return stay('REQUEST_FIELD', `middleware ${labels[i]} reads req.${unset}, which nothing before it in the chain sets`);
+      if (unset) return stay('REQUEST_FIELD', `middleware ${labels[i]} reads ${stateLabel(guard, unset)}, which nothing before it in the chain sets`);
       for (const name of guard.writes) provided.add(name);
     }
   }
@@ -119,14 +122,17 @@ export function convertRoute(route: RouteInfo, fn: HandlerFunction, outFile: str
   const rewritten = rewriteFunction(fn, outFile, 'handler');
   if (!rewritten.ok) return rewritten;
   const unset = rewritten.reads.find((name) => !provided.has(name));
-  if (unset) return stay('REQUEST_FIELD', `uses req.${unset}, which no middleware in its chain sets`);
+  if (unset) return stay('REQUEST_FIELD', `uses ${stateLabel(rewritten, unset)}, which no middleware in its chain sets`);
   const converted = guards as ConvertedGuard[];
+  const chain = [...converted, rewritten];
+  const both = chain.flatMap((f) => f.reqState).find((name) => chain.some((f) => f.resLocals.includes(name)));
+  if (both) return stay('REQUEST_FIELD', `its chain uses both req.${both} and res.locals.${both}, which would be one in the converted code`);
   const expressErrors = rewritten.expressErrors || converted.some((g) => g.expressErrors);
   if (expressErrors) {
     // Its errors go to the app's error middleware, converted too, or the route stays with it.
     const refusedHandler = errorGuards.findIndex((g) => !g.ok);
     if (refusedHandler >= 0) return stay('ERROR_MIDDLEWARE', `its errors go to the error middleware ${route.errorHandlers[refusedHandler]}, which cannot come along: ${(errorGuards[refusedHandler] as Stay).reason}`);
-    const unsetByChain = (errorGuards as ConvertedErrorGuard[]).flatMap((g, i) => g.reads.filter((name) => !provided.has(name)).map((name) => `${route.errorHandlers[i]} reads req.${name}`))[0];
+    const unsetByChain = (errorGuards as ConvertedErrorGuard[]).flatMap((g, i) => g.reads.filter((name) => !provided.has(name)).map((name) => `${route.errorHandlers[i]} reads ${stateLabel(g, name)}`))[0];
     if (unsetByChain) return stay('ERROR_MIDDLEWARE', `its error middleware ${unsetByChain}, which nothing in the chain sets`);
   }
   return { ...rewritten, expressErrors, usesBody: rewritten.usesBody || converted.some((g) => g.usesBody), carvePath: route.path.replace(/:(\w+)/g, '{$1}') };
@@ -187,6 +193,17 @@ function rewriteFunction(fn: HandlerFunction, outFile: string, role: Role, param
     }
   }
 
+  // res.locals.user, set by one middleware for what runs after it, is request state as req.user is: locals.user.
+  const resLocals = new Set<string>();
+  const resLocalsFields = body.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression).filter((access) => isResLocals(access.getExpression(), res));
+  for (const access of resLocalsFields) {
+    const name = access.getName();
+    (isAssigned(access) ? writes : reads).add(name);
+    resLocals.add(name);
+    usedInputs.add('locals');
+    edits.push({ start: access.getStart(), end: access.getEnd(), text: `${inputName['locals']}.${name}` });
+  }
+  const reqState = new Set<string>();
   for (const access of body.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) {
     const base = access.getExpression();
     if (!Node.isIdentifier(base) || base.getText() !== req) continue;
@@ -201,13 +218,14 @@ function rewriteFunction(fn: HandlerFunction, outFile: string, role: Role, param
       continue;
     }
     const mapped = REQ_FIELDS[name];
-    const assignment = access.getParentIfKind(SyntaxKind.BinaryExpression);
-    const assigned = assignment?.getLeft() === access && assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken;
+    const assigned = isAssigned(access);
     if (!mapped) {
       // Request state a middleware sets for the routes after it (req.user, req.course): per-request locals.
       if (call?.getExpression() === access) return stay('REQUEST_FIELD', `calls req.${name}()`);
       if (assigned && EXPRESS_REQUEST_API.has(name)) return stay('REQUEST_FIELD', `assigns req.${name}, which changes how Express serves the request`);
+      if (resLocals.has(name)) return stay('REQUEST_FIELD', `uses both req.${name} and res.locals.${name}, which would be one in the converted code`);
       (assigned ? writes : reads).add(name);
+      reqState.add(name);
       usedInputs.add('locals');
       edits.push({ start: access.getStart(), end: access.getEnd(), text: `${inputName['locals']}.${name}` });
       continue;
@@ -218,7 +236,9 @@ function rewriteFunction(fn: HandlerFunction, outFile: string, role: Role, param
     edits.push({ start: access.getStart(), end: access.getEnd(), text: `${inputName[mapped[0]]}${mapped[1]}` });
   }
 
-  const statements = rewriteResponses(body, fn, res, next, edits, role);
+  // The `res` of each res.locals.x rewritten above is not a response.
+  const localsOwners = new Set<Node>(resLocalsFields.map((access) => (access.getExpression() as PropertyAccessExpression).getExpression()));
+  const statements = rewriteResponses(body, fn, res, next, edits, role, localsOwners);
   if (!('edits' in statements)) return statements;
   if (role === 'handler' && statements.helpers.size === 0 && !statements.nextErrors) return stay('NO_RESPONSE', 'the handler never responds through res');
   const expressErrors = statements.nextErrors || body.getDescendantsOfKind(SyntaxKind.ThrowStatement).length > 0 || body.getDescendantsOfKind(SyntaxKind.AwaitExpression).length > 0;
@@ -241,7 +261,24 @@ function rewriteFunction(fn: HandlerFunction, outFile: string, role: Role, param
     inputs: INPUTS.filter((name) => usedInputs.has(name)), aliases: inputName, taken,
     imports: moved.imports, deps: moved.deps, helpers: [...statements.helpers], usesBody, expressErrors,
     reads: [...reads].filter((name) => !writes.has(name)).sort(), writes: [...writes].sort(),
+    reqState: [...reqState].sort(), resLocals: [...resLocals].sort(),
   };
+}
+
+/** How the legacy code names a piece of request state: `req.user` or `res.locals.user`. */
+const stateLabel = (f: Rewritten, name: string) => (f.resLocals.includes(name) ? `res.locals.${name}` : `req.${name}`);
+
+/** `res.locals` of the function's own `res`. */
+function isResLocals(node: Node, res: string | undefined): boolean {
+  if (!Node.isPropertyAccessExpression(node) || node.getName() !== 'locals') return false;
+  const base = node.getExpression();
+  return Node.isIdentifier(base) && base.getText() === res;
+}
+
+/** The left side of a plain `=`. */
+function isAssigned(access: Node): boolean {
+  const assignment = access.getParentIfKind(SyntaxKind.BinaryExpression);
+  return assignment?.getLeft() === access && assignment.getOperatorToken().getKind() === SyntaxKind.EqualsToken;
 }
 
 interface Edit {
@@ -251,7 +288,7 @@ interface Edit {
 }
 
 /** Each `res.…` response and `next(err)` as a statement returning a result or throwing, or why not. */
-function rewriteResponses(body: Node, fn: Node, res: string, next: string | undefined, edits: Edit[], role: Role): { edits: Edit[]; helpers: Set<string>; nextErrors: boolean; throwsAlone: boolean; endsInNext: boolean; expressRes: boolean } | Stay {
+function rewriteResponses(body: Node, fn: Node, res: string, next: string | undefined, edits: Edit[], role: Role, localsOwners: Set<Node>): { edits: Edit[]; helpers: Set<string>; nextErrors: boolean; throwsAlone: boolean; endsInNext: boolean; expressRes: boolean } | Stay {
   const rewritten: Edit[] = [];
   const helpers = new Set<string>();
   let nextErrors = false;
@@ -268,6 +305,7 @@ function rewriteResponses(body: Node, fn: Node, res: string, next: string | unde
   // stand-in for Express's res, the calls kept as written.
   const resChains = new Map(identifiers
     .filter((id) => id.getText() === res && id.getParentIfKind(SyntaxKind.PropertyAccessExpression)?.getExpression() === id)
+    .filter((id) => !localsOwners.has(id))
     .map((id) => {
       const calls = methodChain(id);
       return [id, { calls, plain: calls && plainAnswer(calls) }] as const;

@@ -6,14 +6,27 @@ import { declarationsOf, moduleOf } from '../analyze/express-bindings.js';
  * instances of it (one in the legacy app, one in front of the moved routes) are two states, so a user logged in
  * on one side is a stranger on the other.
  */
-const PACKAGES: Record<string, string> = {
-  'express-session': 'keeps sessions in a MemoryStore',
-  'express-rate-limit': 'keeps its rate-limit counters in memory',
-  'express-slow-down': 'keeps its request counters in memory',
+const PACKAGES: Record<string, { what: string; instead: string }> = {
+  'express-session': { what: 'keeps sessions in a MemoryStore', instead: 'give it a store outside the process (connect-redis, a database)' },
+  'express-rate-limit': { what: 'keeps its rate-limit counters in memory', instead: 'for one limit across the app, throttle at the gateway (API Gateway, API Management) or give it a store (rate-limit-redis)' },
+  'express-slow-down': { what: 'keeps its request counters in memory', instead: 'for one limit across the app, throttle at the gateway or give it a store (rate-limit-redis)' },
 };
 
 /** What such a middleware built by a call keeps in memory (`session({ secret })` with no `store`), if it is one. */
 export function memoryState(node: Node): string | undefined {
+  return memoryStateOf(node)?.what;
+}
+
+/**
+ * The report's word for such a middleware carried in front of moved routes: every unit of a multi-unit shape, and
+ * every instance of a function, builds its own, so what it keeps is per instance, not per app.
+ */
+export function unitState(node: Node): string | undefined {
+  const known = memoryStateOf(node);
+  return known && `${node.getText().replace(/\(.*$/s, '')}(…) ${known.what}: each unit of a multi-unit shape, and each function instance, has its own; ${known.instead}`;
+}
+
+function memoryStateOf(node: Node): { what: string; instead: string } | undefined {
   if (!Node.isCallExpression(node)) return undefined;
   const callee = node.getExpression();
   if (!Node.isIdentifier(callee)) return undefined;

@@ -169,6 +169,21 @@ describe('carve split: the generated strangler answers as the legacy app did (ea
   }
 });
 
+describe('carve split: the generated strangler loads in a plain Node process (no test runner rewriting its imports)', () => {
+  // vitest's module runner renames imports and accepts JSON without import attributes: a duplicate import or a
+  // bare JSON import is a start-up error only Node itself shows. `carve` is this package by its name (built: npm test builds first).
+  const built = existsSync(join(root, 'dist/core/index.js'));
+  // The cases whose requests.json runs the strangler (their packages are installed here).
+  for (const name of readdirSync(FIXTURES).sort().filter((n) => existsSync(join(FIXTURES, n, 'requests.json')) && existsSync(join(FIXTURES, n, 'output/server.mjs')))) {
+    it(name, () => {
+      expect(built, 'dist/ is missing: npm run build (npm test does)').toBe(true);
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(join(FIXTURES, name, 'output/server.mjs')).href)});`],
+        { cwd: join(FIXTURES, name), encoding: 'utf8', env: { ...process.env, CARVE_SPLIT_LISTEN: '0', CARVE_LOG_LEVEL: 'silent', NODE_OPTIONS: '' }, timeout: 60_000 });
+      expect(run.status, run.stderr).toBe(0);
+    }, 90_000);
+  }
+});
+
 describe('carve split: generated TypeScript', () => {
   it('type-checks with the project\'s strict settings, legacy sources included (the typescript case)', () => {
     const project = new Project({ tsConfigFilePath: join(root, 'tsconfig.json'), skipAddingFilesFromTsConfig: true });

@@ -10,9 +10,10 @@ import { guardModules, type ConvertibleErrorGuard, type ConvertibleGuard } from 
 import { kebab, unique } from './names.js';
 import { commonJsSpecifiers, findUp, specifierFor } from './paths.js';
 import { compatModules, type CompatModule } from './compat.js';
+import { appWideCors } from './cors.js';
 import { applyEdits, editsSummary, type EntryEdit } from './entry-edit.js';
 import { legacyImportOf } from './legacy.js';
-import { memoryState } from './memory-state.js';
+import { memoryState, unitState } from './memory-state.js';
 import { platformMiddleware } from './platform-middleware.js';
 import { appModule, compatHandlerModule, depsModule, expressHelper, guardModule, handlerModule, serverModule } from './templates.js';
 
@@ -98,8 +99,12 @@ function splitKeeping(root: string, analyzed: ReturnType<typeof analyzeProject>,
   const ext = typescript ? 'ts' : 'mjs';
   const files = new Map<string, string>();
   const report: SplitReport = { summary: { found: 0, converted: 0, sdk: 0, compat: 0, left: 0, share: 0, leftBy: {}, compatBy: {} }, inventory: [], converted: [], remainder: [], files: [], edits: [], warnings: [...analysis.warnings] };
+  // cors(…) in front of every route becomes carve's cors() on the whole app; its routes are then free of it.
+  const { cors: appCors, warnings: corsWarnings } = appWideCors(analysis.routes, carriers, root);
+  report.warnings.push(...corsWarnings);
   const compat = compatModules({
     root, out, ext,
+    mapped: (node) => node === appCors?.node,
     // A router is its registrations too: it comes along only as its own module's export, never as a copy.
     refuse: (decl) => {
       const name = (decl as Node & { getName?(): string }).getName?.() ?? '';
@@ -133,9 +138,10 @@ function splitKeeping(root: string, analyzed: ReturnType<typeof analyzeProject>,
     const file = join(out, 'handlers', route.group, `${kebab(exportName)}.${ext}`);
     const fn = handlers.get(route);
     const chain = middlewareOf.get(route) ?? [];
-    // Body parsers (carve parses), request loggers and compression (carve's access log, the platform) are left out.
+    // Body parsers (carve parses), request loggers and compression (carve's access log, the platform) are left out,
+    // and so is the cors(…) carve's cors() replaces.
     const inChain = route.middleware.map((label, i) => ({ label, node: chain[i], platform: platformMiddleware(chain[i], root) }));
-    const kept = inChain.filter((m) => !isBodyParser(m.label) && !m.platform);
+    const kept = inChain.filter((m) => !isBodyParser(m.label) && !m.platform && m.node !== appCors?.node);
     const leftOut = inChain.flatMap((m) => (m.platform ? [m.platform] : []));
     const routeGuards = kept.map((m) => guards.of(m.label, m.node));
     const routeErrorGuards = (errorMiddlewareOf.get(route) ?? []).map((node, i) => guards.errorsOf(route.errorHandlers[i]!, node));
@@ -209,6 +215,10 @@ function splitKeeping(root: string, analyzed: ReturnType<typeof analyzeProject>,
     report.warnings.push({ code: 'SPLIT_STATE', file: relative(root, node.getSourceFile().getFilePath()), line: node.getStartLineNumber(),
       message: `${node.getText().replace(/\(.*$/s, '')}(…) runs in front of moved routes and of routes left in the legacy app, as two instances: state it keeps in memory (a session MemoryStore, a rate-limit counter) is not shared between them; keep it outside the process (a session store, Redis) or move the routes left` });
   }
+  for (const node of compat.sharedFront().filter((n) => !leftFront.has(n))) {
+    const message = unitState(node);
+    if (message) report.warnings.push({ code: 'UNIT_STATE', file: relative(root, node.getSourceFile().getFilePath()), line: node.getStartLineNumber(), message });
+  }
   if (report.converted.length + report.remainder.length !== report.inventory.length) {
     throw new Error(`carve split lost a route: ${report.inventory.length} found, ${report.converted.length} converted, ${report.remainder.length} left`);
   }
@@ -237,7 +247,7 @@ function splitKeeping(root: string, analyzed: ReturnType<typeof analyzeProject>,
     const source = roots[0]!.getProject().getSourceFileOrThrow(file);
     files.set(file, applyEdits(source, edits.filter((e) => e.file === file)));
   }
-  files.set(join(out, `app.${ext}`), appModule(basename(root), modules, legacy));
+  files.set(join(out, `app.${ext}`), appModule(basename(root), modules, legacy, appCors ? [`cors(${appCors.options})`] : []));
   if (legacy) files.set(join(out, `server.${ext}`), serverModule(`./app.${importExt}`, legacy));
   if (typescript && commonJsTypeScript(roots[0])) {
     for (const [file, text] of files) if (file.startsWith(out) && file.endsWith('.ts')) files.set(file, commonJsSpecifiers(text));

@@ -5,13 +5,23 @@ import type { BuiltUnit, RouteRef } from './target.js';
  * Runs a target's bundled cold-start probe in a fresh Node process for one unit and returns the
  * milliseconds it reports, from its first line to the unit's first answer. Median of `runs`.
  */
+/** Generous: a unit's first answer may wait on its start-up work (a database connection) on a busy machine. */
+const PROBE_TIMEOUT_MS = 120_000;
+
 export function measureColdStart(probeFile: string, unit: BuiltUnit, runs = 3): number {
   const route = probeRoute(unit);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const out = execFileSync(process.execPath, [probeFile, unit.dir, route.method, route.path], {
-      cwd: unit.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CARVE_LOG_LEVEL: 'silent' },
-    });
+    let out: string;
+    try {
+      out = execFileSync(process.execPath, [probeFile, unit.dir, route.method, route.path], {
+        cwd: unit.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CARVE_LOG_LEVEL: 'silent' }, timeout: PROBE_TIMEOUT_MS, killSignal: 'SIGKILL',
+      });
+    } catch (error) {
+      const { signal, stderr } = error as { signal?: string; stderr?: string };
+      const why = signal === 'SIGKILL' ? `did not answer within ${PROBE_TIMEOUT_MS / 1000} s` : `failed: ${String(stderr ?? '').trim().split('\n').slice(-3).join(' ')}`;
+      throw new Error(`the cold-start probe of unit ${unit.name} (${route.method} ${route.path}) ${why}`, { cause: error });
+    }
     const ms = Number(/coldStartMs=([\d.]+)/.exec(out)?.[1]);
     if (!Number.isFinite(ms)) throw new Error(`the cold start probe printed no time: ${out.slice(0, 200)}`);
     times.push(ms);

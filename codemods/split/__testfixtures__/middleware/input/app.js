@@ -1,5 +1,5 @@
 const express = require('express');
-const { requireApiKey, loadUser } = require('./middleware/auth');
+const { requireApiKey, loadUser, loadTenant, requireTenant } = require('./middleware/auth');
 const checkPage = require('./middleware/paging');
 const books = require('./books');
 
@@ -14,6 +14,9 @@ app.get('/books/:id', requireApiKey, (req, res) => {
 });
 app.post('/books', [requireApiKey, checkPage], (req, res) => res.status(201).json({ created: req.body.title }));
 app.get('/me', requireApiKey, loadUser, (req, res) => res.json({ user: req.user }));
+app.get('/tenant', loadTenant, requireTenant, (req, res) => res.json({ tenant: res.locals.tenant }));
+// req.user and res.locals.user are two things in Express: one chain using both is not rewritten (compat).
+app.get('/both', loadUser, (req, res) => res.json({ user: req.user, local: res.locals.user ?? null }));
 app.get('/slow', (req, res, next) => {
   next();
   console.log('after next');

@@ -6,6 +6,8 @@ import { getBooks as h0 } from './handlers/books/get-books.mjs';
 import { getBooksById as h1 } from './handlers/books/get-books-by-id.mjs';
 import { postBooks as h2 } from './handlers/books/post-books.mjs';
 import { getMe as h3 } from './handlers/me/get-me.mjs';
-import { getSlow as h4 } from './handlers/slow/get-slow.mjs';
+import { getTenant as h4 } from './handlers/tenant/get-tenant.mjs';
+import { getBoth as h5 } from './handlers/both/get-both.mjs';
+import { getSlow as h6 } from './handlers/slow/get-slow.mjs';
 
-export default createApp({ name: "input", handlers: [h0, h1, h2, h3, h4], remainder: legacy });
+export default createApp({ name: "input", handlers: [h0, h1, h2, h3, h4, h5, h6], remainder: legacy });

@@ -25,7 +25,8 @@ app.get('/report.csv', (req, res) => {
 });
 app.get('/remember', (req, res) => res.cookie('seen', '1', { maxAge: 60000 }).send('ok'));
 
-// Stay in the legacy app: a signed cookie needs cookie-parser's secret; res.locals and res.type are not converted.
+// Through the compat layer: a signed cookie needs cookie-parser's secret; res.type is not converted. res.locals.user is
+// request state, as req.user is (locals.user).
 app.get('/signed', (req, res) => res.cookie('id', '1', { signed: true }).send('ok'));
 app.get('/locals', (req, res) => {
   res.locals.user = 'ada';

@@ -2,6 +2,7 @@ const express = require('express');
 const db = require('./lib/db');
 const { settings } = require('./lib/config');
 const { slugify } = require('./lib/text');
+const limits = require('./lib/limits.json');
 
 const app = express();
 
@@ -14,5 +15,7 @@ app.get('/posts/:slug', (req, res) => {
 });
 app.get('/tags/:name', (req, res) => res.json({ tag: slugify(req.params.name), posts: db.posts.tagged(slugify(req.params.name)) }));
 app.get('/settings', (req, res) => res.json(settings));
+// JSON the app requires is a value too: imported with its import attributes, as Node requires.
+app.get('/limits', (req, res) => res.json(limits));
 
 module.exports = app;

@@ -6,5 +6,6 @@ import { getPosts as h0 } from './handlers/posts/get-posts.mjs';
 import { getPostsBySlug as h1 } from './handlers/posts/get-posts-by-slug.mjs';
 import { getTagsByName as h2 } from './handlers/tags/get-tags-by-name.mjs';
 import { getSettings as h3 } from './handlers/settings/get-settings.mjs';
+import { getLimits as h4 } from './handlers/limits/get-limits.mjs';
 
-export default createApp({ name: "input", handlers: [h0, h1, h2, h3], remainder: legacy });
+export default createApp({ name: "input", handlers: [h0, h1, h2, h3, h4], remainder: legacy });

@@ -4,6 +4,8 @@
 import { token } from 'carve';
 import config from '../input/lib/config.js';
 import db from '../input/lib/db.js';
+import limits from '../input/lib/limits.json' with { type: 'json' };
 
 export const Db = token('Db', { value: db });
 export const Settings = token('Settings', { value: config.settings });
+export const Limits = token('Limits', { value: limits });

@@ -17,6 +17,12 @@ app.get('/api/status', (req, res) => {
   res.json({ up: true });
 });
 
+// Counters in memory in front of routes that all move: they move, warned (UNIT_STATE) that each unit counts alone.
+app.use('/news', rateLimit({ windowMs: 60_000, limit: 5 }));
+app.get('/news', (req, res) => {
+  res.json([]);
+});
+
 app.use(session({ secret: 'keyboard cat', resave: false, saveUninitialized: false }));
 
 app.post(/^\/login$/, (req, res) => {

@@ -4,5 +4,6 @@ import { createApp } from 'carve';
 import legacy from '../input/app.js';
 import { getHealth as h0 } from './handlers/health/get-health.mjs';
 import { getApiStatus as h1 } from './handlers/status/get-api-status.mjs';
+import { getNews as h2 } from './handlers/news/get-news.mjs';
 
-export default createApp({ name: "input", handlers: [h0, h1], remainder: legacy });
+export default createApp({ name: "input", handlers: [h0, h1, h2], remainder: legacy });

@@ -13,3 +13,15 @@ exports.loadUser = (req, res, next) => {
   req.user = { key: req.get('x-api-key') };
   next();
 };
+
+// The same through res.locals, as jobly's authenticateJWT does: res.locals.tenant becomes locals.tenant.
+exports.loadTenant = (req, res, next) => {
+  const key = req.get('x-api-key');
+  if (key) res.locals.tenant = key.replace(/^key-/, 'tenant-');
+  return next();
+};
+
+exports.requireTenant = (req, res, next) => {
+  if (!res.locals.tenant) return res.status(401).json({ error: 'no tenant' });
+  return next();
+};

@@ -9,5 +9,8 @@ export class UserRoute implements Routes {
     this.router.get(`${this.path}`, (req, res) => {
       res.json([{ id: 1 }]);
     });
+    this.router.get(`${this.path}/:id`, (req, res) => {
+      res.format({ json: () => res.json({ id: Number(req.params.id) }) });
+    });
   }
 }

@@ -2,10 +2,8 @@
 // for the routes that carve split moved without rewriting them. Rewrite a route onto the SDK to drop it from here.
 import express from 'express';
 import { fromExpress } from 'carve/compat/express';
-import { corsMiddleware } from './_shared';
 import { UserRoute } from '../../../input/src/routes/users.route';
 
 export const userRouter = fromExpress(express, (app) => {
-  app.use(corsMiddleware);
   app.use("/", new UserRoute().router);
 });

@@ -1,4 +1,4 @@
-// Moved by carve split from routes/health.js:3 (GET /health): its Express code runs as it is, through carve/compat/express. Not rewritten onto the SDK yet: middleware <inline:10> runs only when process.env.NODE_ENV !== 'production'.
+// Moved by carve split from routes/health.js:3 (GET /health): its Express code runs as it is, through carve/compat/express. Not rewritten onto the SDK yet: middleware <inline:13> runs only when process.env.NODE_ENV !== 'production'.
 import { handler } from 'carve';
 import { healthRouter } from '../_compat/health-router.mjs';
 

@@ -1,5 +1,9 @@
-// Moved by carve split from app.js:30 (GET /locals): its Express code runs as it is, through carve/compat/express. Not rewritten onto the SDK yet: uses res.locals in a way carve split does not convert.
+// Converted by carve split from app.js:31 (GET /locals).
 import { handler } from 'carve';
-import { localsRoutes } from '../_compat/locals-routes.mjs';
+import { send } from '../_express.mjs';
 
-export const getLocals = handler({ method: 'GET', path: '/locals', resource: 'locals', auth: 'public', graphql: false }, ({ request }) => localsRoutes(request));
+export const getLocals = handler({ method: 'GET', path: '/locals', resource: 'locals', auth: 'public' }, async () => {
+  const locals = {};
+  locals.user = 'ada';
+  return send('ok');
+});

@@ -1,4 +1,4 @@
-// Moved by carve split from app.js:29 (GET /signed): its Express code runs as it is, through carve/compat/express. Not rewritten onto the SDK yet: sets a signed cookie, which needs cookie-parser's secret.
+// Moved by carve split from app.js:30 (GET /signed): its Express code runs as it is, through carve/compat/express. Not rewritten onto the SDK yet: sets a signed cookie, which needs cookie-parser's secret.
 import { handler } from 'carve';
 import { signedRoutes } from '../_compat/signed-routes.mjs';
 

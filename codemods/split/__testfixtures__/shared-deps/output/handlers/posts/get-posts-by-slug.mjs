@@ -1,4 +1,4 @@
-// Converted by carve split from app.js:10 (GET /posts/:slug).
+// Converted by carve split from app.js:11 (GET /posts/:slug).
 import { handler, z } from 'carve';
 import { json } from '../_express.mjs';
 import { Db } from '../../deps.mjs';

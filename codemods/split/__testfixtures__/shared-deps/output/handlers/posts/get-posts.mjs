@@ -1,4 +1,4 @@
-// Converted by carve split from app.js:9 (GET /posts).
+// Converted by carve split from app.js:10 (GET /posts).
 import { handler } from 'carve';
 import { json } from '../_express.mjs';
 import { Db, Settings } from '../../deps.mjs';

@@ -1,4 +1,4 @@
-// Converted by carve split from app.js:16 (GET /settings).
+// Converted by carve split from app.js:17 (GET /settings).
 import { handler } from 'carve';
 import { json } from '../_express.mjs';
 import { Settings } from '../../deps.mjs';

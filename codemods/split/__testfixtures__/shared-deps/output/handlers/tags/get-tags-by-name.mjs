@@ -1,4 +1,4 @@
-// Converted by carve split from app.js:15 (GET /tags/:name).
+// Converted by carve split from app.js:16 (GET /tags/:name).
 import { handler, z } from 'carve';
 import { json } from '../_express.mjs';
 import { Db } from '../../deps.mjs';

@@ -3,11 +3,11 @@
 import express from 'express';
 import { fromExpress } from 'carve/compat/express';
 import { expressJsonMiddleware } from './_shared.mjs';
+import authModule from '../../../input/middleware/auth.js';
 
-export const localsRoutes = fromExpress(express, (app) => {
+const { requireApiKey, loadUser, loadTenant, requireTenant } = authModule;
+
+export const bothRoutes = fromExpress(express, (app) => {
   app.use(expressJsonMiddleware);
-  app.get("/locals", (req, res) => {
-  res.locals.user = 'ada';
-  res.send('ok');
-});
+  app.get("/both", loadUser, (req, res) => res.json({ user: req.user, local: res.locals.user ?? null }));
 });

@@ -1,0 +1,123 @@
+import { relative } from 'node:path';
+import { Node, SyntaxKind, type ObjectLiteralExpression } from 'ts-morph';
+import type { Carrier } from '../analyze/analyze.js';
+import { declarationsOf, moduleOf } from '../analyze/express-bindings.js';
+import type { RouteInfo, Warning } from '../analyze/types.js';
+
+/** A `cors(…)` call of the cors package, as carve's own `cors()` (`options`), or why it runs as it is (`unmapped`). */
+export type CorsMapping = { options: string } | { unmapped: string };
+
+/**
+ * `cors()` / `cors({ origin, credentials, … })` from the cors package, written as carve's `cors()` options with the
+ * same answers: the origins it allows, methods, allowed and exposed headers, credentials, max age. Options carve's
+ * cors has no equal for (an origin callback, `preflightContinue`, a preflight status other than 200 or 204) or that are not
+ * literals carve split can read keep the package's own middleware, run as it is.
+ */
+export function corsMapping(node: Node | undefined): CorsMapping | undefined {
+  if (!node || !Node.isCallExpression(node)) return undefined;
+  const callee = node.getExpression();
+  if (!Node.isIdentifier(callee) || !declarationsOf(callee).some((d) => moduleOf(d) === 'cors')) return undefined;
+  const [arg, ...rest] = node.getArguments();
+  if (rest.length > 0) return { unmapped: 'it is given more than its options' };
+  if (!arg) return { options: "{ origins: '*' }" };
+  const literal = objectLiteral(arg);
+  if (!literal) return { unmapped: `its options ${arg.getText()} are not an object literal carve split can read` };
+  const out: string[] = [];
+  let origins = "'*'";
+  let credentials = false;
+  for (const property of literal.getProperties()) {
+    if (!Node.isPropertyAssignment(property)) return { unmapped: `its option ${property.getText()} is not a plain property` };
+    const name = property.getName().replace(/^['"]|['"]$/g, '');
+    const value = property.getInitializerOrThrow();
+    const mapped = OPTIONS[name]?.(value);
+    if (mapped === undefined) return { unmapped: `its option ${name}: ${value.getText()} ${isLiteral(value) ? "has no equal in carve's cors()" : 'is not a literal carve split can read'}` };
+    if (name === 'origin') origins = mapped;
+    else if (name === 'credentials') credentials = mapped === 'true';
+    else if (mapped !== '') out.push(mapped);
+  }
+  if (origins === "'*'" && credentials) return { unmapped: "it allows every origin ('*') with credentials, which browsers refuse and carve's cors() refuses at start-up" };
+  return { options: `{ ${[`origins: ${origins}`, ...(credentials ? ['credentials: true'] : []), ...out].join(', ')} }` };
+}
+
+/** Each cors package option as carve's, or undefined when carve's cors() has no equal for its value. */
+const OPTIONS: Record<string, (value: Node) => string | undefined> = {
+  origin: (value) => {
+    if (Node.isTrueLiteral(value)) return '() => true';
+    if (Node.isStringLiteral(value)) return value.getLiteralValue() === '*' ? "'*'" : JSON.stringify([value.getLiteralValue()]);
+    if (Node.isRegularExpressionLiteral(value)) return `(origin) => ${value.getText()}.test(origin)`;
+    if (!Node.isArrayLiteralExpression(value)) return undefined;
+    const items = value.getElements();
+    if (items.every((e) => Node.isStringLiteral(e))) return JSON.stringify(items.map((e) => e.getLiteralValue()));
+    if (!items.every((e) => Node.isStringLiteral(e) || Node.isRegularExpressionLiteral(e))) return undefined;
+    return `(origin) => [${items.map((e) => e.getText()).join(', ')}].some((allowed) => (typeof allowed === 'string' ? allowed === origin : allowed.test(origin)))`;
+  },
+  credentials: (value) => (Node.isTrueLiteral(value) ? 'true' : Node.isFalseLiteral(value) ? 'false' : undefined),
+  methods: (value) => list(value, 'methods'),
+  allowedHeaders: (value) => list(value, 'allowHeaders'),
+  headers: (value) => list(value, 'allowHeaders'),
+  exposedHeaders: (value) => list(value, 'exposeHeaders'),
+  maxAge: (value) => (Node.isNumericLiteral(value) ? `maxAge: ${value.getLiteralValue()}` : undefined),
+  // What carve's cors() does anyway: answer the preflight itself (204, or 200 for old browsers).
+  preflightContinue: (value) => (Node.isFalseLiteral(value) ? '' : undefined),
+  optionsSuccessStatus: (value) => (!Node.isNumericLiteral(value) ? undefined : value.getLiteralValue() === 204 ? '' : value.getLiteralValue() === 200 ? 'preflightStatus: 200' : undefined),
+};
+
+/** A value written out in the source, not computed (a name, a call, an environment variable). */
+function isLiteral(value: Node): boolean {
+  return Node.isLiteralExpression(value) || Node.isTrueLiteral(value) || Node.isFalseLiteral(value) || Node.isArrayLiteralExpression(value)
+    || Node.isObjectLiteralExpression(value) || Node.isArrowFunction(value) || Node.isFunctionExpression(value);
+}
+
+/** `'GET,POST'` or `['GET', 'POST']` as carve's list option. */
+function list(value: Node, option: string): string | undefined {
+  const elements = Node.isArrayLiteralExpression(value) ? value.getElements() : [];
+  const items = Node.isStringLiteral(value) ? value.getLiteralValue().split(',').map((s) => s.trim()).filter(Boolean)
+    : Node.isArrayLiteralExpression(value) && elements.every((e) => Node.isStringLiteral(e)) ? elements.map((e) => e.getLiteralValue())
+      : undefined;
+  return items && `${option}: ${JSON.stringify(items)}`;
+}
+
+/** The object literal an argument is, or the one a `const` in scope holds (`const corsOptions = { … }`). */
+function objectLiteral(arg: Node): ObjectLiteralExpression | undefined {
+  if (Node.isObjectLiteralExpression(arg)) return arg;
+  if (!Node.isIdentifier(arg)) return undefined;
+  const declarations = [...new Set(declarationsOf(arg))];
+  const variable = declarations.length === 1 ? declarations[0] : undefined;
+  if (!variable || !Node.isVariableDeclaration(variable) || !variable.getVariableStatement()?.getDeclarationKind().startsWith('const')) return undefined;
+  const init = variable.getInitializer();
+  if (!init || !Node.isObjectLiteralExpression(init)) return undefined;
+  // Changed after it is declared (`corsOptions.origin = …`), the literal is not what cors() is given.
+  const onlyPassed = variable.getNameNode().asKind(SyntaxKind.Identifier)?.findReferencesAsNodes()
+    .every((ref) => ref.getParent() !== undefined && Node.isCallExpression(ref.getParent()!));
+  return onlyPassed ? init : undefined;
+}
+
+/** The cors(…) call carve's own cors() replaces on the whole split app, with its options and the report's word for it. */
+export interface AppCors {
+  node: Node;
+  options: string;
+  warning: Warning;
+}
+
+/**
+ * The `cors(…)` in front of every route of the app, unconditionally and on every path, mapped: carve's cors() then
+ * answers for the whole app (preflights of legacy paths included) as the package did. One in front of some routes
+ * only, or under a path or a condition, would answer where the package did not, so it runs as it is.
+ */
+export function appWideCors(routes: RouteInfo[], carriers: Map<RouteInfo, Carrier>, root: string): { cors?: AppCors | undefined; warnings: Warning[] } {
+  const calls = new Set(routes.flatMap((r) => (carriers.get(r)?.front ?? []).map((f) => f.node).filter((n) => corsMapping(n))));
+  const warnings: Warning[] = [];
+  let found: AppCors | undefined;
+  for (const node of calls) {
+    const mapping = corsMapping(node)!;
+    const where = `${relative(root, node.getSourceFile().getFilePath())}:${node.getStartLineNumber()}`;
+    const text = node.getText().replace(/\s+/g, ' ');
+    const label = text.length > 60 ? `${text.replace(/\(.*$/s, '')}({…})` : text;
+    const warn = (message: string) => ({ code: 'CORS', file: where.replace(/:\d+$/, ''), line: node.getStartLineNumber(), message: `${label} (${where}) ${message}` });
+    const everywhere = routes.every((r) => carriers.get(r)?.front.some((f) => f.node === node && f.path === undefined && !f.when?.length));
+    if ('unmapped' in mapping) warnings.push(warn(`runs as it is through carve/compat/express, keeping its routes off the SDK: ${mapping.unmapped}`));
+    else if (!everywhere || found) warnings.push(warn('runs as it is through carve/compat/express: it is not in front of every route on every path, and carve\'s cors() would answer for the whole app'));
+    else found = { node, options: mapping.options, warning: warn(`is carve's cors(${mapping.options}) on the split app`) };
+  }
+  return { cors: found, warnings: found ? [found.warning, ...warnings] : warnings };
+}
