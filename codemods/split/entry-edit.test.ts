@@ -46,9 +46,23 @@ describe('entry edits: the smallest change that lets the split app import the le
     expect(used.warnings.map((w) => [w.code, w.message])).toEqual([['LEGACY_LISTENS', expect.stringContaining('cannot guard it (its server server is used after it)')]]);
   });
 
+  it('turns module.parent checks into require.main checks, so an import or a bundle does not listen', () => {
+    const checks = edited({ '/p/app.js': "const app = express();\nif (!module.parent) app.listen(3000);\nconst log = module.parent && process.env.QUIET ? () => {} : console.log;\nmodule.exports = app;\n" });
+    expect(checks.text).toBe("const app = express();\nif (require.main === module) app.listen(3000);\nconst log = require.main !== module && process.env.QUIET ? () => {} : console.log;\nmodule.exports = app;\n");
+    expect(checks.line).toBe("import legacy from '../app.js';");
+    expect(checks.edits.map((e) => e.change)).toEqual([expect.stringMatching(/^!module\.parent → require\.main === module/), expect.stringMatching(/^module\.parent → require\.main !== module/)]);
+    // Another use of module.parent is not a check carve split can rewrite: the module is required with a parent instead.
+    const value = edited({ '/p/app.js': "const app = express();\nconst caller = module.parent.filename;\nif (!module.parent) app.listen(3000);\nmodule.exports = app;\n" });
+    expect(value.text).toBeUndefined();
+    expect(value.line).toContain("createRequire(import.meta.url)('../app.js')");
+    // A `module` of the file's own is not CommonJS's.
+    const own = edited({ '/p/app.js': "const module = { parent: null };\nconst app = express();\nif (!module.parent) app.listen(3000);\nmodule.exports = app;\n" });
+    expect(own.edits.some((e) => e.change.includes('module.parent →'))).toBe(false);
+  });
+
   it('exports an app nobody exports, the way the module exports', () => {
     expect(edited({ '/p/app.js': 'const app = express();\nif (!module.parent) app.listen(3000);\n' })).toMatchObject({
-      text: 'const app = express();\nif (!module.parent) app.listen(3000);\nmodule.exports = app;\n', line: expect.stringContaining("createRequire(import.meta.url)('../app.js')"),
+      text: 'const app = express();\nif (require.main === module) app.listen(3000);\nmodule.exports = app;\n', line: "import legacy from '../app.js';",
     });
     expect(edited({ '/p/app.js': 'const app = express();\nexports.start = () => app.listen(3000);' })).toMatchObject({
       text: 'const app = express();\nexports.start = () => app.listen(3000);\nmodule.exports.app = app;\n', line: "import legacyModule from '../app.js';\nconst legacy = legacyModule.app;",

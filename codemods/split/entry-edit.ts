@@ -49,6 +49,40 @@ export function mainCheck(file: SourceFile): string {
   return typescript ? "typeof module !== 'undefined' && require.main === module" : 'require.main === module';
 }
 
+/**
+ * `!module.parent` → `require.main === module` (and `module.parent` as a condition → `require.main !== module`): the
+ * same answer when Node runs or requires the module, and the right one when an ES module imports it or a bundler
+ * wraps it (carve build), where `module.parent` is unset and `!module.parent` would listen. Deprecated anyway
+ * (DEP0144). A string says why not: another use of `module.parent` (`module.parent.filename`) keeps it as it is.
+ */
+export function mainModuleChecks(file: SourceFile): EntryEdit[] | string {
+  const edits: EntryEdit[] = [];
+  for (const access of file.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) {
+    const base = access.getExpression();
+    // CommonJS's own `module` (TypeScript's synthetic one of a JS file, or @types/node's), not a binding of the file's.
+    const own = base.getSymbol()?.getDeclarations().some((d) => !Node.isIdentifier(d) && !d.getSourceFile().isDeclarationFile());
+    if (access.getName() !== 'parent' || !Node.isIdentifier(base) || base.getText() !== 'module' || own) continue;
+    const parent = access.getParent();
+    const negated = Node.isPrefixUnaryExpression(parent) && parent.getOperatorToken() === SyntaxKind.ExclamationToken ? parent : undefined;
+    const target = negated ?? access;
+    if (!negated && !isCondition(access)) return `module.parent is used as a value at line ${access.getStartLineNumber()}`;
+    const insert = negated ? 'require.main === module' : 'require.main !== module';
+    edits.push({ file: file.getFilePath(), line: target.getStartLineNumber(), change: `${target.getText()} → ${insert} (the same when Node runs or requires the module; right when it is imported or bundled)`, at: target.getStart(), replaces: target.getText(), insert });
+  }
+  return edits;
+}
+
+/** The condition of an if, a ternary or a loop, or an operand of && / || in one. */
+function isCondition(node: Node): boolean {
+  const parent = node.getParent();
+  if (!parent) return false;
+  if (Node.isIfStatement(parent) || Node.isWhileStatement(parent)) return parent.getExpression() === node;
+  if (Node.isConditionalExpression(parent)) return parent.getCondition() === node;
+  if (Node.isParenthesizedExpression(parent)) return isCondition(parent);
+  if (Node.isBinaryExpression(parent) && [SyntaxKind.AmpersandAmpersandToken, SyntaxKind.BarBarToken].includes(parent.getOperatorToken().getKind())) return isCondition(parent);
+  return false;
+}
+
 /** `listen()` (the statement around it) only when the module is the entry. Undefined when that would change more than the listen. */
 export function guardListen(call: Node): EntryEdit | string {
   const file = call.getSourceFile();

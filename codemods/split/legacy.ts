@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { Node, SyntaxKind, type ClassDeclaration, type PropertyDeclaration, type SourceFile } from 'ts-morph';
 import type { Warning } from '../analyze/types.js';
-import { exportApp, guardListen, listenOption, listenOptionOf, type EntryEdit } from './entry-edit.js';
+import { exportApp, guardListen, listenOption, listenOptionOf, mainModuleChecks, type EntryEdit } from './entry-edit.js';
 import { compiledDefault, defaultOf } from './interop.js';
 
 /**
@@ -19,13 +19,17 @@ export function legacyImport(rootApp: Node | undefined, out: string, warnings: W
 /** The same, with the module the split app imports (the entry that makes the app's instance, for a class's app). */
 export function legacyImportOf(rootApp: Node | undefined, out: string, warnings: Warning[], edits?: EntryEdit[]): { line: string; file: string } | undefined {
   const ref = legacyRef(rootApp, out, warnings, edits);
-  return ref ? { line: importLine(ref), file: ref.file.getFilePath() } : undefined;
+  if (!ref) return undefined;
+  // An ES module's import (or a bundler's wrapper) leaves a CommonJS module without module.parent, so
+  // `if (!module.parent) app.listen()` would listen: the check becomes `require.main === module`, or, where it
+  // cannot, the module is required, with a parent, as its own `require` would load it (carve build cannot bundle that).
+  const checksParent = /\bmodule\.parent\b/.test(ref.file.getFullText()) && /\.c?js$/.test(ref.file.getFilePath());
+  const checks = checksParent && edits ? mainModuleChecks(ref.file) : undefined;
+  if (Array.isArray(checks)) edits!.push(...checks);
+  return { line: importLine(ref, checksParent && !Array.isArray(checks)), file: ref.file.getFilePath() };
 }
 
-function importLine(ref: LegacyRef): string {
-  // An ES module's import leaves a CommonJS module without module.parent, so `if (!module.parent) app.listen()`
-  // would listen: such a module is required, with a parent, as its own `require` would load it.
-  const required = /\bmodule\.parent\b/.test(ref.file.getFullText()) && /\.c?js$/.test(ref.file.getFilePath());
+function importLine(ref: LegacyRef, required: boolean): string {
   const { spec, named, access } = ref;
   if (required) {
     const value = `createRequire(import.meta.url)('${spec}')${named ? `.${named}` : ''}`;

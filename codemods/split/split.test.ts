@@ -129,6 +129,21 @@ describe('carve split: safety', () => {
   });
 });
 
+/**
+ * The case folder to run: the fixture itself, or, when split edits a legacy file (pinned in `output/_edited`), a
+ * copy of it with the edits made, as a user's checkout has them after the split.
+ */
+function runnable(name: string): string {
+  const edited = join(FIXTURES, name, 'output', '_edited');
+  if (!existsSync(edited)) return join(FIXTURES, name);
+  const dir = join(scratch, `run-${name}`);
+  if (!existsSync(dir)) {
+    cpSync(join(FIXTURES, name), dir, { recursive: true });
+    cpSync(edited, join(dir, 'input'), { recursive: true });
+  }
+  return dir;
+}
+
 interface RequestsFile {
   /** The legacy app's module, from the case folder, and the export holding the app. */
   legacy: string;
@@ -145,10 +160,11 @@ describe('carve split: the generated strangler answers as the legacy app did (ea
   for (const name of readdirSync(FIXTURES).sort().filter((n) => existsSync(join(FIXTURES, n, 'requests.json')))) {
     it(name, async () => {
       const spec = JSON.parse(readFileSync(join(FIXTURES, name, 'requests.json'), 'utf8')) as RequestsFile;
-      const out = join(FIXTURES, name, 'output');
+      const dir = runnable(name);
+      const out = join(dir, 'output');
       const server = ['server.mjs', 'server.ts'].find((f) => existsSync(join(out, f)))!;
       const strangler = (await import(pathToFileURL(join(out, server)).href)).default;
-      const legacy = (await import(pathToFileURL(join(FIXTURES, name, spec.legacy)).href))[spec.export ?? 'default'];
+      const legacy = (await import(pathToFileURL(join(dir, spec.legacy)).href))[spec.export ?? 'default'];
       const clients = new Map<unknown, unknown>(spec.agent ? [[legacy, request.agent(legacy)], [strangler, request.agent(strangler)]] : []);
       for (const { method, url, body, headers, problem, same = [] } of spec.calls) {
         const send = (app: unknown) => {
@@ -177,8 +193,9 @@ describe('carve split: the generated strangler loads in a plain Node process (no
   for (const name of readdirSync(FIXTURES).sort().filter((n) => existsSync(join(FIXTURES, n, 'requests.json')) && existsSync(join(FIXTURES, n, 'output/server.mjs')))) {
     it(name, () => {
       expect(built, 'dist/ is missing: npm run build (npm test does)').toBe(true);
-      const run = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(join(FIXTURES, name, 'output/server.mjs')).href)});`],
-        { cwd: join(FIXTURES, name), encoding: 'utf8', env: { ...process.env, CARVE_SPLIT_LISTEN: '0', CARVE_LOG_LEVEL: 'silent', NODE_OPTIONS: '' }, timeout: 60_000 });
+      const dir = runnable(name);
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(join(dir, 'output/server.mjs')).href)});`],
+        { cwd: dir, encoding: 'utf8', env: { ...process.env, CARVE_SPLIT_LISTEN: '0', CARVE_LOG_LEVEL: 'silent', NODE_OPTIONS: '' }, timeout: 60_000 });
       expect(run.status, run.stderr).toBe(0);
     }, 90_000);
   }

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'esbuild';
 import { findUp } from './find-up.js';
@@ -16,7 +17,8 @@ export function nativeExternals(found: Map<string, string>, optionalMissing: Set
     name: 'carve-native-externals',
     setup(build) {
       build.onResolve({ filter: /^[^./]/ }, (args) => {
-        if (args.path.startsWith('node:')) return undefined;
+        // Node's own modules, with or without `node:` (`require('crypto')`): esbuild's node platform keeps them.
+        if (args.path.startsWith('node:') || isBuiltin(args.path)) return undefined;
         const pkg = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0]!;
         const dir = packageDir(pkg, args.resolveDir);
         if (!dir) {

@@ -3,8 +3,7 @@
 import express from 'express';
 import { toExpressRouter } from 'carve/express';
 import app from './app.mjs';
-import { createRequire } from 'node:module';
-const legacy = createRequire(import.meta.url)('../input/server.js');
+import legacy from '../input/server.js';
 
 const server = express();
 server.use(toExpressRouter(app));
