@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, type Expression } from 'ts-morph';
-import { functionOf, type HandlerFunction } from './analyze.js';
+import { functionOf, type HandlerFunction } from './routables.js';
 
 const UNSUPPORTED_RESPONSE = new Set(['sendFile', 'download', 'render', 'pipe', 'write', 'format', 'attachment', 'end', 'sendfile']);
 const IMPLICIT = new Set(['app', 'session', 'user', 'file', 'files', 'login', 'logout', 'originalUrl', 'baseUrl', 'signedCookies', 'locals']);

@@ -1,3 +1,5 @@
+import type { Node } from 'ts-morph';
+
 export interface RouteInfo {
   method: string;
   /** The full path, Express syntax, as composed from every mount above it. */
@@ -23,6 +25,9 @@ export interface Warning {
   line: number;
   message: string;
 }
+
+/** How a pass reports what it noticed about a node (its file and line are the node's). */
+export type Warn = (code: string, node: Node, message: string) => void;
 
 export interface Analysis {
   routes: RouteInfo[];

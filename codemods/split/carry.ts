@@ -1,7 +1,9 @@
 import { basename, dirname, relative } from 'node:path';
 import { Node, SyntaxKind, type ImportDeclaration } from 'ts-morph';
-import { argumentsOf } from '../analyze/analyze.js';
-import { applyEdits, isInside, isPropertyName, rewriteImport, stay, type Stay } from './convert.js';
+import { argumentsOf } from '../analyze/routables.js';
+import { isInside, isPropertyName, rewriteImport } from './free-identifiers.js';
+import { stay, type Stay } from './stay.js';
+import { applyEdits } from './text-edits.js';
 import { compiledDefault, defaultOf, requireAsImport } from './interop.js';
 import { freeName } from './names.js';
 import { moduleSpecifier } from './paths.js';

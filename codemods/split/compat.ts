@@ -1,10 +1,10 @@
 import { join, relative } from 'node:path';
 import { Node, SyntaxKind } from 'ts-morph';
-import type { Carrier } from '../analyze/analyze.js';
+import type { Carrier } from '../analyze/routes.js';
 import { conditionText } from '../analyze/conditions.js';
 import type { RouteInfo, Warning } from '../analyze/types.js';
 import { CarriedModule } from './carry.js';
-import { stay, type Stay } from './convert.js';
+import { stay, type Stay } from './stay.js';
 import { kebab, unique } from './names.js';
 import { specifierFor } from './paths.js';
 import { platformMiddleware } from './platform-middleware.js';

@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { Node, SyntaxKind, type ObjectLiteralExpression } from 'ts-morph';
-import type { Carrier } from '../analyze/analyze.js';
+import type { Carrier } from '../analyze/routes.js';
 import { declarationsOf, moduleOf } from '../analyze/express-bindings.js';
 import type { RouteInfo, Warning } from '../analyze/types.js';
 

@@ -1,7 +1,8 @@
 import { join, relative } from 'node:path';
 import type { Node } from 'ts-morph';
-import { functionOf, type HandlerFunction } from '../analyze/analyze.js';
-import { convertErrorHandler, convertGuard, stay, type ConvertedErrorGuard, type ConvertedGuard, type Stay } from './convert.js';
+import { functionOf, type HandlerFunction } from '../analyze/routables.js';
+import { convertErrorHandler, convertGuard, type ConvertedErrorGuard, type ConvertedGuard } from './convert.js';
+import { stay, type Stay } from './stay.js';
 import { kebab, unique } from './names.js';
 
 /** A middleware that converts: the guard module it becomes, written once for every route that has it. */

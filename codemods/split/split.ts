@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import { createTwoFilesPatch } from 'diff';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import { ts, type Node } from 'ts-morph';
 import { analyzeProject } from '../analyze/analyze.js';
 import { AnalyzeError, type Warning } from '../analyze/types.js';
-import { blockerCode, convertRoute, isBodyParser, stay, type RemainderCode, type SharedBinding } from './convert.js';
+import { blockerCode, convertRoute, isBodyParser } from './convert.js';
+import { stay, type RemainderCode, type SharedBinding } from './stay.js';
 import { guardModules, type ConvertibleErrorGuard, type ConvertibleGuard } from './guards.js';
 import { kebab, unique } from './names.js';
 import { commonJsSpecifiers, findUp, specifierFor } from './paths.js';
@@ -15,6 +14,7 @@ import { applyEdits, editsSummary, type EntryEdit } from './entry-edit.js';
 import { legacyImportOf } from './legacy.js';
 import { memoryState, unitState } from './memory-state.js';
 import { platformMiddleware } from './platform-middleware.js';
+import { writePlan, type FileChange } from './runner.js';
 import { appModule, compatHandlerModule, depsModule, expressHelper, guardModule, handlerModule, serverModule } from './templates.js';
 
 export interface SplitOptions {
@@ -70,7 +70,7 @@ export interface SplitResult {
   /** Unified diff of every file the split writes (against what is there now). */
   diff: string;
   /** What happened to each file; all `unchanged` on a second run. */
-  changes: { file: string; change: 'created' | 'updated' | 'unchanged' | 'planned' }[];
+  changes: FileChange[];
   /** Every file the split writes (or would write), by path relative to the out folder. */
   files: Record<string, string>;
   /** Packages the split app imports that the app's folder does not have installed (the CLI says how to add them). */
@@ -256,26 +256,9 @@ function splitKeeping(root: string, analyzed: ReturnType<typeof analyzeProject>,
   report.files = [...files.keys()].filter((f) => !edits.some((e) => e.file === f)).map((f) => relative(out, f)).sort();
   files.set(join(out, 'split-report.json'), `${JSON.stringify(report, null, 2)}\n`);
 
-  const diff = [...files].map(([file, text]) => {
-    const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
-    return before === text ? '' : createTwoFilesPatch(existsSync(file) ? relative(process.cwd(), file) : '/dev/null', relative(process.cwd(), file), before, text);
-  }).filter(Boolean).join('');
-
   const planned = Object.fromEntries([...files].map(([f, text]) => [relative(out, f), text]));
   const missing = missingPackages(root, report, !!legacy);
-  if (options.dry) return { report, diff, files: planned, missing, changes: [...files.keys()].map((f) => ({ file: relative(out, f), change: 'planned' as const })) };
-  if (!options.force) refuseDirtyTree(out);
-  const changes: SplitResult['changes'] = [];
-  for (const [file, text] of files) {
-    const before = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-    const change = before === undefined ? 'created' : before === text ? 'unchanged' : 'updated';
-    if (change !== 'unchanged') {
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, text);
-    }
-    changes.push({ file: relative(out, file), change });
-  }
-  return { report, diff, changes, files: planned, missing };
+  return { report, files: planned, missing, ...writePlan(files, out, options) };
 }
 
 /**
@@ -337,17 +320,6 @@ function commonJsTypeScript(node: Node | undefined): boolean {
 
 const routeKey = (r: RouteRef) => `${r.method} ${r.path} ${r.file}:${r.line}`;
 
-function refuseDirtyTree(out: string): void {
-  let dir = out;
-  while (!existsSync(dir)) dir = dirname(dir);
-  let status: string;
-  try {
-    status = execFileSync('git', ['status', '--porcelain'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  } catch {
-    return; // not a git checkout
-  }
-  if (status.trim() !== '') throw new AnalyzeError(`the git tree at ${dir} has uncommitted changes; commit or stash them, or pass --force`);
-}
 
 function routeName(method: string, path: string): string {
   const words = [method === 'ANY' ? 'any' : method.toLowerCase()];
