@@ -26,6 +26,21 @@ export function unitState(node: Node): string | undefined {
   return known && `${node.getText().replace(/\(.*$/s, '')}(…) ${known.what}: each unit of a multi-unit shape, and each function instance, has its own; ${known.instead}`;
 }
 
+/**
+ * Middleware packages that keep nothing between requests: two instances of one answer as one does, so carrying a
+ * second in front of moved routes is not split state. Known by the package a call comes from (`helmet()`,
+ * `passport.initialize()`), never by a name alone.
+ */
+const STATELESS = new Set(['cookie-parser', 'method-override', 'helmet', 'hpp', 'cors', 'body-parser', 'serve-favicon', 'compression', 'morgan', 'multer', 'express-validator', 'connect-flash', 'lusca', 'passport', 'express-mongo-sanitize', 'xss-clean']);
+
+/** Whether a middleware built by a call comes from a package that keeps no state between requests. */
+export function statelessMiddleware(node: Node): boolean {
+  if (!Node.isCallExpression(node)) return false;
+  const callee = node.getExpression();
+  const root = Node.isPropertyAccessExpression(callee) ? callee.getExpression() : callee;
+  return Node.isIdentifier(root) && declarationsOf(root).some((d) => STATELESS.has(moduleOf(d) ?? ''));
+}
+
 function memoryStateOf(node: Node): { what: string; instead: string } | undefined {
   if (!Node.isCallExpression(node)) return undefined;
   const callee = node.getExpression();

@@ -12,7 +12,7 @@ import { compatModules, type CompatModule } from './compat.js';
 import { appWideCors } from './cors.js';
 import { applyEdits, editsSummary, type EntryEdit } from './entry-edit.js';
 import { legacyImportOf } from './legacy.js';
-import { memoryState, unitState } from './memory-state.js';
+import { memoryState, statelessMiddleware, unitState } from './memory-state.js';
 import { platformMiddleware } from './platform-middleware.js';
 import { writePlan, type FileChange } from './runner.js';
 import { appModule, compatHandlerModule, depsModule, expressHelper, guardModule, handlerModule, serverModule } from './templates.js';
@@ -211,7 +211,7 @@ function splitKeeping(root: string, analyzed: ReturnType<typeof analyzeProject>,
   if (keep.size > 0) return splitKeeping(root, analyzed, options, new Map([...keptInLegacy, ...keep]));
   // A middleware instance in front of moved routes and of routes left behind now exists twice: what it keeps in
   // memory (a session MemoryStore, a rate-limit counter) is no longer one.
-  for (const node of compat.sharedFront().filter((n) => leftFront.has(n) && !isBodyParser(n.getText()))) {
+  for (const node of compat.sharedFront().filter((n) => leftFront.has(n) && !isBodyParser(n.getText()) && !statelessMiddleware(n))) {
     report.warnings.push({ code: 'SPLIT_STATE', file: relative(root, node.getSourceFile().getFilePath()), line: node.getStartLineNumber(),
       message: `${node.getText().replace(/\(.*$/s, '')}(…) runs in front of moved routes and of routes left in the legacy app, as two instances: state it keeps in memory (a session MemoryStore, a rate-limit counter) is not shared between them; keep it outside the process (a session store, Redis) or move the routes left` });
   }
