@@ -143,8 +143,7 @@ function rewriteFunction(fn: HandlerFunction, outFile: string, role: Role, param
   const edits: Edit[] = [];
   const request = rewriteRequest(body, fn, { req, res, value, paramName }, inputName, edits);
   if (!('usedInputs' in request)) return request;
-  const { usedInputs, reads, writes, reqState, resLocals, localsOwners } = request;
-  const { usesBody } = request;
+  const { usedInputs, reads, writes, reqState, resLocals, localsOwners, usesBody } = request;
   const statements = rewriteResponses(body, fn, res, next, edits, role, localsOwners);
   if (!('edits' in statements)) return statements;
   if (role === 'handler' && statements.helpers.size === 0 && !statements.nextErrors) return stay('NO_RESPONSE', 'the handler never responds through res');
