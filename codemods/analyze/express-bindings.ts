@@ -35,6 +35,20 @@ function isExpressRequire(node: Node): boolean {
   return !!arg && Node.isStringLiteral(arg) && arg.getLiteralValue() === 'express';
 }
 
+/**
+ * The packages a call's callee is imported or required from, and the member it calls: `cors()` → `{ modules:
+ * ['cors'] }`, `expressWinston.logger()` → `{ modules: ['express-winston'], member: 'logger' }`. Known by the
+ * binding, never by a name alone; undefined for anything but a call on a name or a name's member.
+ */
+export function calleePackage(node: Node | undefined): { modules: string[]; member?: string | undefined } | undefined {
+  if (!node || !Node.isCallExpression(node)) return undefined;
+  const callee = node.getExpression();
+  const root = Node.isPropertyAccessExpression(callee) ? callee.getExpression() : callee;
+  if (!Node.isIdentifier(root)) return undefined;
+  const modules = declarationsOf(root).map(moduleOf).filter((m): m is string => m !== undefined);
+  return { modules, member: Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined };
+}
+
 export function declarationsOf(id: Identifier): Node[] {
   const symbol = id.getSymbol();
   if (!symbol) return [];

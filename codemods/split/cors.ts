@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
-import { Node, SyntaxKind, type ObjectLiteralExpression } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type ObjectLiteralExpression } from 'ts-morph';
 import type { Carrier } from '../analyze/routes.js';
-import { declarationsOf, moduleOf } from '../analyze/express-bindings.js';
+import { calleePackage, declarationsOf } from '../analyze/express-bindings.js';
 import type { RouteInfo, Warning } from '../analyze/types.js';
 
 /** A `cors(…)` call of the cors package, as carve's own `cors()` (`options`), or why it runs as it is (`unmapped`). */
@@ -14,10 +14,9 @@ export type CorsMapping = { options: string } | { unmapped: string };
  * literals carve split can read keep the package's own middleware, run as it is.
  */
 export function corsMapping(node: Node | undefined): CorsMapping | undefined {
-  if (!node || !Node.isCallExpression(node)) return undefined;
-  const callee = node.getExpression();
-  if (!Node.isIdentifier(callee) || !declarationsOf(callee).some((d) => moduleOf(d) === 'cors')) return undefined;
-  const [arg, ...rest] = node.getArguments();
+  const called = calleePackage(node);
+  if (!called || called.member || !called.modules.includes('cors')) return undefined;
+  const [arg, ...rest] = (node as CallExpression).getArguments();
   if (rest.length > 0) return { unmapped: 'it is given more than its options' };
   if (!arg) return { options: "{ origins: '*' }" };
   const literal = objectLiteral(arg);
@@ -105,11 +104,14 @@ export interface AppCors {
  * only, or under a path or a condition, would answer where the package did not, so it runs as it is.
  */
 export function appWideCors(routes: RouteInfo[], carriers: Map<RouteInfo, Carrier>, root: string): { cors?: AppCors | undefined; warnings: Warning[] } {
-  const calls = new Set(routes.flatMap((r) => (carriers.get(r)?.front ?? []).map((f) => f.node).filter((n) => corsMapping(n))));
+  const calls = new Map<Node, CorsMapping>();
+  for (const f of routes.flatMap((r) => carriers.get(r)?.front ?? [])) {
+    const mapping = calls.has(f.node) ? undefined : corsMapping(f.node);
+    if (mapping) calls.set(f.node, mapping);
+  }
   const warnings: Warning[] = [];
   let found: AppCors | undefined;
-  for (const node of calls) {
-    const mapping = corsMapping(node)!;
+  for (const [node, mapping] of calls) {
     const where = `${relative(root, node.getSourceFile().getFilePath())}:${node.getStartLineNumber()}`;
     const text = node.getText().replace(/\s+/g, ' ');
     const label = text.length > 60 ? `${text.replace(/\(.*$/s, '')}({…})` : text;

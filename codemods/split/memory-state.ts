@@ -1,5 +1,5 @@
-import { Node } from 'ts-morph';
-import { declarationsOf, moduleOf } from '../analyze/express-bindings.js';
+import { Node, type CallExpression } from 'ts-morph';
+import { calleePackage } from '../analyze/express-bindings.js';
 
 /**
  * Middleware that keeps its state in the process unless it is given a store, known by its package: two
@@ -35,19 +35,14 @@ const STATELESS = new Set(['cookie-parser', 'method-override', 'helmet', 'hpp', 
 
 /** Whether a middleware built by a call comes from a package that keeps no state between requests. */
 export function statelessMiddleware(node: Node): boolean {
-  if (!Node.isCallExpression(node)) return false;
-  const callee = node.getExpression();
-  const root = Node.isPropertyAccessExpression(callee) ? callee.getExpression() : callee;
-  return Node.isIdentifier(root) && declarationsOf(root).some((d) => STATELESS.has(moduleOf(d) ?? ''));
+  return !!calleePackage(node)?.modules.some((m) => STATELESS.has(m));
 }
 
 function memoryStateOf(node: Node): { what: string; instead: string } | undefined {
-  if (!Node.isCallExpression(node)) return undefined;
-  const callee = node.getExpression();
-  if (!Node.isIdentifier(callee)) return undefined;
-  const what = declarationsOf(callee).map((d) => PACKAGES[moduleOf(d) ?? '']).find(Boolean);
+  const called = calleePackage(node);
+  const what = called && !called.member ? called.modules.map((m) => PACKAGES[m]).find(Boolean) : undefined;
   if (!what) return undefined;
-  const options = node.getArguments()[0];
+  const options = (node as CallExpression).getArguments()[0];
   const hasStore = !!options && Node.isObjectLiteralExpression(options) && options.getProperties().some((p) => (p as Node & { getName?(): string }).getName?.() === 'store');
   return hasStore ? undefined : what;
 }

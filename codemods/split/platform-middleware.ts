@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
-import { Node } from 'ts-morph';
-import { declarationsOf, moduleOf } from '../analyze/express-bindings.js';
+import type { Node } from 'ts-morph';
+import { calleePackage } from '../analyze/express-bindings.js';
 import type { Warning } from '../analyze/types.js';
 
 /**
@@ -19,19 +19,11 @@ const PACKAGES: Record<string, { export?: string; note: string }> = {
 
 /** The report's warning for a middleware carve leaves out (`morgan('dev') (src/app.js:12) logs requests: …`), if it is one. */
 export function platformMiddleware(node: Node | undefined, dir: string): Warning | undefined {
-  if (!node || !Node.isCallExpression(node)) return undefined;
-  const callee = node.getExpression();
-  const root = Node.isPropertyAccessExpression(callee) ? callee.getExpression() : callee;
-  if (!Node.isIdentifier(root)) return undefined;
-  const exported = Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
-  for (const decl of declarationsOf(root)) {
-    const known = PACKAGES[moduleOf(decl) ?? ''];
-    if (known && known.export === exported) {
-      const text = node.getText().replace(/\s+/g, ' ');
-      const file = relative(dir, node.getSourceFile().getFilePath());
-      const line = node.getStartLineNumber();
-      return { code: 'LEFT_TO_PLATFORM', file, line, message: `${text.length > 40 ? `${text.slice(0, 37)}...` : text} (${file}:${line}) ${known.note}; carve split leaves it out` };
-    }
-  }
-  return undefined;
+  const called = calleePackage(node);
+  const known = called?.modules.map((m) => PACKAGES[m]).find((k) => k && k.export === called.member);
+  if (!node || !known) return undefined;
+  const text = node.getText().replace(/\s+/g, ' ');
+  const file = relative(dir, node.getSourceFile().getFilePath());
+  const line = node.getStartLineNumber();
+  return { code: 'LEFT_TO_PLATFORM', file, line, message: `${text.length > 40 ? `${text.slice(0, 37)}...` : text} (${file}:${line}) ${known.note}; carve split leaves it out` };
 }
