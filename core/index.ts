@@ -36,6 +36,8 @@ export type { Authenticator, AuthPolicy, SecurityScheme } from './auth/authentic
 export type { Principal } from './auth/principal.js';
 export { cors } from './cors.js';
 export type { CorsOptions } from './cors.js';
+export { rateLimit } from './rate-limit.js';
+export type { RateLimitCount, RateLimitHeaders, RateLimitOptions, RateLimitStore } from './rate-limit.js';
 export type { Middleware } from './middleware.js';
 export { createLogger } from './log.js';
 export type { Logger, LogFields, LogLevel, LogSink, LoggerOptions } from './log.js';

@@ -23,6 +23,8 @@ import { reply, type CarveRequest, type Reply } from 'carve';
 import { importPeer, type RequestListener } from 'carve/adapter';
 import { listenerProxy, type ListenerResponse } from 'carve/adapter/node';
 
+export { requireValue } from './require-value.js';
+
 /** What `fromExpress` needs of the app's `express` module: the function that makes an app. */
 export type ExpressFactory = () => RequestListener;
 

@@ -38,15 +38,31 @@ function isExpressRequire(node: Node): boolean {
 /**
  * The packages a call's callee is imported or required from, and the member it calls: `cors()` → `{ modules:
  * ['cors'] }`, `expressWinston.logger()` → `{ modules: ['express-winston'], member: 'logger' }`. Known by the
- * binding, never by a name alone; undefined for anything but a call on a name or a name's member.
+ * binding, never by a name alone; undefined for anything but a call on a name or a name's member (or a `const` holding one).
  */
 export function calleePackage(node: Node | undefined): { modules: string[]; member?: string | undefined } | undefined {
-  if (!node || !Node.isCallExpression(node)) return undefined;
-  const callee = node.getExpression();
+  const call = builtBy(node);
+  if (!call) return undefined;
+  const callee = call.getExpression();
   const root = Node.isPropertyAccessExpression(callee) ? callee.getExpression() : callee;
   if (!Node.isIdentifier(root)) return undefined;
   const modules = declarationsOf(root).map(moduleOf).filter((m): m is string => m !== undefined);
   return { modules, member: Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined };
+}
+
+/**
+ * The call that built a middleware: the node itself (`app.use(rateLimit({ … }))`), or the call a module's `const`
+ * holds (`const limiter = rateLimit({ … }); app.use(limiter)`).
+ */
+export function builtBy(node: Node | undefined): CallExpression | undefined {
+  if (!node) return undefined;
+  if (Node.isCallExpression(node)) return node;
+  if (!Node.isIdentifier(node)) return undefined;
+  const declarations = [...new Set(declarationsOf(node))];
+  const only = declarations.length === 1 ? declarations[0] : undefined;
+  if (!only || !Node.isVariableDeclaration(only) || only.getVariableStatement()?.getDeclarationKind() !== 'const') return undefined;
+  const init = only.getInitializer();
+  return init && Node.isCallExpression(init) && init.getExpression().getText() !== 'require' ? init : undefined;
 }
 
 export function declarationsOf(id: Identifier): Node[] {

@@ -32,6 +32,15 @@ export class CarriedModule {
   /** Warnings about what was carried (module state that each unit now has its own copy of). */
   readonly notes: string[] = [];
 
+  /**
+   * Where a module-level `const` built by a call (`const limiter = rateLimit({ … })`) lives when several generated
+   * modules use it: the specifier of the one module that builds it and exports it under its name, so that they all
+   * share one instance as the legacy code did; undefined to copy it here.
+   */
+  share: ((name: string, decl: Node) => string | Stay | undefined) | undefined;
+  /** Declarations this module exports for others to share (see `share`). */
+  readonly exported = new Set<Node>();
+
   /** Reserved names the generated module's own template imports (`express`): carried code that names them needs no import. */
   readonly #provided: Set<string>;
 
@@ -43,6 +52,21 @@ export class CarriedModule {
   /** Whether the template already binds `name` to `origin`. */
   #isProvided(name: string, origin: string): boolean {
     return this.#provided.has(name) && this.#names.get(name) === origin;
+  }
+
+  /** Takes `name` for something the caller declares in this module (an export of its own); false when it is taken. */
+  claim(name: string): boolean {
+    if (this.#names.has(name)) return false;
+    this.#names.set(name, `claimed:${name}`);
+    return true;
+  }
+
+  /** Carries the declaration of `name` and exports it, for modules that share it; undefined when it is, or why not. */
+  exportDeclaration(name: string, decl: Node): Stay | undefined {
+    const problem = this.#need(name, decl);
+    const statement = topLevelStatement(decl);
+    if (!problem && statement) this.exported.add(statement);
+    return problem;
   }
 
   /** Binds `name` to a named import the caller writes (a value another generated module shares), or says why not. */
@@ -58,7 +82,18 @@ export class CarriedModule {
       const namespaceName = freeName(`${name}Namespace`, new Set(this.#names.keys()));
       this.#bind(namespaceName, `namespace-of:${target}`);
       return namespaceName;
-    });
+    }, () => this.#requireValue());
+  }
+
+  /** The local name of carve/compat/express's `requireValue`, imported once. */
+  #requireValue(): string {
+    const origin = 'import:carve/compat/express:requireValue';
+    const bound = [...this.#names].find(([, o]) => o === origin)?.[0];
+    if (bound) return bound;
+    const local = freeName('requireValue', new Set(this.#names.keys()));
+    this.#bind(local, origin);
+    this.imports.set(origin, `import { requireValue${local === 'requireValue' ? '' : ` as ${local}`} } from 'carve/compat/express';`);
+    return local;
   }
 
   readonly #dirnames = new Map<string, string>();
@@ -174,6 +209,10 @@ export class CarriedModule {
       }
     }
     if (this.declarations.has(statement) || this.#pending.has(statement)) return this.#bind(name, `decl:${file.getFilePath()}:${statement.getStart()}`);
+    if (this.share && builtOnce(statement)) {
+      const from = this.share(name, decl);
+      if (from !== undefined) return typeof from === 'string' ? this.importNamed(name, from) : from;
+    }
     const bindProblem = this.#bind(name, `decl:${file.getFilePath()}:${statement.getStart()}`);
     if (bindProblem) return bindProblem;
     if (Node.isVariableStatement(statement)) {
@@ -189,6 +228,14 @@ export class CarriedModule {
     this.declarations.set(statement, applyEdits(statement.getText(), statement.getStart(), edits).replace(/^export\s+(default\s+)?/, ''));
     return undefined;
   }
+}
+
+/** `const limiter = rateLimit({ … })`: one declaration holding what a call built, an instance that may keep state. */
+function builtOnce(statement: Node): boolean {
+  if (!Node.isVariableStatement(statement) || statement.getDeclarationKind() !== 'const') return false;
+  const [only, ...more] = statement.getDeclarations();
+  const init = only?.getInitializer();
+  return more.length === 0 && !!init && Node.isIdentifier(only!.getNameNode()) && (Node.isCallExpression(init) || Node.isNewExpression(init));
 }
 
 /** The names an import declaration binds, each with what it is bound to (a default import is the module, as a require is). */

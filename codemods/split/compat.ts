@@ -1,5 +1,5 @@
 import { join, relative } from 'node:path';
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, type Expression } from 'ts-morph';
 import type { Carrier } from '../analyze/routes.js';
 import { conditionText } from '../analyze/conditions.js';
 import type { RouteInfo, Warning } from '../analyze/types.js';
@@ -43,17 +43,22 @@ export function compatModules(options: {
   // module, so every route of a unit sees the same instance (one session store, one counter), as in the legacy app.
   const sharedFile = join(options.out, 'handlers', '_compat', `_shared.${options.ext}`);
   const shared = new CarriedModule(sharedFile, options.refuse, { express: 'module:express' });
+  const sharedSpecifier = `./_shared.${options.ext === 'ts' ? 'js' : options.ext}`;
   const sharedNames = new Map<Node, { name: string; text: string } | Stay>();
   const sharedOf = (node: Node): { name: string; text: string } | Stay => {
     if (!sharedNames.has(node)) {
       const text = shared.carry(node);
       const stem = camel(node.getText().replace(/\(.*$/s, '')).replace(/Middleware$/, '');
-      sharedNames.set(node, typeof text === 'string' ? { name: unique(names, `${stem}Middleware`), text } : text);
+      let name = unique(names, `${stem}Middleware`);
+      while (typeof text === 'string' && !shared.claim(name)) name = unique(names, `${stem}Middleware`);
+      sharedNames.set(node, typeof text === 'string' ? { name, text } : text);
     }
     return sharedNames.get(node)!;
   };
   const usedShared = new Set<{ name: string; text: string }>();
-  const modules = new Map<string, { module: CompatModule; carried: CarriedModule; registrations: string[]; head: string[]; tail: string[]; left: Warning[]; sharedUse: { name: string; text: string }[]; unsettled: string[] } | Stay>();
+  const modules = new Map<string, { module: CompatModule; carried: CarriedModule; registrations: string[]; head: string[]; tail: string[]; left: Warning[]; sharedUse: { name: string; text: string }[]; sharedDecls: Set<Node>; unsettled: string[] } | Stay>();
+  // The shared declarations the modules written use (`written` fills it).
+  const usedDecls = new Set<Node>();
 
   const build = (key: string, route: RouteInfo, carrier: Carrier) => {
     // Named after the router's class when it is a class's field (`route.router` of a UserRoute: userRouter).
@@ -63,6 +68,13 @@ export function compatModules(options: {
     const file = join(options.out, 'handlers', '_compat', `${kebab(exportName)}.${options.ext}`);
     // Its template imports express and fromExpress itself.
     const carried = new CarriedModule(file, options.refuse, { express: 'module:express', fromExpress: 'import:carve/compat/express:fromExpress', [exportName]: 'export' }, ['express']);
+    // `const limiter = rateLimit({ … })` used by the routes of several modules is one instance: built in _shared, imported here.
+    const sharedDecls = new Set<Node>();
+    carried.share = (name, decl) => {
+      if (shared.exportDeclaration(name, decl)) return undefined;
+      sharedDecls.add(decl);
+      return sharedSpecifier;
+    };
     const head: string[] = [];
     const left: Warning[] = [];
     const sharedUse: { name: string; text: string }[] = [];
@@ -83,7 +95,7 @@ export function compatModules(options: {
         continue;
       }
       const built = Node.isCallExpression(f.node) || Node.isNewExpression(f.node) ? sharedOf(f.node) : undefined;
-      const text = built && 'name' in built ? carried.importNamed(built.name, `./_shared.${options.ext === 'ts' ? 'js' : options.ext}`) ?? built.name : built ?? carried.carry(f.node);
+      const text = built && 'name' in built ? carried.importNamed(built.name, sharedSpecifier) ?? built.name : built ?? carried.carry(f.node);
       if (typeof text !== 'string') return { ...text, reason: `the middleware ${labelOf(f.node)} in front of it cannot come along: ${text.reason}` };
       if (built && 'name' in built) sharedUse.push(built);
       // Registered under a condition (`if (debug) app.use(logger)`), it is under the same one here.
@@ -108,7 +120,7 @@ export function compatModules(options: {
     const from = carrier.mount
       ? `${relative(options.root, carrier.mount.target.getSourceFile().getFilePath())}:${carrier.mount.target.getStartLineNumber()}`
       : `${relative(options.root, carrier.owner.getSourceFile().getFilePath())}`;
-    return { module: { file, exportName, text: '', from }, carried, registrations: [] as string[], head, tail, left, sharedUse, unsettled };
+    return { module: { file, exportName, text: '', from }, carried, registrations: [] as string[], head, tail, left, sharedUse, sharedDecls, unsettled };
   };
 
   return {
@@ -152,11 +164,12 @@ export function compatModules(options: {
         const line = `app.${registration.method}(${[JSON.stringify(registration.path), ...handlers].join(', ')});`;
         if (!planned.registrations.includes(line)) planned.registrations.push(line);
       }
-      return { ok: true, carvePath, module: planned.module, notes: [...planned.carried.notes, ...(planned.sharedUse.length > 0 ? shared.notes : [])], left: planned.left };
+      return { ok: true, carvePath, module: planned.module, notes: [...planned.carried.notes, ...(planned.sharedUse.length > 0 || planned.sharedDecls.size > 0 ? shared.notes : [])], left: planned.left };
     },
     /** The middleware built once in `_shared` for the modules written (call after `written`). */
     sharedFront(): Node[] {
-      return [...sharedNames].filter(([, v]) => 'name' in v && usedShared.has(v)).map(([node]) => node);
+      const built = [...usedDecls].map((d) => (Node.isVariableDeclaration(d) ? d.getInitializer() : undefined)).filter((n): n is Expression => n !== undefined);
+      return [...[...sharedNames].filter(([, v]) => 'name' in v && usedShared.has(v)).map(([node]) => node), ...built];
     },
     /** Every module some converted route runs through, with its text. */
     written(used: Set<CompatModule>): CompatModule[] {
@@ -180,8 +193,10 @@ export function compatModules(options: {
         ].join('\n');
         out.push(module);
         for (const use of planned.sharedUse) usedShared.add(use);
+        for (const decl of planned.sharedDecls) usedDecls.add(decl);
       }
-      if (usedShared.size > 0) {
+      const exportedUsed = new Set([...usedDecls].map((d) => d.getFirstAncestorByKind(SyntaxKind.VariableStatement)));
+      if (usedShared.size > 0 || usedDecls.size > 0) {
         out.push({
           file: sharedFile, exportName: '', from: 'the middleware in front of the legacy routes',
           text: [
@@ -189,7 +204,8 @@ export function compatModules(options: {
             '// every carve/compat/express module of a unit shares one instance (one session store, one rate-limit counter).',
             ...[...shared.imports.values()],
             '',
-            ...shared.declarations.values(),
+            ...[...shared.declarations].filter(([statement]) => !shared.exported.has(statement) || exportedUsed.has(statement as never))
+              .map(([statement, text]) => (shared.exported.has(statement) ? `export ${text}` : text)),
             ...(shared.declarations.size > 0 ? [''] : []),
             ...[...sharedNames.values()].filter((v): v is { name: string; text: string } => 'name' in v && usedShared.has(v)).map((v) => `export const ${v.name} = ${v.text};`),
             '',

@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Project, SyntaxKind } from 'ts-morph';
-import { afterAll, describe, expect, it } from 'vitest';
-import { analyzeProject } from '../analyze/analyze.js';
-import { appWideCors, corsMapping } from './cors.js';
+import { describe, expect, it } from 'vitest';
+import { corsMapping } from './cors.js';
 
 /** The mapping of each `app.use(…)` argument in a source text that imports the cors package. */
 function mapped(source: string) {
@@ -68,36 +64,5 @@ describe('cors(…) as carve\'s cors()', () => {
     const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true } });
     const file = project.createSourceFile('/app/app.js', "const cors = require('./lib/cors');\napp.use(cors());\n");
     expect(corsMapping(file.getDescendantsOfKind(SyntaxKind.CallExpression)[1]!.getArguments()[0])).toBeUndefined();
-  });
-});
-
-describe('appWideCors: carve\'s cors() on the whole app only where the package answered for the whole app', () => {
-  const dirs: string[] = [];
-  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-  const planned = (app: string) => {
-    const dir = mkdtempSync(join(tmpdir(), 'carve-cors-'));
-    dirs.push(dir);
-    writeFileSync(join(dir, 'package.json'), '{ "dependencies": { "express": "*", "cors": "*" } }\n');
-    writeFileSync(join(dir, 'app.js'), `const express = require('express');\nconst cors = require('cors');\nconst app = express();\n${app}\nmodule.exports = app;\n`);
-    const { analysis, carriers } = analyzeProject(dir);
-    return appWideCors(analysis.routes, carriers, dir);
-  };
-
-  it('maps the one in front of every route', () => {
-    const { cors, warnings } = planned("app.use(cors());\napp.get('/a', (req, res) => res.json(1));\napp.get('/b', (req, res) => res.json(2));");
-    expect(cors?.options).toBe("{ origins: '*' }");
-    expect(warnings.map((w) => w.message)).toEqual(["cors() (app.js:4) is carve's cors({ origins: '*' }) on the split app"]);
-  });
-
-  it('keeps one in front of some routes, under a path or a condition', () => {
-    for (const app of [
-      "app.get('/a', (req, res) => res.json(1));\napp.use(cors());\napp.get('/b', (req, res) => res.json(2));",
-      "app.use('/b', cors());\napp.get('/b', (req, res) => res.json(2));",
-      "if (process.env.CORS) app.use(cors());\napp.get('/b', (req, res) => res.json(2));",
-    ]) {
-      const { cors, warnings } = planned(app);
-      expect(cors, app).toBeUndefined();
-      expect(warnings.map((w) => w.message), app).toEqual([expect.stringMatching(/runs as it is through carve\/compat\/express: it is not in front of every route on every path/)]);
-    }
   });
 });

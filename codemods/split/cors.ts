@@ -1,8 +1,6 @@
-import { relative } from 'node:path';
-import { Node, SyntaxKind, type CallExpression, type ObjectLiteralExpression } from 'ts-morph';
-import type { Carrier } from '../analyze/routes.js';
-import { calleePackage, declarationsOf } from '../analyze/express-bindings.js';
-import type { RouteInfo, Warning } from '../analyze/types.js';
+import { Node } from 'ts-morph';
+import { builtBy, calleePackage } from '../analyze/express-bindings.js';
+import { isLiteral, objectLiteral } from './literals.js';
 
 /** A `cors(…)` call of the cors package, as carve's own `cors()` (`options`), or why it runs as it is (`unmapped`). */
 export type CorsMapping = { options: string } | { unmapped: string };
@@ -16,7 +14,7 @@ export type CorsMapping = { options: string } | { unmapped: string };
 export function corsMapping(node: Node | undefined): CorsMapping | undefined {
   const called = calleePackage(node);
   if (!called || called.member || !called.modules.includes('cors')) return undefined;
-  const [arg, ...rest] = (node as CallExpression).getArguments();
+  const [arg, ...rest] = builtBy(node)!.getArguments();
   if (rest.length > 0) return { unmapped: 'it is given more than its options' };
   if (!arg) return { options: "{ origins: '*' }" };
   const literal = objectLiteral(arg);
@@ -61,12 +59,6 @@ const OPTIONS: Record<string, (value: Node) => string | undefined> = {
   optionsSuccessStatus: (value) => (!Node.isNumericLiteral(value) ? undefined : value.getLiteralValue() === 204 ? '' : value.getLiteralValue() === 200 ? 'preflightStatus: 200' : undefined),
 };
 
-/** A value written out in the source, not computed (a name, a call, an environment variable). */
-function isLiteral(value: Node): boolean {
-  return Node.isLiteralExpression(value) || Node.isTrueLiteral(value) || Node.isFalseLiteral(value) || Node.isArrayLiteralExpression(value)
-    || Node.isObjectLiteralExpression(value) || Node.isArrowFunction(value) || Node.isFunctionExpression(value);
-}
-
 /** `'GET,POST'` or `['GET', 'POST']` as carve's list option. */
 function list(value: Node, option: string): string | undefined {
   const elements = Node.isArrayLiteralExpression(value) ? value.getElements() : [];
@@ -74,52 +66,4 @@ function list(value: Node, option: string): string | undefined {
     : Node.isArrayLiteralExpression(value) && elements.every((e) => Node.isStringLiteral(e)) ? elements.map((e) => e.getLiteralValue())
       : undefined;
   return items && `${option}: ${JSON.stringify(items)}`;
-}
-
-/** The object literal an argument is, or the one a `const` in scope holds (`const corsOptions = { … }`). */
-function objectLiteral(arg: Node): ObjectLiteralExpression | undefined {
-  if (Node.isObjectLiteralExpression(arg)) return arg;
-  if (!Node.isIdentifier(arg)) return undefined;
-  const declarations = [...new Set(declarationsOf(arg))];
-  const variable = declarations.length === 1 ? declarations[0] : undefined;
-  if (!variable || !Node.isVariableDeclaration(variable) || !variable.getVariableStatement()?.getDeclarationKind().startsWith('const')) return undefined;
-  const init = variable.getInitializer();
-  if (!init || !Node.isObjectLiteralExpression(init)) return undefined;
-  // Changed after it is declared (`corsOptions.origin = …`), the literal is not what cors() is given.
-  const onlyPassed = variable.getNameNode().asKind(SyntaxKind.Identifier)?.findReferencesAsNodes()
-    .every((ref) => ref.getParent() !== undefined && Node.isCallExpression(ref.getParent()!));
-  return onlyPassed ? init : undefined;
-}
-
-/** The cors(…) call carve's own cors() replaces on the whole split app, with its options and the report's word for it. */
-export interface AppCors {
-  node: Node;
-  options: string;
-  warning: Warning;
-}
-
-/**
- * The `cors(…)` in front of every route of the app, unconditionally and on every path, mapped: carve's cors() then
- * answers for the whole app (preflights of legacy paths included) as the package did. One in front of some routes
- * only, or under a path or a condition, would answer where the package did not, so it runs as it is.
- */
-export function appWideCors(routes: RouteInfo[], carriers: Map<RouteInfo, Carrier>, root: string): { cors?: AppCors | undefined; warnings: Warning[] } {
-  const calls = new Map<Node, CorsMapping>();
-  for (const f of routes.flatMap((r) => carriers.get(r)?.front ?? [])) {
-    const mapping = calls.has(f.node) ? undefined : corsMapping(f.node);
-    if (mapping) calls.set(f.node, mapping);
-  }
-  const warnings: Warning[] = [];
-  let found: AppCors | undefined;
-  for (const [node, mapping] of calls) {
-    const where = `${relative(root, node.getSourceFile().getFilePath())}:${node.getStartLineNumber()}`;
-    const text = node.getText().replace(/\s+/g, ' ');
-    const label = text.length > 60 ? `${text.replace(/\(.*$/s, '')}({…})` : text;
-    const warn = (message: string) => ({ code: 'CORS', file: where.replace(/:\d+$/, ''), line: node.getStartLineNumber(), message: `${label} (${where}) ${message}` });
-    const everywhere = routes.every((r) => carriers.get(r)?.front.some((f) => f.node === node && f.path === undefined && !f.when?.length));
-    if ('unmapped' in mapping) warnings.push(warn(`runs as it is through carve/compat/express, keeping its routes off the SDK: ${mapping.unmapped}`));
-    else if (!everywhere || found) warnings.push(warn('runs as it is through carve/compat/express: it is not in front of every route on every path, and carve\'s cors() would answer for the whole app'));
-    else found = { node, options: mapping.options, warning: warn(`is carve's cors(${mapping.options}) on the split app`) };
-  }
-  return { cors: found, warnings: found ? [found.warning, ...warnings] : warnings };
 }

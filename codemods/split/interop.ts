@@ -20,10 +20,10 @@ export const defaultOf = (exportsName: string) => `${exportsName}?.__esModule ? 
 /**
  * CommonJS code's `require('x')` as ES imports that give the same value, so that a bundler (carve build) bundles
  * what it names (it never follows a `createRequire`): JSON is imported as JSON; a legacy ES module's require(esm)
- * is its namespace; a package's is its CommonJS `module.exports`, which an ES import gives as the default, or,
- * for a package whose import is an ES module (marked: no default export), the namespace of the same exports.
+ * is its namespace; a package's is its CommonJS `module.exports`, which carve/compat/express's `requireValue` makes
+ * of the ES namespace, whatever build of the package the import resolves to (CommonJS, ES, dual).
  */
-export function requireAsImport(name: string, target: string, outFile: string, namespaceName: () => string): string {
+export function requireAsImport(name: string, target: string, outFile: string, namespaceName: () => string, requireValue: () => string): string {
   if (target.endsWith('.json')) return `import ${name} from '${target}' with { type: 'json' };`;
   if (target.startsWith('.')) {
     const file = resolve(dirname(outFile), target);
@@ -34,5 +34,5 @@ export function requireAsImport(name: string, target: string, outFile: string, n
   // requires is typed through the default (esModuleInterop).
   if (isBuiltin(target) || outFile.endsWith('.ts')) return `import ${name} from '${target}';`;
   const namespace = namespaceName();
-  return `import * as ${namespace} from '${target}';\nconst ${name} = ${namespace}.default ?? ${namespace};`;
+  return `import * as ${namespace} from '${target}';\nconst ${name} = ${requireValue()}(${namespace});`;
 }

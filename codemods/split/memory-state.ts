@@ -1,5 +1,5 @@
-import { Node, type CallExpression } from 'ts-morph';
-import { calleePackage } from '../analyze/express-bindings.js';
+import { Node } from 'ts-morph';
+import { builtBy, calleePackage } from '../analyze/express-bindings.js';
 
 /**
  * Middleware that keeps its state in the process unless it is given a store, known by its package: two
@@ -42,7 +42,7 @@ function memoryStateOf(node: Node): { what: string; instead: string } | undefine
   const called = calleePackage(node);
   const what = called && !called.member ? called.modules.map((m) => PACKAGES[m]).find(Boolean) : undefined;
   if (!what) return undefined;
-  const options = (node as CallExpression).getArguments()[0];
+  const options = builtBy(node)?.getArguments()[0];
   const hasStore = !!options && Node.isObjectLiteralExpression(options) && options.getProperties().some((p) => (p as Node & { getName?(): string }).getName?.() === 'store');
   return hasStore ? undefined : what;
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { ts, type Node } from 'ts-morph';
 import { analyzeProject } from '../analyze/analyze.js';
+import { builtBy } from '../analyze/express-bindings.js';
 import { AnalyzeError, type Warning } from '../analyze/types.js';
 import { blockerCode, convertRoute, isBodyParser } from './convert.js';
 import { stay, type RemainderCode, type SharedBinding } from './stay.js';
@@ -9,13 +10,14 @@ import { guardModules, type ConvertibleErrorGuard, type ConvertibleGuard } from 
 import { kebab, unique } from './names.js';
 import { commonJsSpecifiers, findUp, specifierFor } from './paths.js';
 import { compatModules, type CompatModule } from './compat.js';
-import { appWideCors } from './cors.js';
+import { appWideMiddleware } from './app-middleware.js';
+import { CarriedModule } from './carry.js';
 import { applyEdits, editsSummary, type EntryEdit } from './entry-edit.js';
 import { legacyImportOf } from './legacy.js';
 import { memoryState, statelessMiddleware, unitState } from './memory-state.js';
 import { platformMiddleware } from './platform-middleware.js';
 import { writePlan, type FileChange } from './runner.js';
-import { appModule, compatHandlerModule, depsModule, expressHelper, guardModule, handlerModule, serverModule } from './templates.js';
+import { appModule, appModuleNames, compatHandlerModule, depsModule, expressHelper, guardModule, handlerModule, serverModule } from './templates.js';
 
 export interface SplitOptions {
   /** Where the carve app goes. Default `<dir>/carve`. */
@@ -99,20 +101,21 @@ function splitKeeping(root: string, analyzed: ReturnType<typeof analyzeProject>,
   const ext = typescript ? 'ts' : 'mjs';
   const files = new Map<string, string>();
   const report: SplitReport = { summary: { found: 0, converted: 0, sdk: 0, compat: 0, left: 0, share: 0, leftBy: {}, compatBy: {} }, inventory: [], converted: [], remainder: [], files: [], edits: [], warnings: [...analysis.warnings] };
-  // cors(…) in front of every route becomes carve's cors() on the whole app; its routes are then free of it.
-  const { cors: appCors, warnings: corsWarnings } = appWideCors(analysis.routes, carriers, root);
-  report.warnings.push(...corsWarnings);
-  const compat = compatModules({
-    root, out, ext,
-    mapped: (node) => node === appCors?.node,
-    // A router is its registrations too: it comes along only as its own module's export, never as a copy.
-    refuse: (decl) => {
-      const name = (decl as Node & { getName?(): string }).getName?.() ?? '';
-      if (roots.includes(decl)) return `uses the legacy app ${name} itself`;
-      if (routables.includes(decl)) return `its router ${name} is defined beside the app in ${decl.getSourceFile().getBaseName()}; move it to a module of its own that exports it`;
-      return undefined;
-    },
-  });
+  // A router is its registrations too: it comes along only as its own module's export, never as a copy.
+  const refuse = (decl: Node) => {
+    const name = (decl as Node & { getName?(): string }).getName?.() ?? '';
+    if (roots.includes(decl)) return `uses the legacy app ${name} itself`;
+    if (routables.includes(decl)) return `its router ${name} is defined beside the app in ${decl.getSourceFile().getBaseName()}; move it to a module of its own that exports it`;
+    return undefined;
+  };
+  // cors(…) and rateLimit(…) in front of every route become carve's own on the whole app; its routes are then free of them.
+  // What their options are computed from (`max: RATE_LIMIT_GLOBAL`) comes along into the app module.
+  const appCarried = new CarriedModule(join(out, `app.${ext}`), refuse, appModuleNames(analysis.routes.length));
+  const { middleware: appMiddleware, warnings: appMiddlewareWarnings } = appWideMiddleware(analysis.routes, carriers, root, (node) => appCarried.carry(node));
+  report.warnings.push(...appMiddlewareWarnings);
+  const mappedCalls = new Set(appMiddleware.map((m) => builtBy(m.node) ?? m.node));
+  const isMapped = (node: Node | undefined) => !!node && mappedCalls.has(builtBy(node) ?? node);
+  const compat = compatModules({ root, out, ext, mapped: isMapped, refuse });
   const usedCompat = new Set<CompatModule>();
   const compatBy: Record<string, number> = {};
   const importExt = ext === 'ts' ? 'js' : 'mjs';
@@ -130,18 +133,21 @@ function splitKeeping(root: string, analyzed: ReturnType<typeof analyzeProject>,
     const keptFor = keptInLegacy.get(routeKey(ref));
     if (keptFor) {
       report.remainder.push({ ...ref, code: 'SHARED_STATE', reason: keptFor, reasons: [keptFor] });
-      for (const f of carriers.get(route)?.front ?? []) leftFront.add(f.node);
+      for (const f of carriers.get(route)?.front ?? []) leftFront.add(builtBy(f.node) ?? f.node);
       continue;
     }
-    for (const f of carriers.get(route)?.front ?? []) movedFront.set(f.node, [...(movedFront.get(f.node) ?? []), routeKey(ref)]);
+    for (const f of carriers.get(route)?.front ?? []) {
+      const node = builtBy(f.node) ?? f.node;
+      movedFront.set(node, [...(movedFront.get(node) ?? []), routeKey(ref)]);
+    }
     const exportName = unique(names, routeName(route.method, route.path));
     const file = join(out, 'handlers', route.group, `${kebab(exportName)}.${ext}`);
     const fn = handlers.get(route);
     const chain = middlewareOf.get(route) ?? [];
     // Body parsers (carve parses), request loggers and compression (carve's access log, the platform) are left out,
-    // and so is the cors(…) carve's cors() replaces.
+    // and so are the cors(…) and rateLimit(…) carve's own replace.
     const inChain = route.middleware.map((label, i) => ({ label, node: chain[i], platform: platformMiddleware(chain[i], root) }));
-    const kept = inChain.filter((m) => !isBodyParser(m.label) && !m.platform && m.node !== appCors?.node);
+    const kept = inChain.filter((m) => !isBodyParser(m.label) && !m.platform && !isMapped(m.node));
     const leftOut = inChain.flatMap((m) => (m.platform ? [m.platform] : []));
     const routeGuards = kept.map((m) => guards.of(m.label, m.node));
     const routeErrorGuards = (errorMiddlewareOf.get(route) ?? []).map((node, i) => guards.errorsOf(route.errorHandlers[i]!, node));
@@ -165,7 +171,7 @@ function splitKeeping(root: string, analyzed: ReturnType<typeof analyzeProject>,
       if (!moved.ok) {
         const reasons = unique2([conversion.reason, moved.reason, ...route.blockers]);
         report.remainder.push({ ...ref, code: moved.code === 'PATH_SYNTAX' || moved.code === 'UNRESOLVED_HANDLER' ? moved.code : conversion.code, reason: moved.reason, reasons });
-        for (const f of carriers.get(route)?.front ?? []) leftFront.add(f.node);
+        for (const f of carriers.get(route)?.front ?? []) leftFront.add(builtBy(f.node) ?? f.node);
         continue;
       }
       usedCompat.add(moved.module);
@@ -201,7 +207,8 @@ function splitKeeping(root: string, analyzed: ReturnType<typeof analyzeProject>,
   // split is planned again with them kept (each pass keeps more, so it ends).
   const keep = new Map<string, string>();
   for (const node of leftFront) {
-    const what = memoryState(node);
+    // carve's own, on the whole app, counts the requests of the legacy app too: one state, as before.
+    const what = isMapped(node) ? undefined : memoryState(node);
     if (!what) continue;
     const where = `${relative(root, node.getSourceFile().getFilePath())}:${node.getStartLineNumber()}`;
     for (const key of movedFront.get(node) ?? []) {
@@ -247,7 +254,7 @@ function splitKeeping(root: string, analyzed: ReturnType<typeof analyzeProject>,
     const source = roots[0]!.getProject().getSourceFileOrThrow(file);
     files.set(file, applyEdits(source, edits.filter((e) => e.file === file)));
   }
-  files.set(join(out, `app.${ext}`), appModule(basename(root), modules, legacy, appCors ? [`cors(${appCors.options})`] : []));
+  files.set(join(out, `app.${ext}`), appModule(basename(root), modules, legacy, appMiddleware, { imports: [...appCarried.imports.values()], declarations: [...appCarried.declarations.values()] }));
   if (legacy) files.set(join(out, `server.${ext}`), serverModule(`./app.${importExt}`, legacy));
   if (typescript && commonJsTypeScript(roots[0])) {
     for (const [file, text] of files) if (file.startsWith(out) && file.endsWith('.ts')) files.set(file, commonJsSpecifiers(text));

@@ -2,4 +2,6 @@
 // every carve/compat/express module of a unit shares one instance (one session store, one rate-limit counter).
 import sessions from '../../../input/lib/sessions.js';
 
+export const remember = sessions.remember.bind(sessions);
+
 export const sessionsMiddleware = sessions.middleware();

@@ -2,10 +2,7 @@
 // for the routes that carve split moved without rewriting them. Rewrite a route onto the SDK to drop it from here.
 import express from 'express';
 import { fromExpress } from 'carve/compat/express';
-import { sessionsMiddleware } from './_shared.mjs';
-import sessions from '../../../input/lib/sessions.js';
-
-const remember = sessions.remember.bind(sessions);
+import { sessionsMiddleware, remember } from './_shared.mjs';
 
 export const loginRoutes = fromExpress(express, (app) => {
   app.set('json spaces', 2);

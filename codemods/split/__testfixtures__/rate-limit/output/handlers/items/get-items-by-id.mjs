@@ -1,0 +1,7 @@
+// Converted by carve split from app.js:15 (GET /items/:id).
+import { handler, z } from 'carve';
+import { json } from '../_express.mjs';
+
+export const getItemsById = handler({ method: 'GET', path: '/items/{id}', resource: 'items', auth: 'public', params: z.object({ id: z.string() }) }, async ({ params }) => {
+  return json({ id: Number(params.id) });
+});
