@@ -5,6 +5,7 @@ import { createApp, type AppOptions } from './app.js';
 import { Conflict } from './errors.js';
 import { handler } from './handler.js';
 import { reply } from './reply.js';
+import { token } from './token.js';
 
 const courses = handler({
   method: 'GET', path: '/courses', auth: 'public',
@@ -293,8 +294,47 @@ describe('app.select', () => {
     const unit = app.select(['getCourses', 'getSecret']);
     expect(unit.handlers.map((h) => h.id)).toEqual(['getCourses', 'getSecret']);
     expect((await unit.inject({ method: 'GET', url: '/courses' })).status).toBe(200);
-    expect((await unit.inject({ method: 'POST', url: '/courses', body: {} })).status).toBe(405);
+    // POST /courses is another unit's route: not this one's to answer, nor a method the app lacks.
+    expect((await unit.inject({ method: 'POST', url: '/courses', body: {} })).status).toBe(404);
+    expect((await unit.inject({ method: 'DELETE', url: '/courses' })).status).toBe(405);
     expect((await unit.inject({ method: 'GET', url: '/secret', headers: { 'x-api-key': 'k-admin' } })).status).toBe(200);
     expect(() => app.select(['nope'])).toThrow(/has no handler "nope"/);
+  });
+});
+
+describe('createApp: one app, one container', () => {
+  it('app.with() and app.select() share the singletons of the app they come from', async () => {
+    let made = 0;
+    const Counter = token<{ n: number }>('Counter', { lifetime: 'singleton', factory: () => (made++, { n: 0 }) });
+    const bump = handler({ method: 'POST', path: '/bump', auth: 'public', inject: { counter: Counter } }, (_input, { counter }) => ({ n: ++counter.n }));
+    const read = handler({ method: 'GET', path: '/count', auth: 'public', inject: { counter: Counter } }, (_input, { counter }) => ({ n: counter.n }));
+    const base = createApp({ handlers: [bump], logger: { level: 'silent' } });
+    const wider = base.with([read]);
+    const only = wider.select([read.id]);
+    await base.inject({ method: 'POST', url: '/bump' });
+    await wider.inject({ method: 'POST', url: '/bump' });
+    expect([(await wider.inject({ method: 'GET', url: '/count' })).body, (await only.inject({ method: 'GET', url: '/count' })).body, made]).toEqual([{ n: 2 }, { n: 2 }, 1]);
+    // A new app is a new container.
+    const other = createApp({ handlers: [read], logger: { level: 'silent' } });
+    expect([(await other.inject({ method: 'GET', url: '/count' })).body, made]).toEqual([{ n: 0 }, 2]);
+  });
+});
+
+describe('createApp: a unit answers for the whole app', () => {
+  it('app.select() answers OPTIONS and 405 with the methods of every handler of the app on the path', async () => {
+    const list = handler({ method: 'GET', path: '/books', auth: 'public' }, () => []);
+    const add = handler({ method: 'POST', path: '/books', auth: 'public' }, () => ({}));
+    const one = handler({ method: 'GET', path: '/books/{id}', auth: 'public' }, () => ({}));
+    const app = createApp({ handlers: [list, add, one], logger: { level: 'silent' } });
+    const unit = app.select([add.id]);
+    for (const subject of [app, unit, unit.select([add.id])]) {
+      const options = await subject.inject({ method: 'OPTIONS', url: '/books' });
+      expect([options.status, options.headers['allow']]).toEqual([204, 'GET, HEAD, POST, OPTIONS']);
+      const wrong = await subject.inject({ method: 'DELETE', url: '/books' });
+      expect([wrong.status, wrong.headers['allow']]).toEqual([405, 'GET, HEAD, POST']);
+    }
+    expect((await unit.inject({ method: 'GET', url: '/nowhere' })).status).toBe(404);
+    // Another unit's route is not this unit's to answer.
+    expect((await unit.inject({ method: 'GET', url: '/books/1' })).status).toBe(404);
   });
 });

@@ -4,7 +4,7 @@ import type { Principal } from './auth/principal.js';
 import { assertWithinLimit, DEFAULT_ACCEPTS, DEFAULT_BODY_LIMIT, DEFAULT_JSON_DEPTH, parseBody } from './body.js';
 import { Injector, type DependencyProblem } from './container.js';
 import { withDeadline } from './deadline.js';
-import { Forbidden, HttpError, MethodNotAllowed, NotFound, Unauthorized, ValidationError, type ValidationIssue } from './errors.js';
+import { Forbidden, HttpError, MethodNotAllowed, NotFound, RequestAborted, Unauthorized, ValidationError, type ValidationIssue } from './errors.js';
 import type { Handler } from './handler.js';
 import { createLogger, type LoggerOptions, type LogSink } from './log.js';
 import { compose, type Middleware } from './middleware.js';
@@ -103,8 +103,8 @@ export interface App {
   /** Disposes singletons (closes databases); call on shutdown. */
   close(): Promise<void>;
   /**
-   * The same app (auth, middleware, providers, limits) serving only these handlers: what one unit of a
-   * shape deploys. Unknown ids are an error.
+   * The same app (auth, middleware, providers and their singletons, limits) serving only these handlers: what one
+   * unit of a shape deploys. Unknown ids are an error.
    */
   select(handlerIds: readonly string[], options?: { remainder?: boolean | undefined }): App;
   /**
@@ -113,7 +113,7 @@ export interface App {
    * What the GraphQL shape resolves fields with.
    */
   session(request: CarveRequest): Session;
-  /** The same app (settings, providers) with more handlers: REST plus `/graphql`, say. */
+  /** The same app (settings, providers, and the singletons they made) with more handlers: REST plus `/graphql`, say. */
   with(handlers: readonly Handler[]): App;
 }
 
@@ -136,9 +136,13 @@ interface Compiled {
 const FALLTHROUGH = Symbol('carve.fallthrough');
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
+/** The container of the app an `app.with()` or `app.select()` came from, by the options it made: one app, one container. */
+const inheritedInjector = new WeakMap<AppOptions, Injector>();
+const inheritedRoutes = new WeakMap<AppOptions, Router<unknown>>();
+
 export function createApp(options: AppOptions): App {
   const authenticators = options.auth === undefined ? [] : Array.isArray(options.auth) ? options.auth : [options.auth as Authenticator];
-  const injector = new Injector(options.providers);
+  const injector = inheritedInjector.get(options) ?? new Injector(options.providers);
   const logger = createLogger(options.logger);
   const devMode = options.devMode ?? globalThis.process?.env?.['NODE_ENV'] === 'development';
   const appLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
@@ -146,6 +150,8 @@ export function createApp(options: AppOptions): App {
   const headerLimit = options.headerLimit ?? 16 * 1024;
   const queryLimit = options.queryLimit ?? 8 * 1024;
   const router = new Router<Compiled>();
+  // The routes of the app `app.select()` narrowed this one from: every unit of a shape knows the whole app's.
+  const wholeRoutes: Router<unknown> = inheritedRoutes.get(options) ?? router;
 
   for (const h of options.handlers) {
     const deps = h.spec.inject ?? {};
@@ -188,7 +194,14 @@ export function createApp(options: AppOptions): App {
 
   async function run(route: Compiled, request: CarveRequest): Promise<CarveResponse> {
     const { handler: h } = route;
-    if (request.readBody) request.setBody(await request.readBody(route.bodyLimit));
+    if (request.readBody) {
+      try {
+        request.setBody(await request.readBody(route.bodyLimit));
+      } catch (error) {
+        if (error instanceof RequestAborted) abortedRequests.add(request);
+        throw error;
+      }
+    }
     assertWithinLimit(request, route.bodyLimit);
     const principal = route.policy === 'public' ? undefined : await authenticate(route.policy, request);
     const { spec } = h;
@@ -239,11 +252,13 @@ export function createApp(options: AppOptions): App {
         return await run(match.route.value, request);
       }
       if (fallingThrough.has(request)) throw FALLTHROUGH;
-      if (match.kind === 'not-found') throw new NotFound(`no route matches ${request.method} ${request.path}`);
+      // One unit of a shape answers OPTIONS and 405 with the methods of the whole app on the path, as the monolith does.
+      const across = wholeRoutes === router ? match : wholeRoutes.match(request.method, request.path);
+      if (across.kind !== 'method-not-allowed') throw new NotFound(`no route matches ${request.method} ${request.path}`);
       if (request.method === 'OPTIONS') {
-        return { status: 204, headers: { allow: [...match.allowed, 'OPTIONS'].join(', ') }, cookies: [], body: undefined };
+        return { status: 204, headers: { allow: [...across.allowed, 'OPTIONS'].join(', ') }, cookies: [], body: undefined };
       }
-      throw new MethodNotAllowed(match.allowed);
+      throw new MethodNotAllowed(across.allowed);
     } catch (error) {
       if (error === FALLTHROUGH) throw error;
       return problemResponse(error, request, devMode);
@@ -251,6 +266,8 @@ export function createApp(options: AppOptions): App {
   }
 
   const chain = compose(options.middleware ?? [], dispatch);
+  // Requests whose client hung up mid-body: logged once, at info, as aborted.
+  const abortedRequests = new WeakSet<CarveRequest>();
   const accessLog = logger.enabled('info');
   const logsAnything = logger.enabled('error');
 
@@ -271,7 +288,7 @@ export function createApp(options: AppOptions): App {
     response.headers['x-request-id'] = requestId;
     if (request.method === 'HEAD' || response.status === 204 || response.status === 304) response.body = undefined;
     if (accessLog) {
-      request.log.info('request', {
+      request.log.info(abortedRequests.has(request) ? 'request aborted' : 'request', {
         method: request.method,
         route: request.route || undefined,
         path: request.route ? undefined : request.path,
@@ -338,14 +355,21 @@ export function createApp(options: AppOptions): App {
     openapi: () => buildOpenApi(app.name, options.handlers, authenticators, options.openapi),
     close: () => injector.dispose(),
     session,
-    with: (handlers) => createApp({ ...options, handlers: [...options.handlers, ...handlers] }),
+    with: (handlers) => derive({ ...options, handlers: [...options.handlers, ...handlers] }),
     select(handlerIds, selectOptions = {}) {
       const known = new Map(options.handlers.map((h) => [h.id, h]));
       const unknown = handlerIds.filter((id) => !known.has(id));
       if (unknown.length > 0) throw new TypeError(`${app.name} has no handler ${unknown.map((id) => `"${id}"`).join(', ')}`);
-      return createApp({ ...options, handlers: handlerIds.map((id) => known.get(id)!), remainder: selectOptions.remainder ? options.remainder : undefined });
+      const narrowed: AppOptions = { ...options, handlers: handlerIds.map((id) => known.get(id)!), remainder: selectOptions.remainder ? options.remainder : undefined };
+      inheritedRoutes.set(narrowed, wholeRoutes);
+      return derive(narrowed);
     },
   };
+  // The same app with other handlers: its singletons are this app's, never a second set of them.
+  function derive(derived: AppOptions): App {
+    inheritedInjector.set(derived, injector);
+    return createApp(derived);
+  }
   return app;
 }
 

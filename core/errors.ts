@@ -107,6 +107,17 @@ export class MethodNotAllowed extends HttpError {
   }
 }
 
+/**
+ * The client closed the connection before its body arrived. Nobody reads the answer, so this is no server error:
+ * the app logs the request once, at info, as aborted (a cheap way to fill an error log otherwise).
+ */
+export class RequestAborted extends HttpError {
+  constructor(options: { cause?: unknown } = {}) {
+    super(400, { detail: 'the client closed the connection before its body arrived', cause: options.cause });
+    this.name = 'RequestAborted';
+  }
+}
+
 export class ValidationError extends HttpError {
   constructor(errors: readonly ValidationIssue[], detail = 'the request did not match the schema') {
     super(400, { detail, errors });

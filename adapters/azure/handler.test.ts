@@ -111,6 +111,28 @@ describe('toAzureHandler with real HttpRequest and InvocationContext (azure.md Â
     expect((await untrusting(request({ url: '/api/me', headers: { 'x-ms-client-principal': swa } }), context())).status).toBe(401);
   });
 
+  it('14: a trusted x-ms-client-principal that is malformed is a 401 problem, never a crash or an anonymous pass', async () => {
+    const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64');
+    const cases: [unknown, RegExp][] = [
+      ['not json', /not base64-encoded JSON/],
+      [null, /not an object/],
+      [[1, 2], /not an object/],
+      [{ identityProvider: 'github', userId: 'u-1', userRoles: 'admin' }, /userRoles is not a list of strings/],
+      [{ identityProvider: 'github', userId: '' }, /no identityProvider or userId/],
+      [{ identityProvider: 'github', userId: 42 }, /no identityProvider or userId/],
+      [{ claims: [null] }, /claims are not \{ typ, val \} strings/],
+      [{ claims: [{ typ: 'roles', val: 'editor' }] }, /names no user/],
+      [{ auth_typ: 'aad' }, /neither a userId nor claims/],
+    ];
+    for (const [value, detail] of cases) {
+      for (const url of ['/api/me', '/api/users/7']) {
+        const res = await azure(request({ url, headers: { 'x-ms-client-principal': b64(value) } }), context());
+        expect([res.status, (res.headers as Record<string, string>)['content-type']], JSON.stringify(value)).toEqual([401, 'application/problem+json']);
+        expect(json(res)).toMatchObject({ status: 401, detail: expect.stringMatching(detail), instance: 'inv-1' });
+      }
+    }
+  });
+
   it('14: an App Service authentication principal maps its claims', async () => {
     const appService = Buffer.from(JSON.stringify({
       auth_typ: 'aad', name_typ: 'name', role_typ: 'roles',

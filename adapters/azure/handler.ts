@@ -30,6 +30,11 @@ export function toAzureHandler(app: App, options: AzureHandlerOptions = {}): Azu
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => (headers[name] = value));
     const logSink: LogSink = (line, level) => context[level](line);
+    const caller = trustPrincipal ? clientPrincipal(headers) : undefined;
+    if (caller && 'invalid' in caller) {
+      const problem = problemResponse(401, { detail: caller.invalid, instance: context.invocationId, headers: { 'x-request-id': context.invocationId } });
+      return { status: problem.status, headers: problem.headers, body: problem.body };
+    }
     const response = await app.handle({
       method: request.method,
       path: stripBasePath(url.pathname, prefix),
@@ -39,7 +44,7 @@ export function toAzureHandler(app: App, options: AzureHandlerOptions = {}): Azu
       readBody: request.body ? async () => new Uint8Array(await request.arrayBuffer()) : undefined,
       requestId: context.invocationId,
       sourceIp: clientIp(headers),
-      principal: trustPrincipal ? clientPrincipal(headers) : undefined,
+      principal: caller?.principal,
       raw: { request, context },
     }, { timeoutMs, logSink, fallthrough: fallback !== undefined });
     if (!response) return fallback!(request, context);

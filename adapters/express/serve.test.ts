@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { createApp, handler, token } from 'carve';
@@ -7,6 +8,31 @@ import { describe, expect, it } from 'vitest';
 import { serve } from './serve.js';
 
 describe('serve', () => {
+  it('logs a client that hangs up mid-body once, at info, as an aborted request: no error, no stack', async () => {
+    const lines: { level: string; msg: string; status?: number }[] = [];
+    let arrived!: () => void;
+    const started = new Promise<void>((resolve) => (arrived = resolve));
+    const post = handler({ method: 'POST', path: '/items', auth: 'public' }, ({ request }) => ({ bytes: String(request.body).length }));
+    const app = createApp({
+      handlers: [post],
+      middleware: [(request, next) => (arrived(), next())],
+      logger: { level: 'info', sink: (line) => lines.push(JSON.parse(line)) },
+    });
+    const server = await serve(app, { port: 0, handleSignals: false });
+    try {
+      const socket = connect(server.port, '127.0.0.1');
+      await once(socket, 'connect');
+      socket.write('POST /items HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"a":');
+      await started;
+      socket.destroy();
+      while (lines.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(lines.map((l) => [l.level, l.msg, l.status])).toEqual([['info', 'request aborted', 400]]);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('serves the app and /openapi.json on loopback', async () => {
     const hello = handler({ method: 'GET', path: '/hello', auth: 'public' }, () => ({ hello: 'world' }));
     const server = await serve(createApp({ handlers: [hello] }), { port: 0, handleSignals: false });

@@ -47,3 +47,22 @@ describe('gradebook: GraphQL gives the same data and the same decisions as REST'
     });
   }
 });
+
+describe('gradebook: REST and GraphQL are one app, one container', () => {
+  it('a grade posted over REST is read over GraphQL, and the reverse', async () => {
+    const credentials = await gradebookCredentials();
+    const app = withGraphQL(freshGradebook());
+    const teacher = { ...credentials.teacher, 'content-type': 'application/json' };
+    const posted = await app.inject({ method: 'POST', url: '/grades', headers: teacher, body: { courseCode: 'MATH-101', studentId: 'stu-grace', assessment: 'over REST', score: 71 } });
+    expect(posted.status).toBe(201);
+    const mutation = 'mutation { f: postGrades(input: { courseCode: "MATH-101", studentId: "stu-grace", assessment: "over GraphQL", score: 72 }) { id } }';
+    const viaGql = await app.inject({ method: 'POST', url: '/graphql', headers: teacher, body: { query: mutation } });
+    expect((viaGql.body as { errors?: unknown }).errors).toBeUndefined();
+    const student = credentials.student;
+    const rest = await app.inject({ method: 'GET', url: '/students/stu-grace/grades', headers: student });
+    const gql = await app.inject({ method: 'POST', url: '/graphql', headers: { ...student, 'content-type': 'application/json' }, body: { query: '{ f: getStudentsByStudentIdGrades(studentId: "stu-grace") { assessment } }' } });
+    const assessments = (rest.body as { assessment: string }[]).map((g) => g.assessment);
+    expect(assessments).toEqual(expect.arrayContaining(['over REST', 'over GraphQL']));
+    expect((gql.body as { data: { f: { assessment: string }[] } }).data.f.map((g) => g.assessment)).toEqual(assessments);
+  });
+});

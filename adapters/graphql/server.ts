@@ -2,12 +2,15 @@ import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
 import { BadRequest, handler, reply, type App, type Handler } from 'carve';
 import type { GraphQLContext } from './schema.js';
 import { buildGraphQLSchema } from './schema.js';
+import { DEFAULT_LIMITS, limitRules, type GraphQLLimits } from './limits.js';
 
 export interface GraphQLOptions {
   /** Where the endpoint lives. Default `/graphql`. */
   path?: string | undefined;
   /** Schema introspection. Default: on unless NODE_ENV is production. */
   introspection?: boolean | undefined;
+  /** What one operation may ask for (tokens, depth, aliases, cost); safe defaults, refused before anything runs. */
+  limits?: GraphQLLimits | undefined;
 }
 
 /**
@@ -21,6 +24,10 @@ export function graphqlHandlers(app: App, options: GraphQLOptions = {}): { handl
     schema,
     introspection: options.introspection ?? !production,
     includeStacktraceInErrorResponses: false,
+    // In production a misspelt field gets no "Did you mean …?": the schema is not told to strangers.
+    hideSchemaDetailsFromClientErrors: production,
+    parseOptions: { maxTokens: options.limits?.maxTokens ?? DEFAULT_LIMITS.maxTokens },
+    validationRules: limitRules(options.limits),
     // Errors are already shaped by toGraphQLError; mask whatever else got through (a resolver bug).
     formatError: (formatted) => (formatted.extensions?.['code'] === 'INTERNAL_SERVER_ERROR' ? { message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } } : formatted),
   });

@@ -13,5 +13,6 @@ export { Router } from '../router.js';
 export type { RouteEntry, RouteMatch } from '../router.js';
 export { parseQuery, stringifyQuery, stripBasePath } from '../query.js';
 export { problemResponse } from './problem.js';
+export { RequestAborted } from '../errors.js';
 export type { ProblemInit } from './problem.js';
 export { importPeer, MissingPeerError } from './peer.js';

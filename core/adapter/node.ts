@@ -5,7 +5,7 @@
 import { EventEmitter } from 'node:events';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestListener } from '../app.js';
-import { PayloadTooLarge, type HttpError } from '../errors.js';
+import { PayloadTooLarge, RequestAborted, type HttpError } from '../errors.js';
 import type { CarveResponse, IncomingRequest } from '../request.js';
 
 /** Node's request as carve's: the path as sent, the body read only once a route matched. */
@@ -40,10 +40,16 @@ export async function readNodeBody(req: IncomingMessage, limit: number): Promise
   if (declared !== undefined && Number(declared) > limit) throw tooLarge(Number(declared), limit);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw tooLarge(size, limit);
-    chunks.push(chunk);
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limit) throw tooLarge(size, limit);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    // Node ends the body with `Error: aborted` (ECONNRESET) when the client hangs up mid-body.
+    if (req.destroyed && !(error instanceof PayloadTooLarge)) throw new RequestAborted({ cause: error });
+    throw error;
   }
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
 }

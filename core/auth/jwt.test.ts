@@ -39,6 +39,8 @@ describe('jwtAuth with a shared secret', () => {
     ['garbage', async () => 'not.a.jwt', /invalid/],
     ['no subject', () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setIssuer('gradebook').setAudience('api')
       .setExpirationTime('5m').sign(new TextEncoder().encode(SECRET)), /"sub"/],
+    // Without "exp" a token would be valid forever: refused unless the app says otherwise.
+    ['never expiring', () => hs({ exp: undefined }), /token has no "exp" claim/],
   ];
   for (const [name, make, detail] of rejected) {
     it(`rejects a ${name} token with 401 problem+json`, async () => {
@@ -50,6 +52,16 @@ describe('jwtAuth with a shared secret', () => {
       expect(JSON.stringify(res.body)).not.toMatch(/at .*\.ts/);
     });
   }
+
+  it('accepts a token without "exp" only when told to, and then only up to the maximum token age', async () => {
+    expect(() => jwtAuth({ secret: SECRET, requireExpiry: false })).toThrow(/requireExpiry: false needs maxTokenAge/);
+    const lenient = appWith(jwtAuth({ secret: SECRET, issuer: 'gradebook', audience: 'api', requireExpiry: false, maxTokenAge: '1h' }));
+    expect((await call(lenient, await hs({ exp: undefined }))).status).toBe(200);
+    const old = await call(lenient, await hs({ exp: undefined, iat: now() - 7200 }));
+    expect([old.status, (old.body as { detail: string }).detail]).toEqual([401, 'token is older than the maximum token age']);
+    const noIat = await call(lenient, await hs({ exp: undefined, iat: undefined }));
+    expect([noIat.status, (noIat.body as { detail: string }).detail]).toEqual([401, 'token has no "iat" claim']);
+  });
 
   it('rejects a malformed Authorization header', async () => {
     const res = await app.inject({ method: 'GET', url: '/me', headers: { authorization: 'Bearer a b' } });

@@ -22,6 +22,13 @@ export interface JwtAuthOptions {
   algorithms?: string[] | undefined;
   /** The claim holding roles (an array or a space-separated string). Default `roles`. */
   rolesClaim?: string | undefined;
+  /**
+   * Whether a token must say when it expires (`exp`). Default true: a token without one would be valid forever.
+   * `false` needs `maxTokenAge`, which then bounds such a token by its `iat`.
+   */
+  requireExpiry?: boolean | undefined;
+  /** The oldest token accepted, by its `iat` (seconds or a `jose` duration such as `'12h'`); a token then needs `iat`. */
+  maxTokenAge?: number | string | undefined;
 }
 
 const HMAC = ['HS256', 'HS384', 'HS512'];
@@ -38,6 +45,10 @@ export function jwtAuth(options: JwtAuthOptions): Authenticator {
   if (sources.length !== 1) throw new TypeError('jwtAuth needs exactly one of secret, publicKey or jwksUrl');
   const algorithms = options.algorithms ?? (options.secret !== undefined ? HMAC : ASYMMETRIC);
   if (algorithms.some((a) => a.toLowerCase() === 'none')) throw new TypeError('jwtAuth: the "none" algorithm is never accepted');
+  const requireExpiry = options.requireExpiry ?? true;
+  if (!requireExpiry && options.maxTokenAge === undefined) {
+    throw new TypeError('jwtAuth: requireExpiry: false needs maxTokenAge (e.g. \'12h\'): a token without "exp" would otherwise be valid forever');
+  }
   const rolesClaim = options.rolesClaim ?? 'roles';
   let verifier: Promise<Verify> | undefined;
   const getVerifier = () => (verifier ??= createVerifier(options, algorithms));
@@ -56,6 +67,8 @@ export function jwtAuth(options: JwtAuthOptions): Authenticator {
         ...(options.issuer === undefined ? {} : { issuer: options.issuer }),
         ...(options.audience === undefined ? {} : { audience: options.audience }),
         clockTolerance: options.clockTolerance ?? 5,
+        ...(requireExpiry ? { requiredClaims: ['exp'] } : {}),
+        ...(options.maxTokenAge === undefined ? {} : { maxTokenAge: options.maxTokenAge }),
       };
       try {
         const verify = await getVerifier();
@@ -91,8 +104,9 @@ function invalid(description: string): HttpError {
 
 function toAuthError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
-  if (error instanceof errors.JWTExpired) return invalid('token expired');
+  if (error instanceof errors.JWTExpired) return invalid(error.claim === 'iat' ? 'token is older than the maximum token age' : 'token expired');
   if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.reason === 'missing') return invalid(`token has no "${error.claim}" claim`);
     return invalid(error.claim === 'nbf' ? 'token not yet valid' : `token claim "${error.claim}" is invalid`);
   }
   if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || isNetworkError(error)) {

@@ -56,6 +56,21 @@ describe('carve build, aws', () => {
     expect((await handler(event('GET', '/courses'), {})).statusCode).toBe(404);
   });
 
+  it('the fallback unit answers for the whole app: 404, 405 with Allow, OPTIONS as the monolith, never a 500', async () => {
+    const unit = nano.units.find((u) => u.name === 'carve-fallback')!;
+    const { handler } = (await import(join(out, 'aws/nanoservices', unit.entry))) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; headers: Record<string, string> }> };
+    const event = (method: string, path: string) => ({ version: '2.0', rawPath: path, rawQueryString: '', headers: {}, requestContext: { requestId: 'f', stage: '$default', domainName: 'x', http: { method, path, sourceIp: '1.2.3.4' } } });
+    const answer = async (method: string, path: string) => {
+      const result = await handler(event(method, path), {});
+      return [result.statusCode, result.headers['allow']];
+    };
+    // A route of another unit the platform sent here (an encoded slash, say): not found here.
+    expect(await answer('GET', '/courses')).toEqual([404, undefined]);
+    expect(await answer('DELETE', '/courses')).toEqual([405, 'GET, HEAD, POST']);
+    expect(await answer('OPTIONS', '/courses')).toEqual([204, 'GET, HEAD, POST, OPTIONS']);
+    expect(await answer('GET', '/nowhere')).toEqual([404, undefined]);
+  });
+
   it('template.yaml passes a CloudFormation/SAM validator (cfn-lint)', async () => {
     const { validateFile } = (await import('cfn-lint')) as unknown as { validateFile: (file: string, options: object) => { errors: { crit: { message: string }[]; warn: { message: string }[] } } };
     for (const shape of ['monolith', 'nanoservices']) {
@@ -104,6 +119,33 @@ describe('carve build, graphql shape', () => {
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(result.body)).toMatchObject({ data: { getHealth: { status: 'ok' }, getCourses: null }, errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
   }, 60_000);
+});
+
+describe('the graphql shape says what it leaves out', () => {
+  it('carve build prints each handler with no GraphQL field, and the manifest lists it', () => {
+    const run = carveCli(['build', '--app', 'examples/echo/app.ts', '--shape', 'graphql', '--target', 'aws', '--out', join(out, 'echo'), '--no-cold-start']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('warning: graphql shape: ANY /echo/{path+} (anyEchoByPath) is not in the GraphQL schema: it answers any method');
+    expect(run.stdout).toContain('warning: graphql shape: GET /echo-status/{code} (getEchoStatusByCode) is not in the GraphQL schema: declared graphql: false');
+    const manifest = JSON.parse(readFileSync(join(out, 'echo/aws/graphql/carve-manifest.json'), 'utf8')) as Manifest;
+    expect(manifest.warnings.filter((w) => w.startsWith('graphql shape:'))).toHaveLength(2);
+  }, 120_000);
+
+  it('carve dev says so too, and that a legacy remainder is not served', async () => {
+    const { planDev } = await import('./dev.js');
+    const split = join(out, 'split-app.ts');
+    writeFileSync(split, [
+      "import { createApp, handler } from 'carve';",
+      "const ping = handler({ method: 'GET', path: '/ping', auth: 'public' }, () => 'pong');",
+      'export default createApp({ handlers: [ping], remainder: (_req: unknown, res: { end(): void }) => res.end() });',
+    ].join('\n'));
+    const said: string[] = [];
+    await planDev({ app: split, shape: 'graphql', onWarning: (w) => said.push(w) });
+    expect(said).toEqual(['the graphql shape serves /graphql only: the legacy remainder (the routes carve split left in the legacy app) is not served']);
+    const echo: string[] = [];
+    await planDev({ app: join(root, 'examples/echo/app.ts'), shape: 'graphql', onWarning: (w) => echo.push(w), shapeWarnings: () => ['from the hook'] });
+    expect(echo).toEqual(['from the hook']);
+  });
 });
 
 describe('carve build: bad input is one line, exit code 2, nothing written', () => {

@@ -5,7 +5,7 @@ import { bundleModule, bundleUnit } from './bundle.js';
 import { measureColdStart } from './cold-start.js';
 import { explainMissingPackage } from './missing-package.js';
 import { targetSettings } from './config.js';
-import { GRAPHQL_ROUTES, planUnits, type Shape, type UnitPlan } from './plan.js';
+import { GRAPHQL_ROUTES, shapeWarningsOf, type ShapeWarnings, planUnits, type Shape, type UnitPlan } from './plan.js';
 import { findRemainderModule, type RemainderStub } from './remainder.js';
 import { loadShapeInput } from './shape-input.js';
 import { stubSource } from './stubs.js';
@@ -29,6 +29,8 @@ export interface BuildOptions {
   cost?: Usage | undefined;
   /** Progress lines, one per step of long work. */
   onProgress?: ((line: string) => void) | undefined;
+  /** What the shape leaves out of the app, said by whoever knows (the graphql shape's handlers with no field: carve/graphql). */
+  shapeWarnings?: ShapeWarnings | undefined;
 }
 
 export interface ManifestUnit {
@@ -57,7 +59,7 @@ export interface Manifest {
 /** A unit to bundle: its handlers, and whether it is the one serving the legacy remainder. */
 interface PlannedUnit extends UnitPlan {
   remainder: boolean;
-  /** It has every route, as stubs: the fallback unit of a platform that routes by method and path. */
+  /** It serves no handler but answers for every route (404, 405, OPTIONS): the fallback unit of a platform that routes by method and path. */
   routesOnly: boolean;
 }
 
@@ -84,7 +86,7 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
   const stage = `${finalDir}.partial-${process.pid}`;
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(stage, { recursive: true });
-  const warnings: string[] = [];
+  const warnings: string[] = await shapeWarningsOf(app, shape, options.shapeWarnings);
   try {
     const legacyModule = units.length > 1 && units.some((u) => u.remainder)
       ? await findRemainderModule(appModule, app.remainder!, importBeside) : undefined;
@@ -155,7 +157,8 @@ async function bundleUnits(input: {
       if (stub) stubs.set(file, stub);
     }
     if (!unit.remainder && input.legacyModule && 'file' in input.legacyModule) stubs.set(input.legacyModule.file, input.legacyModule.source);
-    const ids = unit.routesOnly && unit.remainder ? [] : unit.routesOnly ? app.handlers.map((h) => h.id) : unit.handlers.map((h) => h.id);
+    // A route-only unit serves no handler: as a unit of the whole app it answers 404, 405 and OPTIONS as the monolith does.
+    const ids = unit.routesOnly ? [] : unit.handlers.map((h) => h.id);
     const unitApp = join(entries, `${unit.name}.app.ts`);
     writeFileSync(unitApp, unitAppSource(input.appModule, ids, input.shape === 'graphql', unit.remainder));
     const result = await bundleUnit({

@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { GRAPHQL_ROUTES, planUnits } from './plan.js';
+import { GRAPHQL_ROUTES, planUnits, shapeWarningsOf, type ShapeWarnings } from './plan.js';
 import { loadShapeInput } from './shape-input.js';
 import { unitAppSource } from './unit-app.js';
 
@@ -17,8 +17,13 @@ export interface DevUnitPlan {
  * The units `carve dev` starts for a shape, each with its app module written to `.carve/dev-*` in the
  * working directory (inside the project, so `carve` and the app's packages resolve from it).
  */
-export async function planDev(options: { app: string; shape: string; config?: string | undefined }): Promise<DevUnitPlan[]> {
+export async function planDev(options: {
+  app: string; shape: string; config?: string | undefined;
+  /** What the shape leaves out (as for `buildApp`), each said to `onWarning`. */
+  shapeWarnings?: ShapeWarnings | undefined; onWarning?: ((warning: string) => void) | undefined;
+}): Promise<DevUnitPlan[]> {
   const { app, shape, config: { config } } = await loadShapeInput(options, 'run');
+  for (const warning of await shapeWarningsOf(app, shape, options.shapeWarnings)) options.onWarning?.(warning);
   mkdirSync(resolve('.carve'), { recursive: true });
   const dir = mkdtempSync(resolve('.carve', 'dev-'));
   const graphql = shape === 'graphql';

@@ -5,7 +5,7 @@
 export { buildApp } from './build.js';
 export type { BuildOptions, Manifest, ManifestUnit } from './build.js';
 export { planUnits, unitName, SHAPES } from './plan.js';
-export type { GroupsConfig, Shape, UnitPlan } from './plan.js';
+export type { GroupsConfig, Shape, ShapeWarnings, UnitPlan } from './plan.js';
 export { defineConfig } from './config.js';
 export type { CarveConfig } from './config.js';
 export { defineTarget, isTargetDescriptor } from './target.js';

@@ -14,6 +14,17 @@ export function checkShape(shape: string): Shape {
   return shape as Shape;
 }
 
+/** What a shape leaves out of an app, as the module that serves the shape knows it (carve/graphql's left-out handlers). */
+export type ShapeWarnings = (app: App, shape: Shape) => readonly string[] | Promise<readonly string[]>;
+
+/** The build's and `carve dev`'s warnings about what the shape does not serve. */
+export async function shapeWarningsOf(app: App, shape: Shape, more: ShapeWarnings | undefined): Promise<string[]> {
+  const warnings = shape === 'graphql' && app.remainder !== undefined
+    ? ['the graphql shape serves /graphql only: the legacy remainder (the routes carve split left in the legacy app) is not served']
+    : [];
+  return [...warnings, ...((await more?.(app, shape)) ?? [])];
+}
+
 /** Custom grouping (`carve.config.ts` `groups`), like Service Weaver's colocation groups. */
 export interface GroupsConfig {
   [unit: string]: { resources?: string[] | undefined; handlers?: string[] | undefined };

@@ -4,7 +4,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { importPeer, MissingPeerError } from 'carve/adapter';
+import { importPeer, MissingPeerError, type App } from 'carve/adapter';
 import { buildApp, loadApp, planDev, UsageError } from 'carve/build';
 import { initProject } from './init.js';
 import { printAnalysis, printManifest, printSplit } from './report.js';
@@ -77,6 +77,7 @@ function program(): Command {
         coldStart: options.coldStart,
         cost: options.requests ? { requestsPerMonth: options.requests, averageDurationMs: options.durationMs } : undefined,
         onProgress: (line) => process.stderr.write(`${line}\n`),
+        shapeWarnings,
       });
       if (options.json) console.log(JSON.stringify(manifest, null, 2));
       else printManifest(manifest, options.out);
@@ -116,7 +117,7 @@ function program(): Command {
     .option('--port <port>', 'the gateway port', (v) => Number(v), Number(process.env['PORT'] ?? 3000))
     .option('--config <file>', 'a carve.config.ts (default: the one next to the app module)')
     .action(async (options: { app: string; shape: string; port: number; config?: string | undefined }) => {
-      const units = await planDev(options);
+      const units = await planDev({ ...options, shapeWarnings, onWarning: (warning) => process.stderr.write(`warning: ${warning}\n`) });
       const { startDev } = await import('carve/express/dev');
       process.stderr.write(`starting ${units.length} unit(s)…\n`);
       const session = await startDev(units, { port: options.port });
@@ -130,6 +131,13 @@ function program(): Command {
 
   return carve;
 }
+
+/** The graphql shape's handlers that have no GraphQL field, and why (cookies, bytes, `graphql: false`). */
+const shapeWarnings = async (app: App, shape: string): Promise<string[]> => {
+  if (shape !== 'graphql') return [];
+  const { buildGraphQLSchema } = await importPeer('graphql', 'the graphql shape', () => import('carve/graphql'));
+  return buildGraphQLSchema(app).warnings.map((w) => `graphql shape: ${w}`);
+};
 
 /** A codemod's own bad-input error is the CLI's: one line, exit code 2. */
 function asUsageError<T>(kind: new (message: string) => Error, run: () => T): T {

@@ -7,7 +7,7 @@ import { targets, type Running } from '../contract/targets.js';
 import { startJwksServer, type JwksServer } from '../support/jwks-server.js';
 
 // The same hostile requests on every target: Express, every Lambda event shape, Azure.
-type Caller = 'valid' | 'algNone' | 'keyConfusion' | 'expired' | 'notYetValid' | 'wrongIssuer' | 'wrongAudience' | 'unknownKid' | 'apiKey' | 'badApiKey';
+type Caller = 'valid' | 'algNone' | 'keyConfusion' | 'expired' | 'neverExpires' | 'notYetValid' | 'wrongIssuer' | 'wrongAudience' | 'unknownKid' | 'apiKey' | 'badApiKey';
 
 let jwks: JwksServer;
 const credentials = {} as Record<Caller, Record<string, string>>;
@@ -25,6 +25,7 @@ beforeAll(async () => {
     // HS256 signed with the RSA public key as the HMAC secret: the classic key-confusion forgery.
     keyConfusion: bearer(await new SignJWT(claims()).setProtectedHeader({ alg: 'HS256', kid: 'k1' }).sign(new TextEncoder().encode(jwks.publicPem))),
     expired: bearer(await rs({ exp: now() - 600 })),
+    neverExpires: bearer(await rs({ exp: undefined })),
     notYetValid: bearer(await rs({ nbf: now() + 600 })),
     wrongIssuer: bearer(await rs({ iss: 'someone-else' })),
     wrongAudience: bearer(await rs({ aud: 'other-api' })),
@@ -57,6 +58,7 @@ const cases: ContractCase<Caller>[] = [
   { name: 'alg: none → 401', as: 'algNone', request: { method: 'GET', url: '/me' }, expect: { status: 401, problem: true } },
   { name: 'HS/RS key confusion → 401', as: 'keyConfusion', request: { method: 'GET', url: '/me' }, expect: { status: 401, problem: true } },
   { name: 'expired → 401', as: 'expired', request: { method: 'GET', url: '/me' }, expect: { status: 401, problem: true, body: { detail: 'token expired' } } },
+  { name: 'no exp (valid forever) → 401', as: 'neverExpires', request: { method: 'GET', url: '/me' }, expect: { status: 401, problem: true, body: { detail: 'token has no "exp" claim' } } },
   { name: 'nbf in the future → 401', as: 'notYetValid', request: { method: 'GET', url: '/me' }, expect: { status: 401, problem: true, body: { detail: 'token not yet valid' } } },
   { name: 'wrong issuer → 401', as: 'wrongIssuer', request: { method: 'GET', url: '/me' }, expect: { status: 401, problem: true } },
   { name: 'wrong audience → 401', as: 'wrongAudience', request: { method: 'GET', url: '/me' }, expect: { status: 401, problem: true } },
