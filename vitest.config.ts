@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import pkg from './package.json' with { type: 'json' };
@@ -24,6 +25,9 @@ export default defineConfig({
     // The project `carve init` writes has its own tests (node --test), run by the package test.
     exclude: ['**/node_modules/**', 'core/cli/template/**'],
     env: { CARVE_LOG_LEVEL: 'silent', NODE_OPTIONS: [process.env['NODE_OPTIONS'], '--conditions=carve-source'].filter(Boolean).join(' ') },
+    // Vitest's default is one worker fewer than the CPUs: one on a 2-core box, where most files wait on processes they
+    // start (units, the CLI, builds). Two keep both cores busy; every heavy test gives itself the time it needs.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

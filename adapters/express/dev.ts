@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { importPeer } from 'carve/adapter';
 import { runtimeModule, type DevUnitPlan } from 'carve/build';
 import { startGateway, type Gateway } from './gateway.js';
@@ -26,7 +26,11 @@ export interface DevSession {
  * `carve dev`: each unit in its own Node process, loading the app's TypeScript as it is, behind one
  * gateway port that routes like API Gateway. What runs is the shape that will be deployed.
  */
-export async function startDev(units: readonly DevUnit[], options: { port?: number | undefined; host?: string | undefined; env?: NodeJS.ProcessEnv | undefined } = {}): Promise<DevSession> {
+export async function startDev(units: readonly DevUnit[], options: {
+  port?: number | undefined; host?: string | undefined; env?: NodeJS.ProcessEnv | undefined;
+  /** Where the supervisor says a unit exited or restarted (JSON lines). Default stderr. */
+  log?: ((line: string) => void) | undefined;
+} = {}): Promise<DevSession> {
   // Each unit serves on Express: say so once, here, rather than as every unit's failure to start.
   await importPeer('express', 'carve dev', () => import('express'));
   const sharedDir = mkdtempSync(join(tmpdir(), 'carve-dev-'));
@@ -34,7 +38,7 @@ export async function startDev(units: readonly DevUnit[], options: { port?: numb
   const running: RunningUnit[] = [];
   try {
     for (const unit of units) {
-      running.push(await startUnitProcess(unit.name, unit.routes, ['--import', TSX, DEV_UNIT, unit.appModule], env));
+      running.push(await startUnitProcess(unit.name, unit.routes, ['--import', TSX, DEV_UNIT, unit.appModule], { env, log: options.log }));
     }
     const fallback = running[units.findIndex((u) => u.fallback)];
     const gateway = await startGateway(running, { port: options.port, host: options.host, fallback });
@@ -44,12 +48,20 @@ export async function startDev(units: readonly DevUnit[], options: { port?: numb
         await gateway.close();
         await stopUnits(running);
         rmSync(sharedDir, { recursive: true, force: true });
+        removePlanned(units);
       },
     };
   } catch (error) {
     await stopUnits(running);
     rmSync(sharedDir, { recursive: true, force: true });
     throw error;
+  }
+}
+
+/** The `.carve/dev-*` folders `planDev` wrote the units' app modules into: they go with the session. */
+function removePlanned(units: readonly DevUnit[]): void {
+  for (const dir of new Set(units.map((u) => dirname(u.appModule)))) {
+    if (basename(dirname(dir)) === '.carve' && /^dev-[A-Za-z0-9]{6}$/.test(basename(dir))) rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -8,6 +8,7 @@ import { startUnitProcess, stopUnits } from './units.js';
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const manifest = JSON.parse(readFileSync(`${dir}/carve-manifest.json`, 'utf8')) as { units: { name: string; entry: string; routes: { method: string; path: string }[]; remainder?: true | undefined }[] };
 const units = await Promise.all(manifest.units.map((u) => startUnitProcess(u.name, u.routes, [`${dir}/${u.entry}`])));
+// A unit crashing is restarted by its supervisor (units.ts); the gateway answers 503 for it meanwhile.
 const fallback = units[manifest.units.findIndex((u) => u.remainder)];
 const gateway = await startGateway(units, { port: Number(process.env['PORT'] ?? 3000), host: process.env['HOST'] ?? '127.0.0.1', fallback });
 console.log(`gateway listening ${gateway.port} (${units.length} units)`);

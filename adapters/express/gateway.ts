@@ -2,13 +2,15 @@ import { request as httpRequest, createServer, type IncomingMessage, type Server
 import type { AddressInfo } from 'node:net';
 import { createApp, handler } from 'carve';
 import { problemResponse, Router, type App } from 'carve/adapter';
-import { flattenHeaders, writeNodeResponse } from 'carve/adapter/node';
+import { drainable, flattenHeaders, writeNodeResponse } from 'carve/adapter/node';
 
 export interface GatewayUnit {
   name: string;
   /** Where the unit listens: `http://127.0.0.1:4001`. */
   url: string;
   routes: { method: string; path: string }[];
+  /** False while the unit is down (restarting after a crash): its requests get 503 with `Retry-After`. */
+  up?: boolean | undefined;
 }
 
 /** Where a unit listens, as the proxy needs it. */
@@ -45,9 +47,20 @@ export async function startGateway(units: readonly GatewayUnit[], options: { por
     handlers: units.flatMap((u) => u.routes.map((r) => handler({ method: r.method as 'GET', path: r.path, resource: 'gateway', auth: 'public' }, () => undefined))),
   });
 
-  // Each unit's host and port, parsed once rather than on every request it gets.
-  const origins = new Map([...units, ...(options.fallback ? [options.fallback] : [])].map((u) => [u, new URL(u.url)] as const));
-  const originOf = (unit: GatewayUnit): Origin => origins.get(unit)!;
+  // Each unit's host and port, parsed once per address rather than on every request (a restarted unit may have a new one).
+  const origins = new Map<string, Origin>();
+  const originOf = (unit: GatewayUnit): Origin => {
+    let origin = origins.get(unit.url);
+    if (!origin) origins.set(unit.url, (origin = new URL(unit.url)));
+    return origin;
+  };
+  const send = (unit: GatewayUnit, req: IncomingMessage, res: ServerResponse) => {
+    if (unit.up === false) {
+      req.resume();
+      return void writeNodeResponse(res, problemResponse(503, { detail: `the ${unit.name} unit is restarting`, headers: { 'retry-after': '1' } }));
+    }
+    proxy(req, res, originOf(unit));
+  };
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
     // Only a path is a target here: an absolute-form one (`GET http://host/x`) would make the gateway a proxy.
@@ -68,20 +81,25 @@ export async function startGateway(units: readonly GatewayUnit[], options: { por
     } catch {
       target = undefined; // a malformed path: let carve's app answer it
     }
-    if (target) proxy(req, res, originOf(target));
-    else if (options.fallback) proxy(req, res, originOf(options.fallback));
+    if (target) send(target, req, res);
+    else if (options.fallback) send(options.fallback, req, res);
     else void answerLocally(routesOnly, req, res, path, q === -1 ? '' : url.slice(q + 1));
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const drainer = drainable(server);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     port,
     server,
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    // In-flight requests finish (up to 10 s), each answered with Connection: close.
+    close: () => drainer.drain(10_000),
   };
 }
 
@@ -91,9 +109,10 @@ export async function startGateway(units: readonly GatewayUnit[], options: { por
  * `/a/%2e%2e` to `/`, a path no router matched.
  */
 function proxy(req: IncomingMessage, res: ServerResponse, { hostname, port }: Origin): void {
-  const headers = { ...req.headers, 'x-forwarded-for': [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ') };
+  const headers: Record<string, string | string[] | undefined> = { ...req.headers, 'x-forwarded-for': [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ') };
+  for (const name of HOP_BY_HOP) delete headers[name];
   const forward = httpRequest({ hostname, port, path: req.url ?? '/', method: req.method, headers }, (answer) => {
-    res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
+    res.writeHead(answer.statusCode ?? 502, endToEnd(answer.rawHeaders));
     answer.pipe(res);
   });
   forward.on('error', () => {
@@ -101,6 +120,19 @@ function proxy(req: IncomingMessage, res: ServerResponse, { hostname, port }: Or
     writeNodeResponse(res, problemResponse(502, { detail: 'the unit did not answer' }));
   });
   req.pipe(forward);
+}
+
+/**
+ * Headers about one connection, never passed on by a proxy (RFC 9110 §7.6.1): the unit's `Connection: keep-alive`
+ * is about its connection to the gateway, not the client's (which the gateway closes when it drains).
+ * `Transfer-Encoding` goes too: Node frames the body again for the client.
+ */
+const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer'];
+
+function endToEnd(raw: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i += 2) if (!HOP_BY_HOP.includes(raw[i]!.toLowerCase())) out.push(raw[i]!, raw[i + 1]!);
+  return out;
 }
 
 async function answerLocally(app: App, req: IncomingMessage, res: ServerResponse, path: string, rawQuery: string): Promise<void> {

@@ -86,6 +86,8 @@ describe('serve', () => {
     child.kill('SIGTERM');
     const res = await inFlight;
     expect(res.status).toBe(200);
+    // fetch keeps connections alive: told this one closes, the client opens its next request elsewhere, never on a reset.
+    expect(res.headers.get('connection')).toBe('close');
     expect(await res.json()).toEqual({ done: true });
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);

@@ -2,7 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NextFunction, Request, Response } from 'express';
 import { importPeer, problemResponse, type App } from 'carve/adapter';
-import { writeNodeResponse } from 'carve/adapter/node';
+import { drainable, writeNodeResponse } from 'carve/adapter/node';
 import { toExpressRouter } from './router.js';
 
 export interface ServeOptions {
@@ -49,8 +49,9 @@ export async function serve(app: App, options: ServeOptions = {}): Promise<Serve
     const s = web.listen(options.port ?? 3000, host, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
   const port = (server.address() as AddressInfo).port;
+  const drainer = drainable(server);
   let closing: Promise<void> | undefined;
-  const close = () => (closing ??= drain(server, options.drainTimeoutMs ?? 10_000).then(() => app.close()));
+  const close = () => (closing ??= drainer.drain(options.drainTimeoutMs ?? 10_000).then(() => app.close()));
   if (options.handleSignals ?? true) {
     const onSignal = () => void close().then(() => process.exit(0), () => process.exit(1));
     process.once('SIGTERM', onSignal);
@@ -61,18 +62,6 @@ export async function serve(app: App, options: ServeOptions = {}): Promise<Serve
     });
   }
   return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, port, server, close };
-}
-
-function drain(server: Server, timeoutMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
-    timer.unref();
-    server.close(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-    server.closeIdleConnections();
-  });
 }
 
 // Only reached when carve itself failed before answering (the app turns handler errors into responses).

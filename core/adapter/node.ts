@@ -84,4 +84,6 @@ export function withEmitterSocket(listener: RequestListener): (req: { socket: ob
   };
 }
 export { listenerProxy } from './listener.js';
+export { drainable } from './drain.js';
+export type { Drainable } from './drain.js';
 export type { ListenerRequest, ListenerResponse, LoadServerlessExpress } from './listener.js';

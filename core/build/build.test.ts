@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -140,10 +142,12 @@ describe('the graphql shape says what it leaves out', () => {
       'export default createApp({ handlers: [ping], remainder: (_req: unknown, res: { end(): void }) => res.end() });',
     ].join('\n'));
     const said: string[] = [];
-    await planDev({ app: split, shape: 'graphql', onWarning: (w) => said.push(w) });
+    const planned = await planDev({ app: split, shape: 'graphql', onWarning: (w) => said.push(w) });
+    rmSync(dirname(planned[0]!.appModule), { recursive: true, force: true });
     expect(said).toEqual(['the graphql shape serves /graphql only: the legacy remainder (the routes carve split left in the legacy app) is not served']);
     const echo: string[] = [];
-    await planDev({ app: join(root, 'examples/echo/app.ts'), shape: 'graphql', onWarning: (w) => echo.push(w), shapeWarnings: () => ['from the hook'] });
+    const echoPlan = await planDev({ app: join(root, 'examples/echo/app.ts'), shape: 'graphql', onWarning: (w) => echo.push(w), shapeWarnings: () => ['from the hook'] });
+    rmSync(dirname(echoPlan[0]!.appModule), { recursive: true, force: true });
     expect(echo).toEqual(['from the hook']);
   });
 });
@@ -154,6 +158,8 @@ describe('carve build: bad input is one line, exit code 2, nothing written', () 
   writeFileSync(join(dir, 'missing-provider.ts'), `import { createApp, handler, token } from 'carve';\nconst Secret = token<string>('Secret');\nexport default createApp({ handlers: [handler({ method: 'GET', path: '/x', auth: 'public', inject: { s: Secret } }, () => 'x')] });\n`);
   writeFileSync(join(dir, 'reserved.ts'), `import { createApp, handler } from 'carve';\nexport default createApp({ handlers: [handler({ method: 'GET', path: '/admin/users', auth: 'public' }, () => 'x')] });\n`);
   writeFileSync(join(dir, 'throws.ts'), `throw new Error('database unreachable at import time');\n`);
+  writeFileSync(join(dir, 'syntax.ts'), `import { createApp } from 'carve';\nexport default createApp({ handlers: [ });\n`);
+  writeFileSync(join(dir, 'a-file'), 'not a folder\n');
   writeFileSync(join(dir, 'small-memory.config.ts'), `export default { aws: { memoryMb: 64 } };\n`);
   writeFileSync(join(dir, 'flat.config.ts'), `export default { memoryMb: 1024 };\n`);
   writeFileSync(join(dir, 'not-a-target.ts'), `export default { name: 'half', emit: () => ({}) };\n`);
@@ -163,6 +169,7 @@ describe('carve build: bad input is one line, exit code 2, nothing written', () 
     ['an unknown shape', ['--app', 'examples/gradebook/app.ts', '--shape', 'mesh', '--target', 'aws'], /unknown shape "mesh"/],
     ['an unknown target', ['--app', 'examples/gradebook/app.ts', '--shape', 'monolith', '--target', 'gcp'], /unknown target "gcp"/],
     ['an app module that does not load', ['--app', join(dir, 'throws.ts'), '--shape', 'monolith', '--target', 'aws'], /failed to load: database unreachable/],
+    ['an app module with a syntax error: its file, line and reason', ['--app', join(dir, 'syntax.ts'), '--shape', 'monolith', '--target', 'aws'], /failed to load: .*syntax\.ts:2:39: ERROR: Unexpected "\}"/],
     ['a handler whose provider is missing', ['--app', join(dir, 'missing-provider.ts'), '--shape', 'monolith', '--target', 'aws'], /GET \/x \(getX\) needs Secret/],
     ['a route Azure reserves', ['--app', join(dir, 'reserved.ts'), '--shape', 'monolith', '--target', 'azure'], /reserves routes starting with "admin"/],
     ['a setting the target refuses', ['--app', 'examples/gradebook/app.ts', '--shape', 'monolith', '--target', 'aws', '--config', join(dir, 'small-memory.config.ts')], /small-memory\.config\.ts: aws\.memoryMb: .*128/],
@@ -171,6 +178,28 @@ describe('carve build: bad input is one line, exit code 2, nothing written', () 
     ['a target module that exports no descriptor', ['--app', 'examples/gradebook/app.ts', '--shape', 'monolith', '--target', join(dir, 'not-a-target.ts')], /default export is not a target descriptor/],
     ['a target module that is not there', ['--app', 'examples/gradebook/app.ts', '--shape', 'monolith', '--target', './nope/target.ts'], /--target \.\/nope\/target\.ts: no such file/],
   ];
+  it('an --out that is a file, or under one', () => {
+    for (const out of [join(dir, 'a-file'), join(dir, 'a-file', 'dist')]) {
+      const run = carve('build', '--app', 'examples/echo/app.ts', '--shape', 'monolith', '--target', 'aws', '--out', out, '--no-cold-start');
+      expect([run.status, run.stderr.trim()]).toEqual([2, expect.stringMatching(/^carve: --out .*: .*a-file is a file, not a folder$/)]);
+    }
+  });
+
+  it('carve dev: a port that is not one, or one in use: one line, exit 2, no unit left running', async () => {
+    const notAPort = carve('dev', '--app', 'examples/echo/app.ts', '--port', 'notaport');
+    expect([notAPort.status, notAPort.stderr.trim()]).toEqual([2, expect.stringMatching(/--port .*'notaport' is invalid\. a port is a whole number from 0 to 65535/)]);
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as AddressInfo).port;
+    try {
+      const inUse = carve('dev', '--app', 'examples/echo/app.ts', '--port', String(port));
+      expect([inUse.status, inUse.stderr.trim().split('\n').filter((l) => l.startsWith('carve:'))]).toEqual([2, [`carve: port ${port} is in use: pick another with --port`]]);
+      // spawnSync returned: the CLI and every unit it started have exited (a unit left behind would hold its pipe open).
+    } finally {
+      blocker.close();
+    }
+  }, 60_000);
+
   for (const [name, args, message] of cases) {
     it(name, () => {
       const run = carve('build', ...args, '--out', buildOut, '--no-cold-start');

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { App } from '../app.js';
 import { bundleModule, bundleUnit } from './bundle.js';
@@ -70,6 +70,7 @@ interface PlannedUnit extends UnitPlan {
 export async function buildApp(options: BuildOptions): Promise<Manifest> {
   const progress = options.onProgress ?? (() => undefined);
   const target = options.target;
+  checkOutFolder(options.out ?? 'dist');
   // Handlers record the module that defines them, so units can leave out other units' modules.
   process.env['CARVE_RECORD_SOURCES'] = '1';
   const appModule = resolve(options.app);
@@ -113,6 +114,13 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
   } finally {
     if (existsSync(stage)) rmSync(stage, { recursive: true, force: true });
   }
+}
+
+/** `--out` is a folder or can become one: a file on the way (`--out notes.txt`) is one line, before anything is built. */
+function checkOutFolder(out: string): void {
+  let path = resolve(out);
+  while (!existsSync(path) && dirname(path) !== path) path = dirname(path);
+  if (!statSync(path).isDirectory()) throw new UsageError(`--out ${out}: ${relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path)} is a file, not a folder`);
 }
 
 /**

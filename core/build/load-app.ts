@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { register as registerCommonJs } from 'tsx/cjs/api';
 import { register } from 'tsx/esm/api';
@@ -36,8 +36,7 @@ export async function loadAppInScope(modulePath: string): Promise<LoadedApp> {
   try {
     mod = await importBeside(file);
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new UsageError(`--app ${modulePath}: the module failed to load: ${reason}`);
+    throw new UsageError(`--app ${modulePath}: the module failed to load: ${loadFailure(error)}`);
   }
   // A TypeScript module of a CommonJS package is loaded compiled to CommonJS: its exports are the default's fields.
   const compiled = mod['default'] as Record<string, unknown> | undefined;
@@ -67,3 +66,15 @@ function withTsconfigEnv<T>(tsconfig: string | undefined, run: () => T): T {
     else process.env['TSX_TSCONFIG_PATH'] = before;
   }
 }
+
+/**
+ * Why a module did not load, in one line: the message's first line, or for a compiler's "Transform failed with 1
+ * error:" the errors it lists (`src/app.ts:2:39: ERROR: Unexpected "}"`), paths relative to where carve runs.
+ */
+export function loadFailure(error: unknown): string {
+  const lines = (error instanceof Error ? error.message : String(error)).split('\n').map((l) => l.trim()).filter(Boolean);
+  const [first = 'unknown error', ...rest] = lines;
+  const reason = first.endsWith(':') && rest.length > 0 ? rest.slice(0, 3).join('; ') : first;
+  return reason.replaceAll(`${process.cwd()}${sep}`, '');
+}
+

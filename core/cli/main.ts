@@ -1,9 +1,9 @@
 // The composition root: the one place that wires core, the targets and the codemods together, through
 // their public entry points. Nothing imports it back.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { dirname, resolve } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { importPeer, MissingPeerError, type App } from 'carve/adapter';
 import { buildApp, loadApp, planDev, UsageError } from 'carve/build';
 import { initProject } from './init.js';
@@ -114,13 +114,19 @@ function program(): Command {
     .description('run the app locally in a shape: each unit its own process, behind one gateway port')
     .requiredOption(...APP_OPTION)
     .option('--shape <shape>', 'monolith, microservices, nanoservices, graphql or custom', 'monolith')
-    .option('--port <port>', 'the gateway port', (v) => Number(v), Number(process.env['PORT'] ?? 3000))
+    .option('--port <port>', 'the gateway port', portNumber, /^\d+$/.test(process.env['PORT'] ?? '') ? Number(process.env['PORT']) : 3000)
     .option('--config <file>', 'a carve.config.ts (default: the one next to the app module)')
     .action(async (options: { app: string; shape: string; port: number; config?: string | undefined }) => {
       const units = await planDev({ ...options, shapeWarnings, onWarning: (warning) => process.stderr.write(`warning: ${warning}\n`) });
+      // The units' app modules (.carve/dev-*) go when carve dev does, however it ends.
+      const planned = dirname(units[0]!.appModule);
+      process.once('exit', () => rmSync(planned, { recursive: true, force: true }));
       const { startDev } = await import('carve/express/dev');
       process.stderr.write(`starting ${units.length} unit(s)…\n`);
-      const session = await startDev(units, { port: options.port });
+      const session = await startDev(units, { port: options.port }).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`port ${options.port} is in use: pick another with --port`);
+        throw error;
+      });
       console.log(`carve dev: ${options.shape}, ${units.length} unit(s) behind ${session.gateway.url}`);
       for (const u of session.units) console.log(`  ${u.name.padEnd(36)} ${u.url}  (${u.routes.length} routes)`);
       const stop = () => void session.stop().then(() => process.exit(0));
@@ -130,6 +136,13 @@ function program(): Command {
     });
 
   return carve;
+}
+
+/** `--port`: a whole number from 0 to 65535, or one line saying what it got. */
+function portNumber(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value.trim()) || port > 65_535) throw new InvalidArgumentError(`a port is a whole number from 0 to 65535, not "${value}"`);
+  return port;
 }
 
 /** The graphql shape's handlers that have no GraphQL field, and why (cookies, bytes, `graphql: false`). */
