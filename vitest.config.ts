@@ -28,7 +28,9 @@ export default defineConfig({
     // Vitest's default is one worker fewer than the CPUs: one on a 2-core box, where most files wait on processes they
     // start (units, the CLI, builds). Two keep both cores busy; every heavy test gives itself the time it needs.
     maxWorkers: Math.max(2, availableParallelism() - 1),
-    testTimeout: 20_000,
+    // Many tests start real processes (the CLI, units, tsc, npm): on a loaded 2-core box those take several times
+    // what they take alone, so no test gets less than a minute; the heaviest say how long they need.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 });

@@ -338,3 +338,21 @@ describe('createApp: a unit answers for the whole app', () => {
     expect((await unit.inject({ method: 'GET', url: '/books/1' })).status).toBe(404);
   });
 });
+
+describe('createApp: the OpenAPI document, served', () => {
+  it('at /openapi.json by every unit, for the whole app; elsewhere or nowhere when told', async () => {
+    const list = handler({ method: 'GET', path: '/books', auth: 'public' }, () => []);
+    const add = handler({ method: 'POST', path: '/books', auth: 'public' }, () => ({}));
+    const app = createApp({ name: 'library', handlers: [list, add], logger: { level: 'silent' }, openapi: { version: '2.0.0' } });
+    for (const subject of [app, app.select([add.id]), app.select([])]) {
+      const res = await subject.inject({ method: 'GET', url: '/openapi.json' });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ openapi: '3.1.0', info: { title: 'library', version: '2.0.0' }, paths: { '/books': { get: expect.any(Object), post: expect.any(Object) } } });
+    }
+    expect((await app.inject({ method: 'HEAD', url: '/openapi.json' })).status).toBe(200);
+    const moved = createApp({ handlers: [list], logger: { level: 'silent' }, openapi: { path: '/docs/openapi.json' } });
+    expect([(await moved.inject({ method: 'GET', url: '/docs/openapi.json' })).status, (await moved.inject({ method: 'GET', url: '/openapi.json' })).status]).toEqual([200, 404]);
+    const none = createApp({ handlers: [list], logger: { level: 'silent' }, openapi: { path: false } });
+    expect((await none.inject({ method: 'GET', url: '/openapi.json' })).status).toBe(404);
+  });
+});

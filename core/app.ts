@@ -35,7 +35,11 @@ export interface AppOptions {
   logger?: LoggerOptions | undefined;
   /** Puts error causes into 500 responses. Default: `NODE_ENV === 'development'`. */
   devMode?: boolean | undefined;
-  openapi?: OpenApiInfo | undefined;
+  /**
+   * The OpenAPI document's info, and where the app serves it: `/openapi.json` by default, in every shape and on every
+   * target (a unit of a shape serves the whole app's), `path: false` for nowhere. A handler on that path wins.
+   */
+  openapi?: (OpenApiInfo & { path?: string | false | undefined }) | undefined;
   /**
    * The legacy app behind the carve routes (strangler fig): a Node/Express request listener that gets
    * every request no handler matches. Adapters that can host it do (Express; Lambda via
@@ -106,7 +110,11 @@ export interface App {
    * The same app (auth, middleware, providers and their singletons, limits) serving only these handlers: what one
    * unit of a shape deploys. Unknown ids are an error.
    */
-  select(handlerIds: readonly string[], options?: { remainder?: boolean | undefined }): App;
+  select(handlerIds: readonly string[], options?: {
+    remainder?: boolean | undefined;
+    /** The whole app's OpenAPI document, built beforehand: a unit bundled with only its own handlers serves this one. */
+    openapi?: OpenApiDocument | undefined;
+  }): App;
   /**
    * Runs handlers in-process, several in one request scope: one caller, one DI child container (so
    * request-scoped providers, DataLoaders say, are shared), each handler's own policy and schemas.
@@ -138,7 +146,14 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /** The container of the app an `app.with()` or `app.select()` came from, by the options it made: one app, one container. */
 const inheritedInjector = new WeakMap<AppOptions, Injector>();
-const inheritedRoutes = new WeakMap<AppOptions, Router<unknown>>();
+const inheritedWhole = new WeakMap<AppOptions, WholeApp>();
+
+/** The app a unit was narrowed from (`app.select()`): its routes, for `Allow`, and its handlers, for the OpenAPI document. */
+interface WholeApp {
+  routes: Router<unknown>;
+  handlers: readonly Handler[];
+  document?: OpenApiDocument | undefined;
+}
 
 export function createApp(options: AppOptions): App {
   const authenticators = options.auth === undefined ? [] : Array.isArray(options.auth) ? options.auth : [options.auth as Authenticator];
@@ -150,8 +165,11 @@ export function createApp(options: AppOptions): App {
   const headerLimit = options.headerLimit ?? 16 * 1024;
   const queryLimit = options.queryLimit ?? 8 * 1024;
   const router = new Router<Compiled>();
-  // The routes of the app `app.select()` narrowed this one from: every unit of a shape knows the whole app's.
-  const wholeRoutes: Router<unknown> = inheritedRoutes.get(options) ?? router;
+  // The app `app.select()` narrowed this one from: every unit of a shape knows the whole app's routes and document.
+  const whole: WholeApp = inheritedWhole.get(options) ?? { routes: router, handlers: options.handlers };
+  const wholeRoutes = whole.routes;
+  const { path: documentPath = '/openapi.json', ...openapiInfo } = options.openapi ?? {};
+  let document: string | undefined;
 
   for (const h of options.handlers) {
     const deps = h.spec.inject ?? {};
@@ -250,6 +268,10 @@ export function createApp(options: AppOptions): App {
         request.params = match.params;
         request.route = match.route.template;
         return await run(match.route.value, request);
+      }
+      if (documentPath !== false && request.path === documentPath && (request.method === 'GET' || request.method === 'HEAD')) {
+        document ??= JSON.stringify(whole.document ?? buildOpenApi(app.name, whole.handlers, authenticators, openapiInfo));
+        return { status: 200, headers: { 'content-type': 'application/json' }, cookies: [], body: document };
       }
       if (fallingThrough.has(request)) throw FALLTHROUGH;
       // One unit of a shape answers OPTIONS and 405 with the methods of the whole app on the path, as the monolith does.
@@ -352,7 +374,7 @@ export function createApp(options: AppOptions): App {
       }
       return { ok: problems.length === 0, problems };
     },
-    openapi: () => buildOpenApi(app.name, options.handlers, authenticators, options.openapi),
+    openapi: () => buildOpenApi(app.name, options.handlers, authenticators, openapiInfo),
     close: () => injector.dispose(),
     session,
     with: (handlers) => derive({ ...options, handlers: [...options.handlers, ...handlers] }),
@@ -361,7 +383,7 @@ export function createApp(options: AppOptions): App {
       const unknown = handlerIds.filter((id) => !known.has(id));
       if (unknown.length > 0) throw new TypeError(`${app.name} has no handler ${unknown.map((id) => `"${id}"`).join(', ')}`);
       const narrowed: AppOptions = { ...options, handlers: handlerIds.map((id) => known.get(id)!), remainder: selectOptions.remainder ? options.remainder : undefined };
-      inheritedRoutes.set(narrowed, wholeRoutes);
+      inheritedWhole.set(narrowed, selectOptions.openapi ? { ...whole, document: selectOptions.openapi } : whole);
       return derive(narrowed);
     },
   };

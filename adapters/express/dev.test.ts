@@ -70,6 +70,8 @@ describe('carve dev: nothing lost at the edges', () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     try {
       expect((await get(`${session.gateway.url}/ping`, agent)).status).toBe(200);
+      // One of the units answers for the whole app's OpenAPI document.
+      expect(Object.keys(((await (await fetch(`${session.gateway.url}/openapi.json`)).json()) as { paths: object }).paths)).toEqual(['/ping', '/slow']);
       const slow = get(`${session.gateway.url}/slow`, agent);
       await new Promise((r) => setTimeout(r, 100));
       const stopped = session.stop();

@@ -57,3 +57,32 @@ describe('the gateway hands a request to its unit as it was sent, and to no one 
     expect(await rawRequest(gateway.port, '/files/../index.js?x=1')).toEqual({ status: 200, body: 'GET /files/../index.js?x=1' });
   });
 });
+
+describe('a body over the limit: every client reads its 413, directly and through the gateway', () => {
+  it('10 concurrent uploads of 7 MB against a 64 KB limit, with and without Content-Length, all get 413', async () => {
+    const { createApp, handler } = await import('carve');
+    const { serve } = await import('./serve.js');
+    const upload = handler({ method: 'POST', path: '/upload', auth: 'public', accepts: ['*/*'] }, ({ request }) => ({ bytes: String(request.body).length }));
+    const server = await serve(createApp({ handlers: [upload], bodyLimit: 64 * 1024, logger: { level: 'silent' } }), { port: 0, handleSignals: false });
+    const gateway = await startGateway([{ name: 'uploads', url: server.url, routes: [{ method: 'POST', path: '/upload' }] }]);
+    const body = new Uint8Array(7 * 1024 * 1024);
+    // Without a length, fetch sends the body chunked: the limit is found while reading.
+    const chunked = () => new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 7; i++) controller.enqueue(new Uint8Array(1024 * 1024));
+        controller.close();
+      },
+    });
+    try {
+      for (const base of [server.url, gateway.url]) {
+        const statuses = await Promise.all(Array.from({ length: 10 }, (_, i) => fetch(`${base}/upload`, {
+          method: 'POST', body: i % 2 ? body : chunked(), duplex: 'half', headers: { 'content-type': 'application/octet-stream' },
+        } as RequestInit).then((r) => r.status, (error: Error & { cause?: { code?: string } }) => error.cause?.code ?? error.message)));
+        expect(statuses, base).toEqual(Array(10).fill(413));
+      }
+    } finally {
+      await gateway.close();
+      await server.close();
+    }
+  }, 60_000);
+});

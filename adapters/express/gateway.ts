@@ -27,9 +27,13 @@ export interface Gateway {
  * One port in front of many units, routing like API Gateway: a request goes to the unit that owns its
  * route; HEAD follows GET, a CORS preflight goes to a unit on that path; an unknown path or method goes to
  * the `fallback` unit (a legacy remainder) if there is one, else gets carve's own 404 or 405 (with `Allow`
- * across every unit) as problem+json.
+ * across every unit) as problem+json. `/openapi.json`, which every unit serves for the whole app, goes to one of them.
  */
-export async function startGateway(units: readonly GatewayUnit[], options: { port?: number | undefined; host?: string | undefined; fallback?: GatewayUnit | undefined } = {}): Promise<Gateway> {
+export async function startGateway(units: readonly GatewayUnit[], options: {
+  port?: number | undefined; host?: string | undefined; fallback?: GatewayUnit | undefined;
+  /** The whole app's OpenAPI document (JSON), answered at `/openapi.json` by the gateway itself (a build's units carry stubs). */
+  openapi?: string | undefined;
+} = {}): Promise<Gateway> {
   const router = new Router<GatewayUnit>();
   const anyUnitOnPath = new Router<GatewayUnit>();
   const seen = new Set<string>();
@@ -80,6 +84,14 @@ export async function startGateway(units: readonly GatewayUnit[], options: { por
       }
     } catch {
       target = undefined; // a malformed path: let carve's app answer it
+    }
+    // Every unit serves the whole app's OpenAPI document (a remainder's unit too): one of them answers for it.
+    if (!target && path === '/openapi.json' && (req.method === 'GET' || req.method === 'HEAD')) {
+      if (options.openapi !== undefined) {
+        req.resume();
+        return void writeNodeResponse(res, { status: 200, headers: { 'content-type': 'application/json' }, cookies: [], body: req.method === 'HEAD' ? undefined : options.openapi });
+      }
+      target = options.fallback ?? units[0];
     }
     if (target) send(target, req, res);
     else if (options.fallback) send(options.fallback, req, res);

@@ -37,13 +37,14 @@ export function flattenHeaders(headers: IncomingHttpHeaders): Record<string, str
 export async function readNodeBody(req: IncomingMessage, limit: number): Promise<Uint8Array | undefined> {
   const declared = req.headers['content-length'];
   if (declared === undefined && req.headers['transfer-encoding'] === undefined) return undefined;
-  if (declared !== undefined && Number(declared) > limit) throw tooLarge(Number(declared), limit);
+  if (declared !== undefined && Number(declared) > limit) throw tooLarge(req, Number(declared), limit);
   const chunks: Buffer[] = [];
   let size = 0;
   try {
-    for await (const chunk of req as AsyncIterable<Buffer>) {
+    // Leaving the loop early (a body over the limit) must not destroy the request: the rest is dropped, see tooLarge.
+    for await (const chunk of req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > limit) throw tooLarge(size, limit);
+      if (size > limit) throw tooLarge(req, size, limit);
       chunks.push(chunk);
     }
   } catch (error) {
@@ -54,8 +55,25 @@ export async function readNodeBody(req: IncomingMessage, limit: number): Promise
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
 }
 
-function tooLarge(size: number, limit: number): HttpError {
-  return new PayloadTooLarge({ detail: `the body is at least ${size} bytes; the limit is ${limit}`, headers: { connection: 'close' } });
+// What a client may still send after its 413 is decided, read and dropped so that it gets to read the answer.
+const DISCARD_BYTES = 64 * 1024 * 1024;
+const DISCARD_MS = 10_000;
+
+/**
+ * The 413 for a body over the limit. The rest of the body is read and dropped rather than left unread: closing a
+ * socket with unread bytes makes the kernel reset it, and a client still sending (curl, fetch, a proxy) then sees
+ * EPIPE or ECONNRESET instead of the 413. Past 64 MB or 10 s of it, the connection is cut after all.
+ */
+function tooLarge(req: IncomingMessage, size: number, limit: number): HttpError {
+  let dropped = 0;
+  const cut = setTimeout(() => req.destroy(), DISCARD_MS).unref();
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > DISCARD_BYTES) req.destroy();
+  });
+  req.once('end', () => clearTimeout(cut)).once('close', () => clearTimeout(cut));
+  req.resume();
+  return new PayloadTooLarge({ detail: `the body is at least ${size} bytes; the limit is ${limit}` });
 }
 
 /** Sends carve's response on Node's: each cookie its own `Set-Cookie`, an exact `Content-Length`. */

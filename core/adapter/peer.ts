@@ -18,11 +18,13 @@ export class MissingPeerError extends Error {
  * @example
  * const { default: express } = await importPeer('express', 'carve/express serve()', () => import('express'));
  */
-export async function importPeer<T>(packageName: string, feature: string, load: () => Promise<T>): Promise<T> {
+export async function importPeer<T>(packageName: string | readonly string[], feature: string, load: () => Promise<T>): Promise<T> {
   try {
     return await load();
   } catch (error) {
-    if (isMissingPackage(error, packageName)) throw new MissingPeerError(packageName, feature, error);
+    // A module that needs several peers (carve/graphql: graphql and @apollo/server) names the one that is missing.
+    const missing = (typeof packageName === 'string' ? [packageName] : packageName).find((name) => isMissingPackage(error, name));
+    if (missing) throw new MissingPeerError(missing, feature, error);
     throw error;
   }
 }

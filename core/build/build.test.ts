@@ -60,7 +60,7 @@ describe('carve build, aws', () => {
 
   it('the fallback unit answers for the whole app: 404, 405 with Allow, OPTIONS as the monolith, never a 500', async () => {
     const unit = nano.units.find((u) => u.name === 'carve-fallback')!;
-    const { handler } = (await import(join(out, 'aws/nanoservices', unit.entry))) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; headers: Record<string, string> }> };
+    const { handler } = (await import(join(out, 'aws/nanoservices', unit.entry))) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; headers: Record<string, string>; body: string }> };
     const event = (method: string, path: string) => ({ version: '2.0', rawPath: path, rawQueryString: '', headers: {}, requestContext: { requestId: 'f', stage: '$default', domainName: 'x', http: { method, path, sourceIp: '1.2.3.4' } } });
     const answer = async (method: string, path: string) => {
       const result = await handler(event(method, path), {});
@@ -71,6 +71,14 @@ describe('carve build, aws', () => {
     expect(await answer('DELETE', '/courses')).toEqual([405, 'GET, HEAD, POST']);
     expect(await answer('OPTIONS', '/courses')).toEqual([204, 'GET, HEAD, POST, OPTIONS']);
     expect(await answer('GET', '/nowhere')).toEqual([404, undefined]);
+    // The whole app's OpenAPI document, which no unit's route owns: the one the build made from the real handlers
+    // (this unit's bundle has them as stubs), also written beside the manifest.
+    const doc = await handler(event('GET', '/openapi.json'), {});
+    expect(doc.statusCode).toBe(200);
+    const served = JSON.parse(doc.body) as { paths: Record<string, Record<string, { summary?: string }>>; components: { schemas: object } };
+    expect(Object.keys(served.paths)).toEqual(expect.arrayContaining(['/courses', '/grades', '/health']));
+    expect(Object.keys(served.components.schemas)).toEqual(expect.arrayContaining(['Grade', 'Problem']));
+    expect(served).toEqual(JSON.parse(readFileSync(join(out, 'aws/nanoservices/openapi.json'), 'utf8')));
   });
 
   it('template.yaml passes a CloudFormation/SAM validator (cfn-lint)', async () => {

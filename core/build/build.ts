@@ -154,6 +154,8 @@ async function bundleUnits(input: {
   const entries = join(stage, '.entries');
   mkdirSync(entries, { recursive: true });
   const built: BuiltUnit[] = [];
+  // The whole app's OpenAPI document, from the real handlers: a build artifact, and what the route-only unit serves.
+  writeFileSync(join(stage, 'openapi.json'), `${JSON.stringify(app.openapi(), null, 2)}\n`);
   for (const [i, unit] of units.entries()) {
     input.progress(`bundling ${i + 1}/${units.length}: ${unit.name}`);
     const own = new Set(unit.handlers.map((h) => h.source));
@@ -168,7 +170,8 @@ async function bundleUnits(input: {
     // A route-only unit serves no handler: as a unit of the whole app it answers 404, 405 and OPTIONS as the monolith does.
     const ids = unit.routesOnly ? [] : unit.handlers.map((h) => h.id);
     const unitApp = join(entries, `${unit.name}.app.ts`);
-    writeFileSync(unitApp, unitAppSource(input.appModule, ids, input.shape === 'graphql', unit.remainder));
+    const documentFile = unit.routesOnly && stubs.size > 0 ? join(stage, 'openapi.json') : undefined;
+    writeFileSync(unitApp, unitAppSource(input.appModule, ids, input.shape === 'graphql', unit.remainder, documentFile));
     const result = await bundleUnit({
       entry: unit.remainder ? target.entry.remainder ?? target.entry.module : target.entry.module,
       unitApp, settings: input.settings, outfile: join(stage, unit.name, target.entry.file), stubs, target: target.bundle,

@@ -148,7 +148,7 @@ function portNumber(value: string): number {
 /** The graphql shape's handlers that have no GraphQL field, and why (cookies, bytes, `graphql: false`). */
 const shapeWarnings = async (app: App, shape: string): Promise<string[]> => {
   if (shape !== 'graphql') return [];
-  const { buildGraphQLSchema } = await importPeer('graphql', 'the graphql shape', () => import('carve/graphql'));
+  const { buildGraphQLSchema } = await importPeer(['graphql', '@apollo/server'], 'the graphql shape', () => import('carve/graphql'));
   return buildGraphQLSchema(app).warnings.map((w) => `graphql shape: ${w}`);
 };
 

@@ -33,7 +33,8 @@ beforeAll(() => {
   npmInstall(project, tarball);
 }, 300_000);
 
-describe('the tarball', () => {
+// Each test runs real tools on an installed package (npm, tsc, the CLI): minutes on a busy machine, not seconds.
+describe('the tarball', { timeout: 180_000 }, () => {
   it('holds the compiled package, its declarations and maps, and no tests, fixtures, benchmarks or CI', () => {
     for (const subpath of Object.values(pkg.exports)) {
       if (typeof subpath === 'string') continue;
@@ -54,7 +55,7 @@ describe('the tarball', () => {
   });
 });
 
-describe('a feature used without its optional library', () => {
+describe('a feature used without its optional library', { timeout: 180_000 }, () => {
   beforeAll(() => {
     cpSync(join(FIXTURE, 'src'), join(project, 'src'), { recursive: true });
     writeFileSync(join(project, 'serve.mjs'), "import { serve } from 'carve/express';\nimport { createApp } from 'carve';\nawait serve(createApp({ handlers: [] }), { port: 0 });\n");
@@ -88,7 +89,7 @@ describe('a feature used without its optional library', () => {
   });
 });
 
-describe('a project using carve', () => {
+describe('a project using carve', { timeout: 180_000 }, () => {
   beforeAll(() => {
     npmInstall(project, version('typescript'), version('@types/node'), version('express'), version('@azure/functions'), version('@vendia/serverless-express'), version('ts-morph'));
     // tsc --init's own defaults (module nodenext, strict, exactOptionalPropertyTypes, types: []), plus where files go.
@@ -154,8 +155,12 @@ console.log(JSON.stringify(await handler({ version: '2.0', rawPath: '/items/zz',
         expect(JSON.parse(answer)).toMatchObject({ statusCode: 200 });
       }
       if (target === 'express') {
-        const body = await withServer(join(project, 'dist/express/nanoservices'), ['gateway.js'], async (base) => (await fetch(`${base}/items/qq`)).json());
+        const [body, document] = await withServer(join(project, 'dist/express/nanoservices'), ['gateway.js'], async (base) =>
+          Promise.all([(await fetch(`${base}/items/qq`)).json(), (await fetch(`${base}/openapi.json`)).json()]));
         expect(body).toMatchObject({ id: 'QQ' });
+        // The whole app's document, as the build made it from the real handlers.
+        expect(document).toEqual(JSON.parse(readFileSync(join(project, 'dist/express/nanoservices/openapi.json'), 'utf8')));
+        expect(Object.keys((document as { paths: object }).paths).length).toBeGreaterThan(0);
       }
     }, 180_000);
   }
