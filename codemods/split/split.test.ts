@@ -116,6 +116,32 @@ describe('carve split: safety', () => {
     expect(() => split(join(FIXTURES, 'basic/input'), { out: join(repo, 'carve'), force: true })).not.toThrow();
   });
 
+  it('never drops the legacy app that has routes registered by computed code (app[method](path, …))', () => {
+    const app = (dir: string, entry: string) => {
+      mkdirSync(join(dir, 'lib'), { recursive: true });
+      writeFileSync(join(dir, 'package.json'), '{ "name": "booted", "private": true }\n');
+      // Sub-apps made inside a function and registered by computed code, as expressjs's mvc example boots them.
+      writeFileSync(join(dir, 'lib/boot.js'), [
+        "const express = require('express');",
+        'module.exports = function boot(parent, routes) {',
+        '  const app = express();',
+        "  for (const [method, path, fn] of routes) app[method](path, fn);",
+        '  parent.use(app);',
+        '};',
+        '',
+      ].join('\n'));
+      writeFileSync(join(dir, 'index.js'), entry);
+      return dir;
+    };
+    const exported = app(mkdtempSync(join(scratch, 'booted-')), "const express = require('express');\nconst app = module.exports = express();\nrequire('./lib/boot')(app, [['get', '/users', (req, res) => res.json([])]]);\n");
+    const planned = split(exported, { dry: true });
+    // The module's own app is the remainder, not the sub-app made inside boot().
+    expect(planned.files['app.mjs']).toContain("import legacy from '../index.js';");
+    expect(planned.files['app.mjs']).toContain('remainder: legacy');
+    const hidden = app(mkdtempSync(join(scratch, 'booted-')), "const express = require('express');\nfunction start() {\n  const app = express();\n  require('./lib/boot')(app, [['get', '/users', (req, res) => res.json([])]]);\n  app.listen(3000);\n}\nstart();\n");
+    expect(() => split(hidden, { dry: true })).toThrow(/the routes registered by computed code \(lib\/boot\.js:\d+\) stay in the legacy app, which the split app cannot mount/);
+  });
+
   it('the CLI: a plan with --dry, one line and exit 2 for bad input', () => {
     const carve = (...args: string[]) => carveCli(args);
     const dry = carve('split', join(FIXTURES, 'basic/input'), '--out', join(scratch, 'cli'), '--dry');

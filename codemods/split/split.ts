@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { ts, type Node } from 'ts-morph';
+import { Node, ts } from 'ts-morph';
 import { analyzeProject } from '../analyze/analyze.js';
 import { builtBy } from '../analyze/express-bindings.js';
 import { AnalyzeError, type Warning } from '../analyze/types.js';
@@ -88,6 +88,11 @@ export interface SplitResult {
 export function split(dir: string, options: SplitOptions = {}): SplitResult {
   const root = resolve(dir);
   return splitKeeping(root, analyzeProject(root), options, new Map());
+}
+
+/** An app made by a module's own top-level code (`const app = express()`), not inside a function it may never call. */
+function madeAtModuleLevel(decl: Node): boolean {
+  return !decl.getFirstAncestor((a) => Node.isFunctionDeclaration(a) || Node.isFunctionExpression(a) || Node.isArrowFunction(a) || Node.isMethodDeclaration(a));
 }
 
 /**
@@ -240,18 +245,25 @@ function splitKeeping(root: string, analyzed: ReturnType<typeof analyzeProject>,
   if (report.converted.some((c) => c.mode === 'sdk')) files.set(join(out, 'handlers', `_express.${ext}`), expressHelper(typescript));
   if (deps.entries.length > 0) files.set(deps.file, depsModule(deps.entries));
   const edits: EntryEdit[] = [];
-  const legacyRef = legacyImportOf(roots[0], out, report.warnings, edits);
+  const legacyRoot = roots.find(madeAtModuleLevel) ?? roots[0];
+  const legacyRef = legacyImportOf(legacyRoot, out, report.warnings, edits);
   const legacy = legacyRef?.line;
-  if (!legacy && report.remainder.length > 0) {
+  // Routes registered by computed code (`app[method](path, …)`) are in no inventory, but they are there: the legacy
+  // app that has them must be mounted as surely as for the routes listed as left.
+  const unlisted = report.warnings.filter((w) => w.code === 'DYNAMIC_ROUTE');
+  if (!legacy && (report.remainder.length > 0 || unlisted.length > 0)) {
     const why = report.warnings.find((w) => w.code === 'LEGACY_LISTENS' || w.code === 'LEGACY_NOT_EXPORTED');
     const codes = Object.entries(summarize(report, compatBy, undefined).leftBy).map(([code, n]) => `${code} ${n}`).join(', ');
-    throw new AnalyzeError(`${report.remainder.length} of ${report.inventory.length} routes stay in the legacy app (${codes}), which the split app cannot mount: ${why ? `${why.file}:${why.line}: ${why.message}` : 'no legacy app was found'}`);
+    const left = report.remainder.length > 0
+      ? `${report.remainder.length} of ${report.inventory.length} routes stay in the legacy app (${codes})`
+      : `the routes registered by computed code (${unlisted.map((w) => `${w.file}:${w.line}`).join(', ')}) stay in the legacy app`;
+    throw new AnalyzeError(`${left}, which the split app cannot mount: ${why ? `${why.file}:${why.line}: ${why.message}` : 'no legacy app was found'}`);
   }
   report.summary = summarize(report, compatBy, legacyRef ? `the legacy module ${relative(root, legacyRef.file)} is imported by the split app; its top-level code (connections, settings) runs there at start-up` : undefined);
   const made = editsSummary(edits, root);
   report.edits = [...earlierEdits(join(out, 'split-report.json'), root).filter((e) => !made.some((m) => m.file === e.file && m.change === e.change)), ...made];
   for (const file of new Set(edits.map((e) => e.file))) {
-    const source = roots[0]!.getProject().getSourceFileOrThrow(file);
+    const source = legacyRoot!.getProject().getSourceFileOrThrow(file);
     files.set(file, applyEdits(source, edits.filter((e) => e.file === file)));
   }
   files.set(join(out, `app.${ext}`), appModule(basename(root), modules, legacy, appMiddleware, { imports: [...appCarried.imports.values()], declarations: [...appCarried.declarations.values()] }));

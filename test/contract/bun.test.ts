@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { echoCases } from './cases/echo.js';
 import { gradebookCases, type Caller } from './cases/gradebook.js';
-import { fetchClient } from './client.js';
+import { httpClient } from './client.js';
 import { gradebookCredentials } from './credentials.js';
 import { runCases } from './run.js';
 
@@ -35,6 +35,6 @@ afterAll(async () => {
 });
 
 describe('bun (carve/fetch under Bun.serve)', () => {
-  describe('echo conformance', () => runCases(echoCases, () => fetchClient(`http://127.0.0.1:${ports.echo}`), () => undefined));
-  describe('gradebook', () => runCases(gradebookCases, () => fetchClient(`http://127.0.0.1:${ports.gradebook}`), () => credentials));
+  describe('echo conformance', () => runCases(echoCases, () => httpClient(`http://127.0.0.1:${ports.echo}`), () => undefined, undefined, undefined, 'fetch'));
+  describe('gradebook', () => runCases(gradebookCases, () => httpClient(`http://127.0.0.1:${ports.gradebook}`), () => credentials, undefined, undefined, 'fetch'));
 });

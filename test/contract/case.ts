@@ -2,8 +2,17 @@ import { expect } from 'vitest';
 import type { ContractRequest, ContractResponse } from './client.js';
 
 /** One behaviour: a request and what any target must answer. */
+/** A platform whose front end changes some requests before any code of the app runs. */
+export type Platform = 'azure' | 'fetch';
+
 export interface ContractCase<Identity extends string = string> {
   name: string;
+  /**
+   * Where a platform answers otherwise before carve sees the request, and why: the case asserts that answer there,
+   * so the difference is shown and pinned rather than skipped (`azure`: the Functions host's own URL handling;
+   * `fetch`: a Fetch API runtime's `Request.url`, parsed as a WHATWG URL).
+   */
+  platforms?: Partial<Record<Platform, { expect: ContractCase['expect']; why: string }>>;
   /** A symbolic caller; the suite turns it into credentials. */
   as?: Identity;
   request: ContractRequest;

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import request from 'supertest';
 import type { App } from 'carve';
 
@@ -81,16 +82,24 @@ function collectBytes(res: NodeJS.ReadableStream, done: (error: Error | null, bo
   res.on('error', (error: Error) => done(error, Buffer.alloc(0)));
 }
 
-/** Over HTTP with fetch, against a server listening at `base`. */
-export function fetchClient(base: string): Client {
+/**
+ * Over HTTP, against a server listening at `base`, with the target sent exactly as written: fetch (WHATWG URL
+ * parsing) would resolve `%2e%2e` and `..` segments before sending, which no raw client, proxy or attacker has to.
+ */
+export function httpClient(base: string): Client {
+  const { hostname, port } = new URL(base);
   return async (req) => {
     const { body, headers } = encodeBody(req);
-    const h = new Headers();
-    for (const [name, value] of Object.entries(headers)) for (const v of [value].flat()) h.append(name, v);
-    const res = await fetch(base + req.url, { method: req.method, headers: h, body: body ?? null, redirect: 'manual' });
-    const raw = new Uint8Array(await res.arrayBuffer());
-    const nodeHeaders: Record<string, string | string[]> = Object.fromEntries(res.headers);
-    nodeHeaders['set-cookie'] = res.headers.getSetCookie();
-    return fromNodeHeaders(res.status, nodeHeaders, raw);
+    if (body !== undefined) headers['content-length'] = String(body.length);
+    return new Promise<ContractResponse>((resolve, reject) => {
+      const call = httpRequest({ hostname, port, method: req.method, path: req.url, headers, agent: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve(fromNodeHeaders(res.statusCode ?? 0, res.headers, Buffer.concat(chunks))));
+        res.on('error', reject);
+      });
+      call.on('error', reject);
+      call.end(body);
+    });
   };
 }

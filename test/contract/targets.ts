@@ -5,7 +5,7 @@ import { registerAzureFunctions, type RegisterOptions } from 'carve/azure';
 import { serve, toExpressRouter } from 'carve/express';
 import { albEvent, fromLambdaResult, httpApiV2Event, lambdaContext, restV1Event } from './aws-events.js';
 import { withFakeHost } from './azure-host.js';
-import { encodeBody, fetchClient, injectClient, supertestClient, type Client, type ContractRequest } from './client.js';
+import { encodeBody, httpClient, injectClient, supertestClient, type Client, type ContractRequest } from './client.js';
 
 export interface Running {
   client: Client;
@@ -36,7 +36,7 @@ export const expressServer: Target = {
   name: 'express serve() over HTTP',
   start: async (app) => {
     const server = await serve(app, { port: 0, handleSignals: false });
-    return { client: fetchClient(server.url), stop: () => server.close() };
+    return { client: httpClient(server.url), stop: () => server.close() };
   },
 };
 

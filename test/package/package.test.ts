@@ -165,6 +165,21 @@ console.log(JSON.stringify(await handler({ version: '2.0', rawPath: '/items/zz',
     }, 180_000);
   }
 
+  it('builds into an --out folder outside the project, and the bundle runs from there', () => {
+    const out = mkdtempSync(join(tmpdir(), 'carve-out-'));
+    try {
+      const build = carve('build', '--app', 'src/app.ts', '--shape', 'monolith', '--target', 'aws', '--out', out, '--no-cold-start');
+      expect(build.status, build.stderr).toBe(0);
+      const manifest = JSON.parse(readFileSync(join(out, 'aws/monolith/carve-manifest.json'), 'utf8')) as { units: { entry: string }[] };
+      const entry = join(out, 'aws/monolith', manifest.units[0]!.entry);
+      const answer = ok(out, 'node', ['--input-type=module', '-e', `const { handler } = await import(${JSON.stringify(entry)});
+console.log((await handler({ version: '2.0', rawPath: '/items/zz', rawQueryString: '', headers: {}, requestContext: { requestId: 'o', http: { method: 'GET', path: '/items/zz', sourceIp: '1.1.1.1' } } }, {})).statusCode);`]);
+      expect(answer.trim()).toBe('200');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   it('splits a legacy Express app, and the strangler runs on plain node', async () => {
     const legacy = join(project, 'legacy');
     cpSync(join(ROOT, 'examples/legacy-gradebook'), legacy, { recursive: true, filter: (f) => !/\.m?ts$/.test(f) });

@@ -61,13 +61,13 @@ for (const shape of SHAPES) {
           running = await deploy(APPS.gradebook, shape, join(scratch, way.split(' ')[0]!));
         }, 180_000);
         afterAll(() => running?.stop());
-        runCases(gradebookCases, () => running.client, () => credentials, tally(`${shape}|${way}`), EMULATOR_GAPS[way]);
+        runCases(gradebookCases, () => running.client, () => credentials, tally(`${shape}|${way}`), EMULATOR_GAPS[way], way.startsWith('azure') ? 'azure' : undefined);
       });
       describe('echo', () => {
         let running: Deployed;
         beforeAll(async () => void (running = await deploy(APPS.echo, shape, join(scratch, `${way.split(' ')[0]}-echo`))), 180_000);
         afterAll(() => running?.stop());
-        runCases(echoCases, () => running.client, () => undefined, tally(`${shape}|${way}`), EMULATOR_GAPS[way]);
+        runCases(echoCases, () => running.client, () => undefined, tally(`${shape}|${way}`), EMULATOR_GAPS[way], way.startsWith('azure') ? 'azure' : undefined);
       });
     });
   }

@@ -11,7 +11,7 @@ import { planDev } from '../../core/build/dev.js';
 import { startDev } from 'carve/express/dev';
 import { fromLambdaResult, httpApiV2Event, lambdaContext } from '../contract/aws-events.js';
 import { withFakeHostAsync, type FakeFunctionsHost } from '../contract/azure-host.js';
-import { encodeBody, fetchClient, type Client, type ContractRequest } from '../contract/client.js';
+import { encodeBody, httpClient, type Client, type ContractRequest } from '../contract/client.js';
 import { resolveTarget } from '../../core/cli/targets.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -25,7 +25,7 @@ export interface Deployed {
 export async function viaCarveDev(appModule: string, shape: string): Promise<Deployed> {
   const units = await planDev({ app: appModule, shape });
   const session = await startDev(units, { env: { CARVE_LOG_LEVEL: 'silent' } });
-  return { client: fetchClient(session.gateway.url), stop: () => session.stop() };
+  return { client: httpClient(session.gateway.url), stop: () => session.stop() };
 }
 
 /**
@@ -82,7 +82,7 @@ export async function viaOslsOffline(appModule: string, shape: string, scratch: 
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
-    client: fetchClient(`http://127.0.0.1:${httpPort}`),
+    client: httpClient(`http://127.0.0.1:${httpPort}`),
     stop: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

@@ -70,6 +70,14 @@ export const gradebookCases: ContractCase<Caller>[] = [
   { name: 'changing your own course', as: 'teacher', request: { method: 'PATCH', url: '/courses/PHYS-110', body: { credits: 5 } }, expect: { status: 200, body: { code: 'PHYS-110', title: 'Optics', credits: 5 } } },
 
   // students and teachers
+  // Paths are matched as sent: an encoded dot segment is a segment like any other, never a way to another route.
+  {
+    name: 'an encoded dot segment is not resolved: /courses/%2e%2e/students is no route', as: 'teacher', request: { method: 'GET', url: '/courses/%2e%2e/students' }, expect: problem(404),
+    platforms: {
+      azure: { why: "@azure/functions' HttpRequest resolves dot segments before carve sees the URL, so this is GET /students", expect: { status: 200 } },
+      fetch: { why: 'a Fetch API Request.url is a WHATWG URL, whose parser resolves %2e%2e before carve sees it, so this is GET /students', expect: { status: 200 } },
+    },
+  },
   { name: 'students cannot list students → 403', as: 'student', request: { method: 'GET', url: '/students' }, expect: problem(403, { body: { detail: 'requires one of the roles: teacher' } }) },
   { name: 'teachers list students', as: 'teacher', request: { method: 'GET', url: '/students' }, expect: { status: 200, body: [{ id: 'stu-grace' }, { id: 'stu-linus' }] } },
   { name: 'a student reads their own record', as: 'student', request: { method: 'GET', url: '/students/stu-grace' }, expect: { status: 200, body: { id: 'stu-grace', name: 'Grace Hopper', year: 2 } } },
