@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 import { nodeConditions } from '../../core/build/conditions.js';
+import { DEFAULT_ZOD_LOCALES, zodLocalesPlugin } from '../../core/build/zod-locales.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const OUT = fileURLToPath(new URL('../.out/', import.meta.url));
@@ -34,6 +35,8 @@ export async function buildBundles(): Promise<Record<AdapterName, Bundle>> {
       conditions: [...nodeConditions(), 'module'],
       // lambda-api imports the S3 SDK lazily for its sendFile helper; Lambda's runtime provides it.
       external: ['@aws-sdk/*'],
+      // carve build keeps zod's English locale only (bundle.zodLocales); the peers are bundled as they are.
+      plugins: app.startsWith('carve') ? [zodLocalesPlugin(DEFAULT_ZOD_LOCALES)] : [],
     });
     const bytes = readFileSync(file);
     out[app] = { file, bytes: bytes.byteLength, gzip: gzipSync(bytes).byteLength, metafile: result.metafile };

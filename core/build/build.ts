@@ -4,7 +4,7 @@ import type { App } from '../app.js';
 import { bundleModule, bundleUnit } from './bundle.js';
 import { measureColdStart } from './cold-start.js';
 import { explainMissingPackage } from './missing-package.js';
-import { targetSettings } from './config.js';
+import { targetSettings, type LoadedConfig } from './config.js';
 import { GRAPHQL_ROUTES, shapeWarningsOf, type ShapeWarnings, planUnits, type Shape, type UnitPlan } from './plan.js';
 import { findRemainderModule, type RemainderStub } from './remainder.js';
 import { loadShapeInput } from './shape-input.js';
@@ -12,6 +12,7 @@ import { stubSource } from './stubs.js';
 import type { BuiltUnit, CostEstimate, EmitContext, TargetDescriptor, Usage } from './target.js';
 import { unitAppSource } from './unit-app.js';
 import { UsageError } from './usage-error.js';
+import { checkZodLocales, DEFAULT_ZOD_LOCALES, type ZodLocales } from './zod-locales.js';
 
 export interface BuildOptions {
   /** The module exporting the app (default export or `app`). */
@@ -53,6 +54,8 @@ export interface Manifest {
   app: string;
   units: ManifestUnit[];
   warnings: string[];
+  /** The zod locales the bundles carry, when they carry zod (`bundle.zodLocales` in carve.config.ts). */
+  zodLocales?: ZodLocales | undefined;
   cost?: CostEstimate | undefined;
 }
 
@@ -77,6 +80,8 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
   const { app, importBeside, shape, config } = await loadShapeInput(options, 'built');
   const settings = await targetSettings(config, target);
   const units = planBuild(app, shape, config.config.groups, target);
+  const zodLocales = zodLocalesOf(config);
+  checkZodLocales(zodLocales, appModule, config.file ?? 'carve.config.ts');
   try {
     target.check?.(app);
   } catch (error) {
@@ -92,7 +97,7 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
     const legacyModule = units.length > 1 && units.some((u) => u.remainder)
       ? await findRemainderModule(appModule, app.remainder!, importBeside) : undefined;
     if (legacyModule && 'reason' in legacyModule) warnings.push(legacyModule.reason);
-    const built = await bundleUnits({ app, appModule, shape, target, settings, units, stage, finalDir, legacyModule, warnings, progress });
+    const built = await bundleUnits({ app, appModule, shape, target, settings, units, stage, finalDir, legacyModule, warnings, progress, zodLocales });
     const staged = built.map((u) => ({ ...u, dir: join(stage, u.name) }));
     const context: EmitContext<unknown> = { app, shape, outDir: stage, units: staged, settings, bundle: (module) => bundleModule(module) };
     writeFiles(stage, await target.emit(context));
@@ -105,6 +110,7 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
         coldStartMs: coldStarts[i]!, modules: u.modules, externals: u.externals, ...(u.remainder ? { remainder: true as const } : {}),
       })),
       warnings,
+      ...(built.some((u) => u.trimmedZod) ? { zodLocales } : {}),
     };
     if (options.cost && target.cost) manifest.cost = target.cost(context, options.cost, coldStarts.filter((c): c is number => c !== null));
     writeFileSync(join(stage, 'carve-manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -114,6 +120,14 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
   } finally {
     if (existsSync(stage)) rmSync(stage, { recursive: true, force: true });
   }
+}
+
+/** `bundle.zodLocales` of the config, checked: `'all'` or a list of names; English only by default. */
+function zodLocalesOf({ config, file }: LoadedConfig): ZodLocales {
+  const given = config.bundle?.zodLocales;
+  if (given === undefined) return DEFAULT_ZOD_LOCALES;
+  if (given === 'all' || (Array.isArray(given) && given.every((l) => typeof l === 'string'))) return given;
+  throw new UsageError(`${file ?? 'carve.config.ts'}: bundle.zodLocales must be 'all' or a list of locale names such as ['en', 'fr']`);
 }
 
 /** `--out` is a folder or can become one: a file on the way (`--out notes.txt`) is one line, before anything is built. */
@@ -145,15 +159,15 @@ function planBuild(app: App, shape: Shape, groups: Parameters<typeof planUnits>[
 
 async function bundleUnits(input: {
   app: App; appModule: string; shape: Shape; target: TargetDescriptor<unknown>; settings: unknown; units: PlannedUnit[]; stage: string; finalDir: string;
-  legacyModule: RemainderStub | { reason: string } | undefined; warnings: string[]; progress: (line: string) => void;
-}): Promise<BuiltUnit[]> {
+  legacyModule: RemainderStub | { reason: string } | undefined; warnings: string[]; progress: (line: string) => void; zodLocales: ZodLocales;
+}): Promise<(BuiltUnit & { trimmedZod: boolean })[]> {
   const { app, target, units, stage, warnings } = input;
   const sources = new Map(app.handlers.map((h) => [h.id, h.source]));
   if ([...sources.values()].some((s) => s === undefined)) warnings.push('some handlers have no recorded source module; units could not be trimmed');
   const stubCache = new Map<string, string | undefined>();
   const entries = join(stage, '.entries');
   mkdirSync(entries, { recursive: true });
-  const built: BuiltUnit[] = [];
+  const built: (BuiltUnit & { trimmedZod: boolean })[] = [];
   // The whole app's OpenAPI document, from the real handlers: a build artifact, and what the route-only unit serves.
   writeFileSync(join(stage, 'openapi.json'), `${JSON.stringify(app.openapi(), null, 2)}\n`);
   for (const [i, unit] of units.entries()) {
@@ -174,7 +188,7 @@ async function bundleUnits(input: {
     writeFileSync(unitApp, unitAppSource(input.appModule, ids, input.shape === 'graphql', unit.remainder, documentFile));
     const result = await bundleUnit({
       entry: unit.remainder ? target.entry.remainder ?? target.entry.module : target.entry.module,
-      unitApp, settings: input.settings, outfile: join(stage, unit.name, target.entry.file), stubs, target: target.bundle,
+      unitApp, settings: input.settings, outfile: join(stage, unit.name, target.entry.file), stubs, target: target.bundle, zodLocales: input.zodLocales,
     }).catch((error: unknown) => explainMissingPackage(error, `the ${unit.name} unit (--target ${target.name})`));
     for (const file of result.leaked) warnings.push(`${unit.name}: ${relative(process.cwd(), file)} belongs to another unit but was bundled whole`);
     for (const pkg of result.optionalMissing) if (!warnings.some((w) => w.startsWith(`${pkg} is imported by a dependency`))) warnings.push(`${pkg} is imported by a dependency and not installed: left out of the bundles, so requiring it fails at run time only if that code runs, as it would unbundled`);
@@ -182,7 +196,7 @@ async function bundleUnits(input: {
       name: unit.name, handlerIds: ids,
       routes: unit.routesOnly ? [] : input.shape === 'graphql' ? GRAPHQL_ROUTES : unit.handlers.map((h) => ({ method: h.method, path: h.path })),
       dir: join(input.finalDir, unit.name), entry: target.entry.file, bundleBytes: result.bytes, gzipBytes: result.gzipBytes,
-      externals: result.externals, modules: Object.keys(result.inputs).length, remainder: unit.remainder,
+      externals: result.externals, modules: Object.keys(result.inputs).length, remainder: unit.remainder, trimmedZod: result.trimmedZod,
     });
   }
   for (const file of new Set([...stubCache.entries()].filter(([, s]) => s === undefined).map(([f]) => f))) {

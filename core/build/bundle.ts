@@ -5,6 +5,7 @@ import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { nodeConditions } from './conditions.js';
 import { nativeExternals } from './externals.js';
 import { stubPlugin } from './stubs.js';
+import { DEFAULT_ZOD_LOCALES, zodLocalesPlugin, type ZodLocales } from './zod-locales.js';
 import type { TargetDescriptor } from './target.js';
 
 export interface BundleResult {
@@ -16,6 +17,8 @@ export interface BundleResult {
   leaked: string[];
   /** Packages a bundled dependency imports that are not installed (left out: a require that fails if it runs). */
   optionalMissing: string[];
+  /** zod's locales module was in the bundle, with only the kept locales. */
+  trimmedZod: boolean;
 }
 
 // CommonJS packages bundled into an ES module still call require() and read __dirname/__filename (pino does at
@@ -45,15 +48,18 @@ function common(target: TargetDescriptor<unknown>['bundle'] = {}): BuildOptions 
  */
 export async function bundleUnit(options: {
   entry: string; unitApp: string; settings: unknown; outfile: string; stubs: ReadonlyMap<string, string>; target: TargetDescriptor<unknown>['bundle'];
+  /** zod's locales to keep (default English only). */
+  zodLocales?: ZodLocales | undefined;
 }): Promise<BundleResult> {
   mkdirSync(dirname(options.outfile), { recursive: true });
   const externals = new Map<string, string>();
   const optionalMissing = new Set<string>();
+  let trimmedZod = false;
   const result = await build({
     ...common(options.target),
     entryPoints: [options.entry], outfile: options.outfile, metafile: true,
     external: [...(options.target?.external ?? [])],
-    plugins: [buildModules(options.unitApp, options.settings), stubPlugin(options.stubs), nativeExternals(externals, optionalMissing)],
+    plugins: [buildModules(options.unitApp, options.settings), stubPlugin(options.stubs), zodLocalesPlugin(options.zodLocales ?? DEFAULT_ZOD_LOCALES, () => (trimmedZod = true)), nativeExternals(externals, optionalMissing)],
   });
   const bytes = readFileSync(options.outfile);
   const inputs = result.metafile.inputs;
@@ -61,7 +67,7 @@ export async function bundleUnit(options: {
     const input = Object.entries(inputs).find(([path]) => file.endsWith(path.replace(/^(\.\.\/)+/, '')));
     return input !== undefined && input[1].bytes !== Buffer.byteLength(options.stubs.get(file)!);
   });
-  return { bytes: bytes.byteLength, gzipBytes: gzipSync(bytes).byteLength, externals: Object.fromEntries(externals), inputs, leaked, optionalMissing: [...optionalMissing].sort() };
+  return { bytes: bytes.byteLength, gzipBytes: gzipSync(bytes).byteLength, externals: Object.fromEntries(externals), inputs, leaked, optionalMissing: [...optionalMissing].sort(), trimmedZod };
 }
 
 /** Bundles a module into one self-contained ESM file (a gateway, a probe); packages stay external when asked. */

@@ -16,7 +16,17 @@ import { UsageError } from './usage-error.js';
 export interface CarveConfig {
   /** Units for `--shape custom`. */
   groups?: GroupsConfig | undefined;
+  /** How every unit is bundled, whatever the target. */
+  bundle?: BundleConfig | undefined;
   [target: string]: object | undefined;
+}
+
+export interface BundleConfig {
+  /**
+   * The zod locales a unit carries: `['en']` by default (zod's own; the other ~40 are about 255 KiB of every
+   * bundle), the names `z.locales` has (`['en', 'fr']`) for an app that calls `z.config(z.locales.fr())`, or `'all'`.
+   */
+  zodLocales?: 'all' | string[] | undefined;
 }
 
 /** Types a `carve.config.ts`. */

@@ -9,6 +9,9 @@ export function printManifest(manifest: Manifest, out: string): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   for (const row of [header, ...rows]) console.log(row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
   for (const warning of manifest.warnings) console.log(`warning: ${warning}`);
+  if (manifest.zodLocales && manifest.zodLocales !== 'all') {
+    console.log(`zod locales bundled: ${manifest.zodLocales.join(', ')} (the others are left out; bundle.zodLocales in carve.config.ts keeps them)`);
+  }
   if (manifest.cost) console.log(`estimated monthly cost (${manifest.cost.requestsPerMonth} requests, ${manifest.cost.averageDurationMs} ms): $${manifest.cost.usd.total}`);
   console.log(`wrote ${out}/${manifest.target}/${manifest.shape}/ (${manifest.units.length} units, carve-manifest.json)`);
 }

@@ -21,8 +21,17 @@ const EMULATOR_GAPS: Record<string, ReadonlyMap<string, string>> = {
     ['keeps a trailing slash in a greedy parameter', 'serverless-offline strips trailing slashes'],
     ['a CORS preflight from an allowed origin', 'serverless-offline answers OPTIONS itself'],
     ['a CORS preflight from another origin gets no grant', 'serverless-offline answers OPTIONS itself'],
+    ['an encoded dot segment is not resolved: /courses/%2e%2e/students is no route', 'serverless-offline (hapi) resolves %2e%2e dot segments'],
+    ['lower-cases header names and joins repeated values', 'serverless-offline keeps the last of repeated header lines (API Gateway joins them)'],
   ]),
 };
+
+/**
+ * Where the platform itself answers otherwise (the contract case says how). On Azure that is one function app's
+ * host resolving dot segments; in a multi-unit shape the front routes by the path as sent first, so the unit that
+ * gets `/courses/%2e%2e/students` has no `/students` and answers 404, as everywhere else.
+ */
+const platformOf = (shape: string, way: string) => (way.startsWith('azure') && shape === 'monolith' ? 'azure' : undefined);
 
 const APPS = { gradebook: join(ROOT, 'examples/gradebook/app.ts'), echo: join(ROOT, 'examples/echo/app.ts') };
 
@@ -61,13 +70,13 @@ for (const shape of SHAPES) {
           running = await deploy(APPS.gradebook, shape, join(scratch, way.split(' ')[0]!));
         }, 180_000);
         afterAll(() => running?.stop());
-        runCases(gradebookCases, () => running.client, () => credentials, tally(`${shape}|${way}`), EMULATOR_GAPS[way], way.startsWith('azure') ? 'azure' : undefined);
+        runCases(gradebookCases, () => running.client, () => credentials, tally(`${shape}|${way}`), EMULATOR_GAPS[way], platformOf(shape, way));
       });
       describe('echo', () => {
         let running: Deployed;
         beforeAll(async () => void (running = await deploy(APPS.echo, shape, join(scratch, `${way.split(' ')[0]}-echo`))), 180_000);
         afterAll(() => running?.stop());
-        runCases(echoCases, () => running.client, () => undefined, tally(`${shape}|${way}`), EMULATOR_GAPS[way], way.startsWith('azure') ? 'azure' : undefined);
+        runCases(echoCases, () => running.client, () => undefined, tally(`${shape}|${way}`), EMULATOR_GAPS[way], platformOf(shape, way));
       });
     });
   }
