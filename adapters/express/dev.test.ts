@@ -103,6 +103,21 @@ describe('carve dev: nothing lost at the edges', () => {
     }
   }, 60_000);
 
+  it('a unit sees the client\'s address the gateway forwards, not the gateway\'s (what a rate limit keys on)', async () => {
+    const app = join(scratch, 'ip.mjs');
+    writeFileSync(app, "import { createApp, handler } from 'carve';\nexport default createApp({ handlers: [handler({ method: 'GET', path: '/ip', auth: 'public' }, ({ request }) => ({ ip: request.sourceIp }))] });\n");
+    const session = await startDev([{ name: 'only', appModule: app, routes: [{ method: 'GET', path: '/ip' }] }], { env: { CARVE_LOG_LEVEL: 'silent' } });
+    try {
+      // From loopback, a trusted peer itself, the forwarded address is the client's; from anywhere else the gateway's
+      // own entry (the peer it saw) is the first untrusted one, so a client cannot choose its address.
+      const seen = (await (await fetch(`${session.gateway.url}/ip`, { headers: { 'x-forwarded-for': '203.0.113.9' } })).json()) as { ip: string };
+      expect(seen.ip).toBe('203.0.113.9');
+      expect(((await (await fetch(`${session.gateway.url}/ip`)).json()) as { ip: string }).ip).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
+    } finally {
+      await session.stop();
+    }
+  }, 60_000);
+
   it('units go when the process that started them is killed: no orphans', async () => {
     const parent = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./__fixtures__/dev-parent.ts', import.meta.url)), slowApp()], { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';

@@ -14,6 +14,11 @@ export interface ServeOptions {
   handleSignals?: boolean | undefined;
   /** How long a drain waits for in-flight requests before closing their connections. Default 10 s. */
   drainTimeoutMs?: number | undefined;
+  /**
+   * Express's `trust proxy`: which peers' `X-Forwarded-For` gives the client's address (`request.sourceIp`, what a
+   * rate limit keys on). Default: none, the socket's peer is the client. A unit behind carve's gateway trusts loopback.
+   */
+  trustProxy?: boolean | number | string | undefined;
 }
 
 export interface ServerHandle {
@@ -37,6 +42,7 @@ export async function serve(app: App, options: ServeOptions = {}): Promise<Serve
   const host = options.host ?? '127.0.0.1';
   const web = express();
   web.disable('x-powered-by');
+  if (options.trustProxy !== undefined && options.trustProxy !== '') web.set('trust proxy', options.trustProxy);
   const openapi = options.openapi === false ? undefined : options.openapi ?? '/openapi.json';
   // With a legacy remainder, carve answers its routes and everything else falls through to it, body unread.
   web.use(toExpressRouter(app, { openapi, fallthrough: app.remainder !== undefined }));
