@@ -45,6 +45,12 @@ describe('carve build, aws', () => {
       expect(unit.modules, unit.name).toBeLessThan(whole.modules);
     }
     expect(nano.units.find((u) => u.name === 'get-health')!.externals).toEqual({});
+    // What each unit is made of, by package: zod (English locale only) first; carve's own and the app's code named apart.
+    const health = nano.units.find((u) => u.name === 'get-health')!;
+    expect(Object.keys(health.weights).slice(0, 2)).toEqual(['zod', 'carve']);
+    expect(Object.keys(health.weights)).toEqual(expect.arrayContaining(['tsyringe', 'app']));
+    expect(Object.values(health.weights).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(health.bundleBytes);
+    expect(health.weights['zod']!).toBeLessThan(200 * 1024);
     expect(nano.units.find((u) => u.name === 'post-grades')!.externals).toEqual({ 'better-sqlite3': expect.any(String) });
     expect(nano.warnings).toEqual([]);
   });

@@ -45,6 +45,8 @@ export interface ManifestUnit {
   externals: Record<string, string>;
   /** Present when the unit serves the legacy remainder. */
   remainder?: true | undefined;
+  /** Bytes each package adds to the bundle (`carve` is carve's own, `app` the app's own code), largest first. */
+  weights: Record<string, number>;
 }
 
 /** `carve-manifest.json`: what was built, for users, CI and the acceptance checks. */
@@ -107,7 +109,7 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
       shape, target: target.name, app: app.name,
       units: built.map((u, i) => ({
         name: u.name, routes: u.routes, entry: `${u.name}/${u.entry}`, bundleBytes: u.bundleBytes, gzipBytes: u.gzipBytes,
-        coldStartMs: coldStarts[i]!, modules: u.modules, externals: u.externals, ...(u.remainder ? { remainder: true as const } : {}),
+        coldStartMs: coldStarts[i]!, modules: u.modules, externals: u.externals, ...(u.remainder ? { remainder: true as const } : {}), weights: u.weights,
       })),
       warnings,
       ...(built.some((u) => u.trimmedZod) ? { zodLocales } : {}),
@@ -160,14 +162,14 @@ function planBuild(app: App, shape: Shape, groups: Parameters<typeof planUnits>[
 async function bundleUnits(input: {
   app: App; appModule: string; shape: Shape; target: TargetDescriptor<unknown>; settings: unknown; units: PlannedUnit[]; stage: string; finalDir: string;
   legacyModule: RemainderStub | { reason: string } | undefined; warnings: string[]; progress: (line: string) => void; zodLocales: ZodLocales;
-}): Promise<(BuiltUnit & { trimmedZod: boolean })[]> {
+}): Promise<(BuiltUnit & { trimmedZod: boolean; weights: Record<string, number> })[]> {
   const { app, target, units, stage, warnings } = input;
   const sources = new Map(app.handlers.map((h) => [h.id, h.source]));
   if ([...sources.values()].some((s) => s === undefined)) warnings.push('some handlers have no recorded source module; units could not be trimmed');
   const stubCache = new Map<string, string | undefined>();
   const entries = join(stage, '.entries');
   mkdirSync(entries, { recursive: true });
-  const built: (BuiltUnit & { trimmedZod: boolean })[] = [];
+  const built: (BuiltUnit & { trimmedZod: boolean; weights: Record<string, number> })[] = [];
   // The whole app's OpenAPI document, from the real handlers: a build artifact, and what the route-only unit serves.
   writeFileSync(join(stage, 'openapi.json'), `${JSON.stringify(app.openapi(), null, 2)}\n`);
   for (const [i, unit] of units.entries()) {
@@ -196,7 +198,7 @@ async function bundleUnits(input: {
       name: unit.name, handlerIds: ids,
       routes: unit.routesOnly ? [] : input.shape === 'graphql' ? GRAPHQL_ROUTES : unit.handlers.map((h) => ({ method: h.method, path: h.path })),
       dir: join(input.finalDir, unit.name), entry: target.entry.file, bundleBytes: result.bytes, gzipBytes: result.gzipBytes,
-      externals: result.externals, modules: Object.keys(result.inputs).length, remainder: unit.remainder, trimmedZod: result.trimmedZod,
+      externals: result.externals, modules: Object.keys(result.inputs).length, remainder: unit.remainder, trimmedZod: result.trimmedZod, weights: result.weights,
     });
   }
   for (const file of new Set([...stubCache.entries()].filter(([, s]) => s === undefined).map(([f]) => f))) {

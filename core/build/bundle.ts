@@ -5,6 +5,7 @@ import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { nodeConditions } from './conditions.js';
 import { nativeExternals } from './externals.js';
 import { stubPlugin } from './stubs.js';
+import { weigh } from './weigh.js';
 import { DEFAULT_ZOD_LOCALES, zodLocalesPlugin, type ZodLocales } from './zod-locales.js';
 import type { TargetDescriptor } from './target.js';
 
@@ -19,6 +20,8 @@ export interface BundleResult {
   optionalMissing: string[];
   /** zod's locales module was in the bundle, with only the kept locales. */
   trimmedZod: boolean;
+  /** Bytes each package adds to the bundle (`carve`, `app`, then packages by name), largest first. */
+  weights: Record<string, number>;
 }
 
 // CommonJS packages bundled into an ES module still call require() and read __dirname/__filename (pino does at
@@ -67,7 +70,7 @@ export async function bundleUnit(options: {
     const input = Object.entries(inputs).find(([path]) => file.endsWith(path.replace(/^(\.\.\/)+/, '')));
     return input !== undefined && input[1].bytes !== Buffer.byteLength(options.stubs.get(file)!);
   });
-  return { bytes: bytes.byteLength, gzipBytes: gzipSync(bytes).byteLength, externals: Object.fromEntries(externals), inputs, leaked, optionalMissing: [...optionalMissing].sort(), trimmedZod };
+  return { bytes: bytes.byteLength, gzipBytes: gzipSync(bytes).byteLength, externals: Object.fromEntries(externals), inputs, leaked, optionalMissing: [...optionalMissing].sort(), trimmedZod, weights: weigh(result.metafile, process.cwd()) };
 }
 
 /** Bundles a module into one self-contained ESM file (a gateway, a probe); packages stay external when asked. */
