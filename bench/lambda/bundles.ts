@@ -9,10 +9,13 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 const OUT = fileURLToPath(new URL('../.out/', import.meta.url));
 
 export const ADAPTERS = ['raw', 'carve', 'carve-logged', 'lambda-api', 'hono', 'powertools', 'serverless-http', 'vendia'] as const;
-export type AdapterName = (typeof ADAPTERS)[number];
+// Measured cold only: what a bundle weighs without a validation library, or with zod/mini.
+export const COLD_ONLY = ['raw-bare', 'raw-mini', 'carve-bare'] as const;
+export type AdapterName = (typeof ADAPTERS)[number] | (typeof COLD_ONLY)[number];
 export const LABEL: Record<AdapterName, string> = {
-  raw: 'raw handler', carve: 'carve', 'carve-logged': 'carve + access log', 'lambda-api': 'lambda-api', hono: 'hono',
-  powertools: 'powertools event-handler', 'serverless-http': 'serverless-http', vendia: '@vendia/serverless-express',
+  raw: 'raw handler + zod', carve: 'carve, zod schemas', 'carve-logged': 'carve + access log', 'lambda-api': 'lambda-api + zod', hono: 'hono + zod',
+  powertools: 'powertools event-handler + zod', 'serverless-http': 'serverless-http + zod', vendia: '@vendia/serverless-express + zod',
+  'raw-bare': 'raw handler, no library', 'raw-mini': 'raw handler + zod/mini', 'carve-bare': 'carve, no schemas',
 };
 
 export interface Bundle {
@@ -26,7 +29,7 @@ export interface Bundle {
 export async function buildBundles(): Promise<Record<AdapterName, Bundle>> {
   mkdirSync(OUT, { recursive: true });
   const out = {} as Record<AdapterName, Bundle>;
-  for (const app of ADAPTERS) {
+  for (const app of [...ADAPTERS, ...COLD_ONLY]) {
     const file = `${OUT}${app}.cjs`;
     const result = await build({
       entryPoints: [`${HERE}apps/${app}.ts`], outfile: file, bundle: true, minify: true, platform: 'node', target: 'node20',
