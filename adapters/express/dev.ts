@@ -54,6 +54,7 @@ export async function startDev(units: readonly DevUnit[], options: {
   } catch (error) {
     await stopUnits(running);
     rmSync(sharedDir, { recursive: true, force: true });
+    removePlanned(units);
     throw error;
   }
 }

@@ -32,33 +32,37 @@ export async function startUnitProcess(name: string, routes: GatewayUnit['routes
   const first = await spawnUnit(name, command, { ...options.env, CARVE_UNIT_PORT: '0' });
   const unit: RunningUnit = { name, routes, url: `http://127.0.0.1:${first.port}`, process: first.child, up: true };
   if (options.restart === false) return unit;
+  const say = (level: 'info' | 'error', msg: string, fields: Record<string, unknown>) =>
+    log(JSON.stringify({ level, time: new Date().toISOString(), msg, unit: name, ...fields }));
   let delay = FIRST_RESTART_MS;
   let startedAt = Date.now();
   // The same port again, so the gateway's address for it stays right; another one if that one is taken.
   let samePort = true;
+  // The next start, after the current delay, which doubles for the one after: 250 ms, 500 ms, … 10 s.
+  const schedule = (): number => {
+    const wait = delay;
+    delay = Math.min(delay * 2, MAX_RESTART_MS);
+    setTimeout(attempt, wait).unref();
+    return wait;
+  };
+  const attempt = () => {
+    if (unit.stopping) return;
+    spawnUnit(name, command, { ...options.env, CARVE_UNIT_PORT: samePort ? new URL(unit.url).port : '0' }).then(({ child: next, port: listening }) => {
+      if (unit.stopping) return void next.kill('SIGTERM');
+      Object.assign(unit, { process: next, url: `http://127.0.0.1:${listening}`, up: true });
+      startedAt = Date.now();
+      say('info', 'unit restarted', { port: listening });
+      watch(next);
+    }, (error: unknown) => {
+      samePort = false;
+      say('error', 'unit did not restart', { err: String(error), restartInMs: schedule() });
+    });
+  };
   const watch = (child: ChildProcess) => child.once('exit', (code, signal) => {
     if (unit.stopping) return;
     unit.up = false;
     if (Date.now() - startedAt > HEALTHY_MS) delay = FIRST_RESTART_MS;
-    log(JSON.stringify({ level: 'error', time: new Date().toISOString(), msg: 'unit exited', unit: name, code, signal, restartInMs: delay }));
-    const retry = () => setTimeout(() => {
-      if (unit.stopping) return;
-      const port = samePort ? new URL(unit.url).port : '0';
-      spawnUnit(name, command, { ...options.env, CARVE_UNIT_PORT: port }).then(({ child: next, port: listening }) => {
-        if (unit.stopping) return void next.kill('SIGTERM');
-        Object.assign(unit, { process: next, url: `http://127.0.0.1:${listening}`, up: true });
-        startedAt = Date.now();
-        log(JSON.stringify({ level: 'info', time: new Date().toISOString(), msg: 'unit restarted', unit: name, port: listening }));
-        watch(next);
-      }, (error: unknown) => {
-        delay = Math.min(delay * 2, MAX_RESTART_MS);
-        samePort = false;
-        log(JSON.stringify({ level: 'error', time: new Date().toISOString(), msg: 'unit did not restart', unit: name, err: String(error), restartInMs: delay }));
-        retry();
-      });
-    }, delay).unref();
-    retry();
-    delay = Math.min(delay * 2, MAX_RESTART_MS);
+    say('error', 'unit exited', { code, signal, restartInMs: schedule() });
   });
   watch(first.child);
   return unit;

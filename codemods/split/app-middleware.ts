@@ -45,7 +45,11 @@ const CODES: Record<AppMiddleware['carve'], string> = { cors: 'CORS', rateLimit:
  * would answer where the package did not, so it runs as it is; so does a second cors(…).
  */
 export function appWideMiddleware(routes: RouteInfo[], carriers: Map<RouteInfo, Carrier>, root: string, carry: Carry): { middleware: AppMiddleware[]; warnings: Warning[] } {
-  const everywhere = (node: Node) => routes.every((r) => carriers.get(r)?.front.some((f) => f.node === node && f.path === undefined && !f.when?.length));
+  const everywhereOf = new Map<Node, boolean>();
+  const everywhere = (node: Node) => {
+    if (!everywhereOf.has(node)) everywhereOf.set(node, routes.every((r) => carriers.get(r)?.front.some((f) => f.node === node && f.path === undefined && !f.when?.length)));
+    return everywhereOf.get(node)!;
+  };
   // What one that stays as it is would need is never carried into the app module.
   const readOnly: Carry = (n) => n.getText();
   const calls = new Map<Node, Mapped>();

@@ -195,7 +195,7 @@ export function compatModules(options: {
         for (const use of planned.sharedUse) usedShared.add(use);
         for (const decl of planned.sharedDecls) usedDecls.add(decl);
       }
-      const exportedUsed = new Set([...usedDecls].map((d) => d.getFirstAncestorByKind(SyntaxKind.VariableStatement)));
+      const exportedUsed = new Set<Node | undefined>([...usedDecls].map((d) => d.getFirstAncestorByKind(SyntaxKind.VariableStatement)));
       if (usedShared.size > 0 || usedDecls.size > 0) {
         out.push({
           file: sharedFile, exportName: '', from: 'the middleware in front of the legacy routes',
@@ -204,7 +204,7 @@ export function compatModules(options: {
             '// every carve/compat/express module of a unit shares one instance (one session store, one rate-limit counter).',
             ...[...shared.imports.values()],
             '',
-            ...[...shared.declarations].filter(([statement]) => !shared.exported.has(statement) || exportedUsed.has(statement as never))
+            ...[...shared.declarations].filter(([statement]) => !shared.exported.has(statement) || exportedUsed.has(statement))
               .map(([statement, text]) => (shared.exported.has(statement) ? `export ${text}` : text)),
             ...(shared.declarations.size > 0 ? [''] : []),
             ...[...sharedNames.values()].filter((v): v is { name: string; text: string } => 'name' in v && usedShared.has(v)).map((v) => `export const ${v.name} = ${v.text};`),

@@ -118,8 +118,10 @@ function splitKeeping(root: string, analyzed: ReturnType<typeof analyzeProject>,
   const appCarried = new CarriedModule(join(out, `app.${ext}`), refuse, appModuleNames(analysis.routes.length));
   const { middleware: appMiddleware, warnings: appMiddlewareWarnings } = appWideMiddleware(analysis.routes, carriers, root, (node) => appCarried.carry(node));
   report.warnings.push(...appMiddlewareWarnings);
-  const mappedCalls = new Set(appMiddleware.map((m) => builtBy(m.node) ?? m.node));
-  const isMapped = (node: Node | undefined) => !!node && mappedCalls.has(builtBy(node) ?? node);
+  // One middleware instance, however a route names it: its call, or the const that holds the call (`app.use(limiter)`).
+  const instance = (node: Node) => builtBy(node) ?? node;
+  const mappedCalls = new Set(appMiddleware.map((m) => instance(m.node)));
+  const isMapped = (node: Node | undefined) => !!node && mappedCalls.has(instance(node));
   const compat = compatModules({ root, out, ext, mapped: isMapped, refuse });
   const usedCompat = new Set<CompatModule>();
   const compatBy: Record<string, number> = {};
@@ -138,13 +140,10 @@ function splitKeeping(root: string, analyzed: ReturnType<typeof analyzeProject>,
     const keptFor = keptInLegacy.get(routeKey(ref));
     if (keptFor) {
       report.remainder.push({ ...ref, code: 'SHARED_STATE', reason: keptFor, reasons: [keptFor] });
-      for (const f of carriers.get(route)?.front ?? []) leftFront.add(builtBy(f.node) ?? f.node);
+      for (const f of carriers.get(route)?.front ?? []) leftFront.add(instance(f.node));
       continue;
     }
-    for (const f of carriers.get(route)?.front ?? []) {
-      const node = builtBy(f.node) ?? f.node;
-      movedFront.set(node, [...(movedFront.get(node) ?? []), routeKey(ref)]);
-    }
+    for (const f of carriers.get(route)?.front ?? []) movedFront.set(instance(f.node), [...(movedFront.get(instance(f.node)) ?? []), routeKey(ref)]);
     const exportName = unique(names, routeName(route.method, route.path));
     const file = join(out, 'handlers', route.group, `${kebab(exportName)}.${ext}`);
     const fn = handlers.get(route);
@@ -176,7 +175,7 @@ function splitKeeping(root: string, analyzed: ReturnType<typeof analyzeProject>,
       if (!moved.ok) {
         const reasons = unique2([conversion.reason, moved.reason, ...route.blockers]);
         report.remainder.push({ ...ref, code: moved.code === 'PATH_SYNTAX' || moved.code === 'UNRESOLVED_HANDLER' ? moved.code : conversion.code, reason: moved.reason, reasons });
-        for (const f of carriers.get(route)?.front ?? []) leftFront.add(builtBy(f.node) ?? f.node);
+        for (const f of carriers.get(route)?.front ?? []) leftFront.add(instance(f.node));
         continue;
       }
       usedCompat.add(moved.module);

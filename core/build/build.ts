@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { App } from '../app.js';
-import { bundleModule, bundleUnit } from './bundle.js';
+import { bundleModule, bundleUnit, type BundleResult } from './bundle.js';
 import { measureColdStart } from './cold-start.js';
 import { explainMissingPackage } from './missing-package.js';
 import { targetSettings, type LoadedConfig } from './config.js';
@@ -136,7 +136,8 @@ function zodLocalesOf({ config, file }: LoadedConfig): ZodLocales {
 function checkOutFolder(out: string): void {
   let path = resolve(out);
   while (!existsSync(path) && dirname(path) !== path) path = dirname(path);
-  if (!statSync(path).isDirectory()) throw new UsageError(`--out ${out}: ${relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path)} is a file, not a folder`);
+  const shown = relative(process.cwd(), path);
+  if (!statSync(path).isDirectory()) throw new UsageError(`--out ${out}: ${shown.startsWith('..') ? path : shown} is a file, not a folder`);
 }
 
 /**
@@ -159,17 +160,20 @@ function planBuild(app: App, shape: Shape, groups: Parameters<typeof planUnits>[
   return units;
 }
 
+/** A unit as bundled: what the target is given, and what the manifest says of its bundle. */
+type BundledUnit = BuiltUnit & Pick<BundleResult, 'trimmedZod' | 'weights'>;
+
 async function bundleUnits(input: {
   app: App; appModule: string; shape: Shape; target: TargetDescriptor<unknown>; settings: unknown; units: PlannedUnit[]; stage: string; finalDir: string;
   legacyModule: RemainderStub | { reason: string } | undefined; warnings: string[]; progress: (line: string) => void; zodLocales: ZodLocales;
-}): Promise<(BuiltUnit & { trimmedZod: boolean; weights: Record<string, number> })[]> {
+}): Promise<BundledUnit[]> {
   const { app, target, units, stage, warnings } = input;
   const sources = new Map(app.handlers.map((h) => [h.id, h.source]));
   if ([...sources.values()].some((s) => s === undefined)) warnings.push('some handlers have no recorded source module; units could not be trimmed');
   const stubCache = new Map<string, string | undefined>();
   const entries = join(stage, '.entries');
   mkdirSync(entries, { recursive: true });
-  const built: (BuiltUnit & { trimmedZod: boolean; weights: Record<string, number> })[] = [];
+  const built: BundledUnit[] = [];
   // The whole app's OpenAPI document, from the real handlers: a build artifact, and what the route-only unit serves.
   writeFileSync(join(stage, 'openapi.json'), `${JSON.stringify(app.openapi(), null, 2)}\n`);
   for (const [i, unit] of units.entries()) {

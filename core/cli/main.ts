@@ -118,7 +118,7 @@ function program(): Command {
     .option('--config <file>', 'a carve.config.ts (default: the one next to the app module)')
     .action(async (options: { app: string; shape: string; port: number; config?: string | undefined }) => {
       const units = await planDev({ ...options, shapeWarnings, onWarning: (warning) => process.stderr.write(`warning: ${warning}\n`) });
-      // The units' app modules (.carve/dev-*) go when carve dev does, however it ends.
+      // startDev removes the units' app modules (.carve/dev-*) when it stops or fails; this is for an exit it never sees.
       const planned = dirname(units[0]!.appModule);
       process.once('exit', () => rmSync(planned, { recursive: true, force: true }));
       const { startDev } = await import('carve/express/dev');
