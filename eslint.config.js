@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 /** carve's targets and shapes, one folder each under adapters/; each may import only carve's public API and its own files. */
 const ADAPTERS = readdirSync(new URL('./adapters', import.meta.url), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
 /** What an adapter may import of carve besides its own subpaths: the SDK, the adapter kit and the build contract. */
-const KIT = ['carve', 'carve/adapter', 'carve/adapter/node', 'carve/fetch', 'carve/build', 'carve/build/unit', 'carve/build/settings'];
+const KIT = ['carve', 'carve/adapter', 'carve/adapter/node', 'carve/fetch', 'carve/build', 'carve/build/unit', 'carve/build/settings', 'carve/zod', 'carve/zod/mini'];
 
 const escape = (text) => text.replace(/\./g, '\\.');
 const anyOf = (names) => `(${names.map(escape).join('|')})`;
@@ -43,6 +43,11 @@ const CORE_FENCES = [
   { regex: '(^|/)cli/', message: 'core never imports the CLI: it is the composition root, and nothing imports it back' },
 ];
 
+// Schemas are Standard Schema: nothing a unit runs imports a validation library. Where zod may be imported: its
+// re-exports, core's one converter for zod/mini (json-schema.ts), a target's settings (read by the build), fixtures.
+const NO_ZOD = { regex: '^(zod|carve/zod)(/|$)', message: 'schemas are Standard Schema validators: core and the adapters call ~standard and never import zod (core/json-schema.ts converts zod/mini schemas)' };
+const ZOD_ALLOWED = ['core/zod.ts', 'core/zod-mini.ts', 'core/json-schema.ts', 'adapters/*/settings.ts', 'adapters/*/fixtures.ts'];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', '**/__testfixtures__/**', 'coverage/**', 'bench/.out/**', '.carve/**'] },
   js.configs.recommended,
@@ -69,9 +74,10 @@ export default tseslint.config(
   {
     // Core never imports an adapter, a codemod, an example or the CLI.
     files: ['core/**/*.ts'],
-    ignores: ['core/**/*.test.ts', 'core/cli/**'],
-    rules: fence(CORE_FENCES),
+    ignores: ['core/**/*.test.ts', 'core/cli/**', ...ZOD_ALLOWED],
+    rules: fence([...CORE_FENCES, NO_ZOD]),
   },
+  { files: ZOD_ALLOWED.filter((f) => f.startsWith('core/')), rules: fence(CORE_FENCES) },
   {
     // The CLI is the composition root: it wires core, the targets and the codemods through their public
     // entry points, as a user's own script would.
@@ -82,16 +88,19 @@ export default tseslint.config(
       { regex: '(^|/)(adapters|codemods)/', message: "the CLI imports targets and codemods by their public entry points ('carve/aws/target', 'carve/codemods')" },
     ], { computed: true }),
   },
-  ...ADAPTERS.map((name) => ({
+  ...ADAPTERS.flatMap((name) => {
     // An adapter sees carve only through its public API and the adapter kit, and never another adapter.
-    files: [`adapters/${name}/**/*.ts`],
-    ignores: [`adapters/${name}/**/*.test.ts`],
-    rules: fence([
+    const fences = [
       { regex: '^\\.\\./', message: `adapters/${name} may import only carve's public API, the adapter kit and its own files` },
       { regex: '(^|/)core/', message: "import carve's public API ('carve', 'carve/adapter'), never core internals" },
       { regex: `^carve/(?!${name}(/|$))(?!${anyOf(KIT.map((k) => k.slice('carve/'.length)).filter(Boolean))}$)`, message: `an adapter never imports another adapter; adapters/${name} may import ${KIT.join(', ')} and carve/${name}` },
-    ]),
-  })),
+    ];
+    const zodAllowed = ZOD_ALLOWED.filter((f) => f.startsWith('adapters/')).map((f) => f.replace('*', name));
+    return [
+      { files: [`adapters/${name}/**/*.ts`], ignores: [`adapters/${name}/**/*.test.ts`, ...zodAllowed], rules: fence([...fences, NO_ZOD]) },
+      { files: zodAllowed, rules: fence(fences) },
+    ];
+  }),
   {
     // Examples are written the way a user writes them: by package name.
     files: ['examples/**/*.ts'],

@@ -20,6 +20,8 @@ const graphqlMain = { find: /^graphql$/, replacement: createRequire(import.meta.
 
 export default defineConfig({
   resolve: { alias: [...alias, graphqlMain] },
+  // Vite strips types from .ts/.mts only; core/reflect-metadata.cts is CommonJS on purpose (see there).
+  oxc: { include: /\.([mc]?ts|[jt]sx)$/ },
   test: {
     include: ['{core,adapters,codemods,examples,test}/**/*.test.{ts,mts}'],
     // The project `carve init` writes has its own tests (node --test), run by the package test.

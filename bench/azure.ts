@@ -1,5 +1,6 @@
 import azureFunctions, { type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
-import { createApp, handler, z } from 'carve';
+import { createApp, handler } from 'carve';
+import { z } from 'carve/zod';
 import { toAzureHandler } from 'carve/azure';
 import { COURSES, NewCourse } from './lambda/data.js';
 import { median, printTable } from './lambda/table.js';

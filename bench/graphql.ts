@@ -1,4 +1,5 @@
-import { createApp, handler, z } from 'carve';
+import { createApp, handler } from 'carve';
+import { z } from 'carve/zod';
 import { withGraphQL } from 'carve/graphql';
 import { COURSES } from './lambda/data.js';
 import { median, printTable } from './lambda/table.js';

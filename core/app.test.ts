@@ -303,6 +303,20 @@ describe('app.select', () => {
 });
 
 describe('createApp: one app, one container', () => {
+  it('app.select() serves the OpenAPI document it is given, builds it lazily from a function, or serves none', async () => {
+    const app = makeApp();
+    const whole = app.openapi();
+    expect((await app.select(['getCourses']).inject({ method: 'GET', url: '/openapi.json' })).body).toEqual(whole);
+    expect((await app.select(['getCourses'], { openapi: false }).inject({ method: 'GET', url: '/openapi.json' })).status).toBe(404);
+    const given = { ...whole, info: { title: 'built beforehand', version: '9' } };
+    let built = 0;
+    const lazy = app.select(['getCourses'], { openapi: () => (built++, given) });
+    expect(built).toBe(0);
+    for (let i = 0; i < 2; i++) expect((await lazy.inject({ method: 'GET', url: '/openapi.json' })).body).toMatchObject({ info: { title: 'built beforehand' } });
+    expect(built).toBe(1);
+    expect((await app.select(['getCourses'], { openapi: given }).inject({ method: 'GET', url: '/openapi.json' })).body).toEqual(given);
+  });
+
   it('app.with() and app.select() share the singletons of the app they come from', async () => {
     let made = 0;
     const Counter = token<{ n: number }>('Counter', { lifetime: 'singleton', factory: () => (made++, { n: 0 }) });

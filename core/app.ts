@@ -1,7 +1,7 @@
-import type { z } from 'zod';
 import type { Authenticator, AuthPolicy } from './auth/authenticator.js';
 import type { Principal } from './auth/principal.js';
 import { assertWithinLimit, DEFAULT_ACCEPTS, DEFAULT_BODY_LIMIT, DEFAULT_JSON_DEPTH, parseBody } from './body.js';
+import { monotonicMs } from './clock.js';
 import { Injector, type DependencyProblem } from './container.js';
 import { withDeadline } from './deadline.js';
 import { Forbidden, HttpError, MethodNotAllowed, NotFound, RequestAborted, Unauthorized, ValidationError, type ValidationIssue } from './errors.js';
@@ -12,6 +12,7 @@ import { buildOpenApi, type OpenApiDocument, type OpenApiInfo } from './openapi.
 import { CarveRequest, type CarveResponse, type IncomingRequest } from './request.js';
 import { problemResponse, resultValue, toResponse } from './respond.js';
 import { Router } from './router.js';
+import { reportIssues, type Schema, type SchemaResult } from './schema.js';
 import type { Deps, Registration } from './token.js';
 
 export interface AppOptions {
@@ -112,8 +113,11 @@ export interface App {
    */
   select(handlerIds: readonly string[], options?: {
     remainder?: boolean | undefined;
-    /** The whole app's OpenAPI document, built beforehand: a unit bundled with only its own handlers serves this one. */
-    openapi?: OpenApiDocument | undefined;
+    /**
+     * The whole app's OpenAPI document, built beforehand (or a function that loads it when first asked for): a unit
+     * bundled with only its own handlers serves this one. `false`: the unit does not serve it (its gateway does).
+     */
+    openapi?: OpenApiDocument | (() => OpenApiDocument) | false | undefined;
   }): App;
   /**
    * Runs handlers in-process, several in one request scope: one caller, one DI child container (so
@@ -152,7 +156,7 @@ const inheritedWhole = new WeakMap<AppOptions, WholeApp>();
 interface WholeApp {
   routes: Router<unknown>;
   handlers: readonly Handler[];
-  document?: OpenApiDocument | undefined;
+  document?: OpenApiDocument | (() => OpenApiDocument) | undefined;
 }
 
 export function createApp(options: AppOptions): App {
@@ -224,9 +228,11 @@ export function createApp(options: AppOptions): App {
     const principal = route.policy === 'public' ? undefined : await authenticate(route.policy, request);
     const { spec } = h;
     // Without a query schema the query is parsed only if the handler reads it (Input's getter).
-    const { params, query, headers, body } = inputs(spec, {
+    let checkedInputs = inputs(spec, {
       params: request.params, query: spec.query ? request.query : undefined, headers: request.headers, body: () => parseBody(request, route.accepts, jsonDepth),
     });
+    if (checkedInputs instanceof Promise) checkedInputs = await checkedInputs;
+    const { params, query, headers, body } = checkedInputs;
     const input = new Input(request, principal, params, query, headers, body);
     const deps = route.perRequest
       ? injector.resolve(route.deps, { request, log: request.log, principal })
@@ -246,15 +252,15 @@ export function createApp(options: AppOptions): App {
   }
 
   /** A handler's inputs, each checked against its schema; every failure reported at once, as one 400. */
-  function inputs(spec: Handler['spec'], raw: { params: unknown; query: unknown; headers: unknown; body: () => unknown }) {
-    const checked = {
-      params: spec.params ? validate(spec.params, raw.params, 'params') : raw.params,
-      query: spec.query ? validate(spec.query, raw.query, 'query') : raw.query,
-      headers: spec.headers ? validate(spec.headers, raw.headers, 'headers') : raw.headers,
-      body: spec.body ? validate(spec.body, raw.body(), 'body') : undefined,
-    };
-    if (scratch.length > 0) throw new ValidationError(scratch.splice(0));
-    return checked;
+  function inputs(spec: Handler['spec'], raw: RawInputs): CheckedInputs | Promise<CheckedInputs> {
+    const results = [
+      spec.params && check(spec.params, raw.params),
+      spec.query && check(spec.query, raw.query),
+      spec.headers && check(spec.headers, raw.headers),
+      spec.body && check(spec.body, raw.body()),
+    ] as const;
+    if (results.some((r) => r instanceof Promise)) return Promise.all(results).then((settled) => checked(raw, settled, []));
+    return checked(raw, results as readonly (SchemaResult | undefined)[], scratch);
   }
 
   // Requests whose host framework wants unmatched routes back (strangler mode); rare, so kept aside.
@@ -270,7 +276,8 @@ export function createApp(options: AppOptions): App {
         return await run(match.route.value, request);
       }
       if (documentPath !== false && request.path === documentPath && (request.method === 'GET' || request.method === 'HEAD')) {
-        document ??= JSON.stringify(whole.document ?? buildOpenApi(app.name, whole.handlers, authenticators, openapiInfo));
+        document ??= JSON.stringify((typeof whole.document === 'function' ? whole.document() : whole.document)
+          ?? buildOpenApi(app.name, whole.handlers, authenticators, openapiInfo));
         return { status: 200, headers: { 'content-type': 'application/json' }, cookies: [], body: document };
       }
       if (fallingThrough.has(request)) throw FALLTHROUGH;
@@ -294,7 +301,7 @@ export function createApp(options: AppOptions): App {
   const logsAnything = logger.enabled('error');
 
   async function handle(incoming: IncomingRequest, handleOptions: HandleOptions = {}): Promise<CarveResponse | undefined> {
-    const started = accessLog ? performance.now() : 0;
+    const started = accessLog ? monotonicMs() : 0;
     const requestId = requestIdFrom(incoming);
     const appLog = handleOptions.logSink && logsAnything ? createLogger({ ...options.logger, sink: handleOptions.logSink }) : logger;
     const request = new CarveRequest(incoming, requestId, appLog);
@@ -315,7 +322,7 @@ export function createApp(options: AppOptions): App {
         route: request.route || undefined,
         path: request.route ? undefined : request.path,
         status: response.status,
-        ms: Math.round((performance.now() - started) * 100) / 100,
+        ms: Math.round((monotonicMs() - started) * 100) / 100,
       });
     }
     return response;
@@ -341,7 +348,7 @@ export function createApp(options: AppOptions): App {
           if (result.error) throw result.error;
           principal = checkPolicy(route.policy, result.principal);
         }
-        const { params, query, body } = inputs(spec, { params: given.params ?? {}, query: given.query ?? {}, headers: request.headers, body: () => given.body });
+        const { params, query, body } = await inputs(spec, { params: given.params ?? {}, query: given.query ?? {}, headers: request.headers, body: () => given.body });
         let deps: Record<string, unknown>;
         if (route.perRequest) {
           const shared = (await caller()).principal;
@@ -382,7 +389,10 @@ export function createApp(options: AppOptions): App {
       const known = new Map(options.handlers.map((h) => [h.id, h]));
       const unknown = handlerIds.filter((id) => !known.has(id));
       if (unknown.length > 0) throw new TypeError(`${app.name} has no handler ${unknown.map((id) => `"${id}"`).join(', ')}`);
-      const narrowed: AppOptions = { ...options, handlers: handlerIds.map((id) => known.get(id)!), remainder: selectOptions.remainder ? options.remainder : undefined };
+      const narrowed: AppOptions = {
+        ...options, handlers: handlerIds.map((id) => known.get(id)!), remainder: selectOptions.remainder ? options.remainder : undefined,
+        ...(selectOptions.openapi === false ? { openapi: { ...options.openapi, path: false } } : {}),
+      };
       inheritedWhole.set(narrowed, selectOptions.openapi ? { ...whole, document: selectOptions.openapi } : whole);
       return derive(narrowed);
     },
@@ -395,16 +405,28 @@ export function createApp(options: AppOptions): App {
   return app;
 }
 
-// Validation of one request's parts runs synchronously, start to end, so one scratch list serves them all.
+interface RawInputs { params: unknown; query: unknown; headers: unknown; body: () => unknown }
+interface CheckedInputs { params: unknown; query: unknown; headers: unknown; body: unknown }
+
+const PARTS = ['params', 'query', 'headers', 'body'] as const;
+// Validators that answer synchronously (zod, valibot, arktype do) report into one scratch list: their checks run start to end.
 const scratch: ValidationIssue[] = [];
 
-function validate(schema: z.ZodType, value: unknown, where: string): unknown {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    scratch.push({ path: [where, ...issue.path.map(String)].join('.'), message: issue.message, code: issue.code });
+function check(schema: Schema, value: unknown): SchemaResult | Promise<SchemaResult> {
+  return schema['~standard'].validate(value);
+}
+
+/** The parsed inputs, or a ValidationError with the issues of every part. */
+function checked(raw: RawInputs, results: readonly (SchemaResult | undefined)[], issues: ValidationIssue[]): CheckedInputs {
+  const out: CheckedInputs = { params: raw.params, query: raw.query, headers: raw.headers, body: undefined };
+  for (let i = 0; i < PARTS.length; i++) {
+    const result = results[i];
+    if (result === undefined) continue;
+    if (result.issues === undefined) out[PARTS[i]!] = result.value;
+    else reportIssues(result.issues, PARTS[i], issues);
   }
-  return undefined;
+  if (issues.length > 0) throw new ValidationError(issues.splice(0));
+  return out;
 }
 
 /** What a handler receives. A class, so the lazy parts (query, log) are prototype getters. */

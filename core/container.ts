@@ -1,6 +1,5 @@
-// tsyringe needs the Reflect metadata API. reflect-metadata is CommonJS like tsyringe, so runtimes that
-// evaluate CommonJS imports ahead of ES modules (Bun) still load it first; `lite` is its smallest build.
-import 'reflect-metadata/lite';
+// tsyringe needs the Reflect metadata API when it loads: first, then.
+import './reflect-metadata.cjs';
 import {
   container as globalContainer,
   instanceCachingFactory,

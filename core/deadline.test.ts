@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { withDeadline } from './deadline.js';
 
 const after = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
@@ -7,6 +7,23 @@ describe('withDeadline', () => {
   it('passes results and errors through when in time', async () => {
     await expect(withDeadline(after(5, 'ok'), 1000)).resolves.toBe('ok');
     await expect(withDeadline(Promise.reject(new Error('boom')), 1000)).rejects.toThrow('boom');
+  });
+
+  it('arms no timer for work that settles without waiting on I/O or a timer', async () => {
+    const setTimer = vi.spyOn(globalThis, 'setTimeout');
+    try {
+      const steps = async () => {
+        for (let i = 0; i < 50; i++) await Promise.resolve();
+        return 'done';
+      };
+      await expect(withDeadline(steps(), 1)).resolves.toBe('done');
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(setTimer).not.toHaveBeenCalled();
+      await expect(withDeadline(after(200, 'late'), 10)).rejects.toMatchObject({ status: 504 });
+      expect(setTimer).toHaveBeenCalled();
+    } finally {
+      setTimer.mockRestore();
+    }
   });
 
   it('rejects with a 504 when the deadline passes first', async () => {

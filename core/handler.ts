@@ -1,17 +1,16 @@
-import type { z } from 'zod';
 import type { AuthPolicy } from './auth/authenticator.js';
 import type { Principal } from './auth/principal.js';
 import type { Logger } from './log.js';
 import type { QueryRecord } from './query.js';
 import type { Reply } from './reply.js';
 import type { CarveRequest } from './request.js';
+import { isSchema, type Schema, type SchemaInput, type SchemaOutput } from './schema.js';
 import type { Deps, Resolved } from './token.js';
 
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
-type Schema = z.ZodType;
-type Parsed<S, Fallback> = S extends Schema ? z.output<S> : Fallback;
+type Parsed<S, Fallback> = S extends Schema ? SchemaOutput<S> : Fallback;
 
 export interface HandlerSpec<
   P extends Schema | undefined = undefined,
@@ -67,7 +66,7 @@ export interface HandlerInput<P, Q, H, B, A> {
   log: Logger;
 }
 
-export type HandlerReturn<R> = R extends Schema ? z.input<R> | Reply : unknown;
+export type HandlerReturn<R> = R extends Schema ? SchemaInput<R> | Reply : unknown;
 
 export type HandlerFunction<P, Q, H, B, R, D extends Deps, A> = (
   input: HandlerInput<P, Q, H, B, A>,
@@ -88,7 +87,8 @@ export interface Handler {
 }
 
 /**
- * Defines one operation. Input types come from the zod schemas; dependencies come from `inject`.
+ * Defines one operation. Input types come from the schemas (any Standard Schema validator: zod, valibot,
+ * arktype…); dependencies come from `inject`.
  *
  * @example
  * export const getCourse = handler({
@@ -109,6 +109,11 @@ export function handler<
   const method = spec.method.toUpperCase() as HttpMethod | 'ANY';
   if (method !== 'ANY' && !(HTTP_METHODS as readonly string[]).includes(method)) {
     throw new TypeError(`handler ${spec.method} ${spec.path}: unknown method "${spec.method}"`);
+  }
+  for (const part of SCHEMA_PARTS) {
+    if (spec[part] !== undefined && !isSchema(spec[part])) {
+      throw new TypeError(`handler ${method} ${spec.path}: ${part} is not a schema; give a Standard Schema validator such as z.object({ … }) (zod), v.object({ … }) (valibot) or type({ … }) (arktype)`);
+    }
   }
   const resource = spec.resource ?? resourceOf(spec.path);
   if (!/^[a-z][a-z0-9-]*$/.test(resource)) {
@@ -134,6 +139,8 @@ function callerFile(): string | undefined {
   if (!match) return undefined;
   return match[1]!.startsWith('file://') ? decodeURIComponent(new URL(match[1]!).pathname) : match[1];
 }
+
+const SCHEMA_PARTS = ['params', 'query', 'headers', 'body', 'response'] as const;
 
 export function isHandler(value: unknown): value is Handler {
   return typeof value === 'object' && value !== null && (value as Handler).kind === 'carve.handler';

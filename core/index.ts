@@ -1,9 +1,8 @@
 /**
  * @module carve — the provider-neutral SDK: handlers, DI, errors, auth and the in-process app.
  * Targets (`carve/express`, …) import this module and the adapter kit, `carve/adapter`, and nothing else of core.
+ * Schemas are any Standard Schema validator; zod's `z` is at `carve/zod`, so that nothing here costs a unit zod.
  */
-export { z } from 'zod';
-
 export { createApp } from './app.js';
 export type { App, AppOptions, HandleOptions, InjectRequest, InjectResponse, RequestListener, Session, ValidationReport } from './app.js';
 export { handler, isHandler, HTTP_METHODS } from './handler.js';
@@ -13,6 +12,7 @@ export type { ReplyInit } from './reply.js';
 export { CarveRequest } from './request.js';
 export type { CarveResponse } from './request.js';
 export type { QueryRecord, QueryValue } from './query.js';
+export type { Schema, SchemaInput, SchemaOutput } from './schema.js';
 export { parseCookies, serializeCookie } from './cookies.js';
 export type { Cookie, CookieOptions } from './cookies.js';
 

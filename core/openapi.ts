@@ -1,6 +1,7 @@
-import { z } from 'zod';
 import type { Authenticator } from './auth/authenticator.js';
 import type { Handler } from './handler.js';
+import { jsonSchemaOf, type JsonSchema } from './json-schema.js';
+import type { Schema } from './schema.js';
 
 export interface OpenApiInfo {
   title?: string | undefined;
@@ -16,8 +17,6 @@ export type OpenApiDocument = {
   paths: Record<string, Record<string, unknown>>;
   components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
 };
-
-type JsonSchema = Record<string, unknown>;
 
 const PROBLEM: JsonSchema = {
   type: 'object',
@@ -35,11 +34,10 @@ const PROBLEM: JsonSchema = {
 
 const ANY_METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
-/** Builds the OpenAPI 3.1 document: JSON Schema 2020-12 from the zod schemas, named schemas as components. */
+/** Builds the OpenAPI 3.1 document: JSON Schema 2020-12 from the handlers' schemas, named schemas as components. */
 export function buildOpenApi(name: string, handlers: readonly Handler[], authenticators: readonly Authenticator[], info: OpenApiInfo = {}): OpenApiDocument {
   const schemas: Record<string, unknown> = { Problem: PROBLEM };
-  const convert = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => hoist(
-    z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema, schemas);
+  const convert = (schema: Schema, io: 'input' | 'output'): JsonSchema => hoist(jsonSchemaOf(schema, io), schemas);
   const securitySchemes: Record<string, unknown> = {};
   for (const a of authenticators) securitySchemes[a.scheme] = a.securityScheme;
 
@@ -48,7 +46,7 @@ export function buildOpenApi(name: string, handlers: readonly Handler[], authent
     const path = h.path.replace(/\{(\w+)\+\}/g, '{$1}');
     const methods = h.method === 'ANY' ? ANY_METHODS : [h.method.toLowerCase()];
     for (const method of methods) {
-      const operation = buildOperation(h, convert, authenticators);
+      const operation = withContext(h, () => buildOperation(h, convert, authenticators));
       if (h.method === 'ANY') operation['operationId'] = `${h.id}_${method}`;
       (paths[path] ??= {})[method] = operation;
     }
@@ -62,7 +60,7 @@ export function buildOpenApi(name: string, handlers: readonly Handler[], authent
   };
 }
 
-function buildOperation(h: Handler, convert: (s: z.ZodType, io: 'input' | 'output') => JsonSchema,
+function buildOperation(h: Handler, convert: (s: Schema, io: 'input' | 'output') => JsonSchema,
   authenticators: readonly Authenticator[]): Record<string, unknown> {
   const { spec } = h;
   const parameters: unknown[] = [];
@@ -107,6 +105,15 @@ function buildOperation(h: Handler, convert: (s: z.ZodType, io: 'input' | 'outpu
     if (typeof policy === 'object') operation['x-carve-roles'] = [...policy.roles];
   }
   return operation;
+}
+
+/** Runs `build`, naming the handler in what it throws. */
+export function withContext<T>(h: Handler, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    throw new TypeError(`${h.method} ${h.path} (${h.id}): ${(error as Error).message}`, { cause: error });
+  }
 }
 
 function propertyOf(schema: JsonSchema | undefined, name: string): unknown {

@@ -1,10 +1,10 @@
-import type { z } from 'zod';
 import { problemBody, toHttpError } from './errors.js';
 import { Reply } from './reply.js';
 import type { CarveRequest, CarveResponse } from './request.js';
+import { reportIssues, type Schema } from './schema.js';
 
 /** Turns what a handler returned into a response: `undefined` → 204, a `Reply` as given, anything else → JSON. */
-export function toResponse(value: unknown, status: number, schema: z.ZodType | undefined, request: CarveRequest): CarveResponse {
+export function toResponse(value: unknown, status: number, schema: Schema | undefined, request: CarveRequest): CarveResponse {
   if (value instanceof Reply) {
     const replyStatus = value.status ?? status;
     const response: CarveResponse = { status: replyStatus, headers: { ...value.headers }, cookies: value.cookies, body: undefined };
@@ -18,13 +18,13 @@ export function toResponse(value: unknown, status: number, schema: z.ZodType | u
 }
 
 /** What a handler's result is as a value (for in-process callers): a Reply's body, checked by the response schema. */
-export function resultValue(value: unknown, schema: z.ZodType | undefined, request: CarveRequest): unknown {
+export function resultValue(value: unknown, schema: Schema | undefined, request: CarveRequest): unknown {
   const body = value instanceof Reply ? value.body : value;
   if (!schema || body === undefined || body instanceof Uint8Array || typeof body === 'string') return body;
   return checkResponse(schema, body, request);
 }
 
-function encodeBody(value: unknown, headers: Record<string, string>, schema: z.ZodType | undefined, request: CarveRequest): string | Uint8Array {
+function encodeBody(value: unknown, headers: Record<string, string>, schema: Schema | undefined, request: CarveRequest): string | Uint8Array {
   if (typeof value === 'string') {
     headers['content-type'] ??= 'text/plain; charset=utf-8';
     return value;
@@ -42,10 +42,11 @@ function encodeBody(value: unknown, headers: Record<string, string>, schema: z.Z
 }
 
 /** The response schema both documents and guards: fields it does not name are stripped. */
-function checkResponse(schema: z.ZodType, value: unknown, request: CarveRequest): unknown {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  request.log.error('response does not match its schema', { issues: result.error.issues });
+function checkResponse(schema: Schema, value: unknown, request: CarveRequest): unknown {
+  const result = schema['~standard'].validate(value);
+  if (result instanceof Promise) throw new TypeError('the response schema validates asynchronously; a response schema must check synchronously');
+  if (result.issues === undefined) return result.value;
+  request.log.error('response does not match its schema', { issues: reportIssues(result.issues, undefined) });
   throw new TypeError('the handler returned a value that does not match its response schema');
 }
 

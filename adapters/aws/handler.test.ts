@@ -1,4 +1,5 @@
-import { createApp, handler as defineHandler, reply, z } from 'carve';
+import { createApp, handler as defineHandler, reply } from 'carve';
+import { z } from 'carve/zod';
 import { describe, expect, it, vi } from 'vitest';
 import echo from '../../examples/echo/app.js';
 import type { AlbEvent, ApiGatewayV1Event, ApiGatewayV2Event, LambdaContext } from './events.js';

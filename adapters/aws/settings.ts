@@ -1,4 +1,4 @@
-import { z } from 'carve';
+import { z } from 'carve/zod';
 
 /** `aws: { … }` in carve.config.ts: each function's settings. */
 export const AwsSettings = z.strictObject({

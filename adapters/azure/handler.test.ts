@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer';
 import azureFunctions, { type HttpResponseInit } from '@azure/functions';
-import { createApp, handler, reply, z } from 'carve';
+import { createApp, handler, reply } from 'carve';
+import { z } from 'carve/zod';
 import { describe, expect, it } from 'vitest';
 import echo from '../../examples/echo/app.js';
 import { toAzureHandler } from './handler.js';

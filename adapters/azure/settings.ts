@@ -1,4 +1,4 @@
-import { z } from 'carve';
+import { z } from 'carve/zod';
 
 /** `azure: { … }` in carve.config.ts: each function app's settings. */
 export const AzureSettings = z.strictObject({

@@ -1,4 +1,5 @@
-import { createApp, handler, z } from 'carve';
+import { createApp, handler } from 'carve';
+import { z } from 'carve/zod';
 import express from 'express';
 import express4 from 'express4';
 import request from 'supertest';

@@ -1,6 +1,7 @@
 // A small app for the GraphQL tests: named schemas, enums, bounded and unbounded integers, a loader.
 import DataLoader from 'dataloader';
-import { createApp, handler, HttpError, NotFound, provide, RequestContext, token, z, type Registration } from 'carve';
+import { createApp, handler, HttpError, NotFound, provide, RequestContext, token, type Registration } from 'carve';
+import { z } from 'carve/zod';
 
 export const Status = z.enum(['admin', 'in-progress', '2fa']).meta({ id: 'Status' });
 export const Task = z.object({

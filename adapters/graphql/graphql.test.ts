@@ -1,6 +1,7 @@
 import { execSync } from 'node:child_process';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { handler, createApp, z } from 'carve';
+import { handler, createApp } from 'carve';
+import { z } from 'carve/zod';
 import { buildGraphQLSchema } from './schema.js';
 import { withGraphQL } from './server.js';
 import { batches, calls, createTasksApp, scopes } from './fixtures.js';

@@ -2,11 +2,10 @@ import {
   GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema,
   type GraphQLFieldConfig, type GraphQLFieldConfigArgumentMap,
 } from 'graphql';
-import { z, type App, type Handler, type Session } from 'carve';
+import type { App, Handler, Schema, Session } from 'carve';
+import { acceptsUndefined, jsonSchemaOf, type JsonSchema } from 'carve/adapter';
 import { toGraphQLError } from './errors.js';
 import { checkName, isNullable, JSONScalar, nonNullIf, SchemaError, TypeRegistry } from './types.js';
-
-type JsonSchema = Record<string, unknown>;
 
 export interface GraphQLContext {
   session: Session;
@@ -20,8 +19,6 @@ export interface GraphQLSchemaResult {
   warnings: string[];
 }
 
-const toJson = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
-
 /**
  * Every handler as a GraphQL field: GET → Query, others → Mutation (or as declared), named by its id,
  * path parameters as non-null arguments, query parameters as arguments, the body as `input`. Fields
@@ -29,8 +26,8 @@ const toJson = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(sch
  */
 export function buildGraphQLSchema(app: App): GraphQLSchemaResult {
   const registry = new TypeRegistry();
-  const convert = (schema: z.ZodType, io: 'input' | 'output') => {
-    const json = toJson(schema, io);
+  const convert = (schema: Schema, io: 'input' | 'output') => {
+    const json = jsonSchemaOf(schema, io);
     registry.addDefs(json['$defs'] as Record<string, JsonSchema> | undefined);
     return json;
   };
@@ -58,7 +55,12 @@ export function buildGraphQLSchema(app: App): GraphQLSchemaResult {
     if (clash) throw new SchemaError(`two handlers would be the GraphQL field "${name}": ${clash.method} ${clash.path} and ${h.method} ${h.path}; give one graphql: { field }`);
     owners.set(name, h);
     const operation = declared?.operation ?? (h.method === 'GET' || h.method === 'HEAD' ? 'query' : 'mutation');
-    fields[operation][name] = field(h, name, registry, convert);
+    try {
+      fields[operation][name] = field(h, name, registry, convert);
+    } catch (error) {
+      if (error instanceof SchemaError) throw error;
+      throw new SchemaError(`${h.method} ${h.path} (${h.id}): ${(error as Error).message}`);
+    }
   }
 
   const query = new GraphQLObjectType({
@@ -70,7 +72,7 @@ export function buildGraphQLSchema(app: App): GraphQLSchemaResult {
   return { schema, sdl: printSchema(schema), warnings };
 }
 
-function field(h: Handler, name: string, registry: TypeRegistry, convert: (s: z.ZodType, io: 'input' | 'output') => JsonSchema): GraphQLFieldConfig<unknown, GraphQLContext> {
+function field(h: Handler, name: string, registry: TypeRegistry, convert: (s: Schema, io: 'input' | 'output') => JsonSchema): GraphQLFieldConfig<unknown, GraphQLContext> {
   const args: GraphQLFieldConfigArgumentMap = {};
   const hint = name.charAt(0).toUpperCase() + name.slice(1);
   const pathParams = [...h.path.matchAll(/\{(\w+)\+?\}/g)].map((m) => m[1]!);
@@ -90,7 +92,7 @@ function field(h: Handler, name: string, registry: TypeRegistry, convert: (s: z.
   }
   if (h.spec.body) {
     const body = convert(h.spec.body, 'input');
-    const optional = h.spec.body.safeParse(undefined).success;
+    const optional = acceptsUndefined(h.spec.body);
     args['input'] = { type: nonNullIf(registry.input(body, hint), !optional) };
   }
   const type = h.spec.response ? registry.output(convert(h.spec.response, 'output'), `${hint}Result`) : JSONScalar;

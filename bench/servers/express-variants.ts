@@ -1,6 +1,7 @@
 // One server per child process, so the load generator never shares a core's event loop with it.
 // Usage: tsx bench/servers/express-variants.ts <bare|carve|carve-logged>; prints "listening <port>".
-import { createApp, handler, z } from 'carve';
+import { createApp, handler } from 'carve';
+import { z } from 'carve/zod';
 import { serve } from 'carve/express';
 import express from 'express';
 import type { AddressInfo } from 'node:net';

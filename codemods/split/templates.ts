@@ -82,7 +82,9 @@ export function handlerModule(m: HandlerModule): string {
   if (usesLocals && m.typescript) helpers.push('type Locals');
   // Path parameters are strings, as Express gives them: typed and documented, never coerced.
   const pathParams = [...route.carvePath.matchAll(/\{(\w+)\}/g)].map((p) => p[1]!);
-  const lines = [`// ${m.comment}`, `import { handler${route.usesBody || pathParams.length > 0 ? ', z' : ''} } from 'carve';`];
+  const lines = [`// ${m.comment}`, `import { handler } from 'carve';`];
+  // zod/mini: the checks a unit uses and nothing else (the classic API, \`carve/zod\`, costs a unit ~70 KB more).
+  if (route.usesBody || pathParams.length > 0) lines.push(`import * as z from 'carve/zod/mini';`);
   if (helpers.length > 0) lines.push(`import { ${helpers.join(', ')} } from '${m.helperPath}';`);
   if (tokens.length > 0) lines.push(`import { ${tokens.map((t) => t.token).sort().join(', ')} } from '${m.depsPath}';`);
   for (const g of chain) lines.push(`import { ${g.exportName} } from '${g.path}';`);

@@ -16,3 +16,6 @@ export { problemResponse } from './problem.js';
 export { RequestAborted } from '../errors.js';
 export type { ProblemInit } from './problem.js';
 export { importPeer, MissingPeerError } from './peer.js';
+export { acceptsUndefined } from '../schema.js';
+export { jsonSchemaOf } from '../json-schema.js';
+export type { JsonSchema } from '../json-schema.js';

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { App } from '../app.js';
 import { bundleModule, bundleUnit, type BundleResult } from './bundle.js';
@@ -10,6 +10,7 @@ import { findRemainderModule, type RemainderStub } from './remainder.js';
 import { loadShapeInput } from './shape-input.js';
 import { stubSource } from './stubs.js';
 import type { BuiltUnit, CostEstimate, EmitContext, TargetDescriptor, Usage } from './target.js';
+import { DOCUMENT_FILE } from './document-module.js';
 import { unitAppSource } from './unit-app.js';
 import { UsageError } from './usage-error.js';
 import { checkZodLocales, DEFAULT_ZOD_LOCALES, type ZodLocales } from './zod-locales.js';
@@ -175,7 +176,7 @@ async function bundleUnits(input: {
   mkdirSync(entries, { recursive: true });
   const built: BundledUnit[] = [];
   // The whole app's OpenAPI document, from the real handlers: a build artifact, and what the route-only unit serves.
-  writeFileSync(join(stage, 'openapi.json'), `${JSON.stringify(app.openapi(), null, 2)}\n`);
+  writeFileSync(join(stage, DOCUMENT_FILE), `${JSON.stringify(app.openapi(), null, 2)}\n`);
   for (const [i, unit] of units.entries()) {
     input.progress(`bundling ${i + 1}/${units.length}: ${unit.name}`);
     const own = new Set(unit.handlers.map((h) => h.source));
@@ -190,12 +191,15 @@ async function bundleUnits(input: {
     // A route-only unit serves no handler: as a unit of the whole app it answers 404, 405 and OPTIONS as the monolith does.
     const ids = unit.routesOnly ? [] : unit.handlers.map((h) => h.id);
     const unitApp = join(entries, `${unit.name}.app.ts`);
-    const documentFile = unit.routesOnly && stubs.size > 0 ? join(stage, 'openapi.json') : undefined;
-    writeFileSync(unitApp, unitAppSource(input.appModule, ids, input.shape === 'graphql', unit.remainder, documentFile));
+    // The unit that answers what no route does (or the only unit) serves the document, read from beside its bundle.
+    const servesDocument = unit.routesOnly || units.length === 1;
+    writeFileSync(unitApp, unitAppSource(input.appModule, ids, input.shape === 'graphql', unit.remainder, servesDocument ? 'beside' : 'none'));
+    const outfile = join(stage, unit.name, target.entry.file);
     const result = await bundleUnit({
       entry: unit.remainder ? target.entry.remainder ?? target.entry.module : target.entry.module,
-      unitApp, settings: input.settings, outfile: join(stage, unit.name, target.entry.file), stubs, target: target.bundle, zodLocales: input.zodLocales,
+      unitApp, settings: input.settings, outfile, stubs, target: target.bundle, zodLocales: input.zodLocales,
     }).catch((error: unknown) => explainMissingPackage(error, `the ${unit.name} unit (--target ${target.name})`));
+    if (servesDocument && input.shape !== 'graphql') copyFileSync(join(stage, DOCUMENT_FILE), join(dirname(outfile), DOCUMENT_FILE));
     for (const file of result.leaked) warnings.push(`${unit.name}: ${relative(process.cwd(), file)} belongs to another unit but was bundled whole`);
     for (const pkg of result.optionalMissing) if (!warnings.some((w) => w.startsWith(`${pkg} is imported by a dependency`))) warnings.push(`${pkg} is imported by a dependency and not installed: left out of the bundles, so requiring it fails at run time only if that code runs, as it would unbundled`);
     built.push({

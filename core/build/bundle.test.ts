@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { scratchDir } from '../../test/support/scratch.js';
+import { build, type Plugin } from 'esbuild';
 import { bundleModule } from './bundle.js';
+import { nodeConditions } from './conditions.js';
+import { es2015Builds } from './es2015.js';
+import { leaveOutBuildOnly } from './left-out.js';
 
 const scratch = scratchDir('bundle');
 
@@ -24,5 +28,22 @@ describe('bundles', () => {
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(pathToFileURL(out).href)}); console.log(JSON.stringify(m.default));`], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({ worker: join(dir, 'out', 'worker.js'), file: out, own: `${join(dir, 'out')}/` });
+  });
+
+  it("leave out of a unit the OpenAPI generator, and take tsyringe's ES2015 build", async () => {
+    const dir = join(scratch, 'unit-parts');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'entry.ts'), "import { createApp } from 'carve';\nimport { container } from 'tsyringe';\nexport default [createApp({ handlers: [] }), container];\n");
+    const inputs = async (plugins: Plugin[]) => Object.keys((await build({
+      entryPoints: [join(dir, 'entry.ts')], bundle: true, write: false, format: 'esm', platform: 'node', metafile: true, logLevel: 'silent',
+      conditions: [...nodeConditions(), 'module'], plugins,
+    })).metafile.inputs);
+    const plain = await inputs([]);
+    expect(plain).toEqual(expect.arrayContaining(['core/openapi.ts', 'node_modules/tsyringe/dist/cjs/index.js']));
+    const unit = await inputs([leaveOutBuildOnly(), es2015Builds()]);
+    expect(unit).toContain('core/openapi-left-out.ts');
+    expect(unit).not.toContain('core/openapi.ts');
+    expect(unit).not.toContain('core/json-schema.ts');
+    expect(unit.filter((file) => /node_modules\/tsyringe\/dist\/(?!esm2015\/)/.test(file))).toEqual([]);
   });
 });

@@ -3,7 +3,9 @@ import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { nodeConditions } from './conditions.js';
+import { es2015Builds } from './es2015.js';
 import { nativeExternals } from './externals.js';
+import { leaveOutBuildOnly } from './left-out.js';
 import { stubPlugin } from './stubs.js';
 import { weigh } from './weigh.js';
 import { DEFAULT_ZOD_LOCALES, zodLocalesPlugin, type ZodLocales } from './zod-locales.js';
@@ -62,7 +64,7 @@ export async function bundleUnit(options: {
     ...common(options.target),
     entryPoints: [options.entry], outfile: options.outfile, metafile: true,
     external: [...(options.target?.external ?? [])],
-    plugins: [buildModules(options.unitApp, options.settings), stubPlugin(options.stubs), zodLocalesPlugin(options.zodLocales ?? DEFAULT_ZOD_LOCALES, () => (trimmedZod = true)), nativeExternals(externals, optionalMissing)],
+    plugins: [buildModules(options.unitApp, options.settings), leaveOutBuildOnly(), es2015Builds(), stubPlugin(options.stubs), zodLocalesPlugin(options.zodLocales ?? DEFAULT_ZOD_LOCALES, () => (trimmedZod = true)), nativeExternals(externals, optionalMissing)],
   });
   const bytes = readFileSync(options.outfile);
   const inputs = result.metafile.inputs;
@@ -79,7 +81,13 @@ export async function bundleModule(entry: string, options: { packagesExternal?: 
   return result.outputFiles[0]!.text;
 }
 
-/** The two modules a build provides to a target's entry: `carve/build/unit` and `carve/build/settings`. */
+const FROM_PROJECT = Symbol('resolved from the project');
+
+/**
+ * The two modules a build provides to a target's entry: `carve/build/unit` and `carve/build/settings`. The unit's
+ * app module is written beside the output, which may be outside the project (`--out /tmp/x`): what it imports of
+ * carve resolves from the project, as the app's own imports do.
+ */
 function buildModules(unitApp: string, settings: unknown): Plugin {
   return {
     name: 'carve-build-modules',
@@ -87,6 +95,11 @@ function buildModules(unitApp: string, settings: unknown): Plugin {
       build.onResolve({ filter: /^carve\/build\/unit$/ }, () => ({ path: unitApp }));
       build.onResolve({ filter: /^carve\/build\/settings$/ }, () => ({ path: 'settings', namespace: 'carve-build' }));
       build.onLoad({ filter: /^settings$/, namespace: 'carve-build' }, () => ({ contents: JSON.stringify(settings ?? {}), loader: 'json' }));
+      build.onResolve({ filter: /^carve(\/|$)/ }, async (args) => {
+        if (args.importer !== unitApp || args.pluginData === FROM_PROJECT) return undefined;
+        const found = await build.resolve(args.path, { kind: args.kind, resolveDir: process.cwd(), pluginData: FROM_PROJECT });
+        return found.errors.length > 0 ? { errors: found.errors } : { path: found.path, external: found.external, namespace: found.namespace, sideEffects: found.sideEffects };
+      });
     },
   };
 }

@@ -10,7 +10,7 @@ export { defineConfig } from './config.js';
 export type { CarveConfig } from './config.js';
 export { defineTarget, isTargetDescriptor } from './target.js';
 export type { BuiltUnit, CostEstimate, EmitContext, Files, RouteRef, TargetDescriptor, Usage } from './target.js';
-export type { StandardSchemaV1 } from './standard-schema.js';
+export type { StandardSchemaV1 } from '@standard-schema/spec';
 export { runtimeModule } from './runtime-module.js';
 export { planDev } from './dev.js';
 export type { DevUnitPlan } from './dev.js';

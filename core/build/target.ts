@@ -1,6 +1,6 @@
 import type { App } from '../app.js';
 import type { Shape } from './plan.js';
-import type { StandardSchemaV1 } from './standard-schema.js';
+import type { StandardSchemaV1 } from '@standard-schema/spec';
 
 export interface RouteRef {
   method: string;

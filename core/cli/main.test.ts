@@ -63,7 +63,7 @@ describe('carve build --target <module>: a target of your own, from outside carv
       writeFileSync(join(dir, 'target.ts'), [
         "import { fileURLToPath } from 'node:url';",
         "import { defineTarget } from 'carve/build';",
-        "import { z } from 'carve';",
+        "import { z } from 'carve/zod';",
         'export default defineTarget({',
         "  name: 'inproc',",
         "  entry: { file: 'unit.js', module: fileURLToPath(new URL('./entry.ts', import.meta.url)) },",

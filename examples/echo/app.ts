@@ -1,4 +1,5 @@
-import { createApp, handler, reply, z } from 'carve';
+import { createApp, handler, reply } from 'carve';
+import { z } from 'carve/zod';
 
 /** Echoes back everything the handler saw: the adapter conformance fixture. */
 export const echo = handler({

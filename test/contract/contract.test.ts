@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import echoApp from '../../examples/echo/app.js';
-import { freshGradebook } from './fresh-gradebook.js';
+import { FLAVORS, gradebookIn } from '../support/gradebook-flavor.js';
+import { freshGradebookIn } from './fresh-gradebook.js';
 import { echoCases } from './cases/echo.js';
 import { gradebookCases, type Caller } from './cases/gradebook.js';
 import { gradebookCredentials } from './credentials.js';
@@ -8,6 +9,7 @@ import { runCases } from './run.js';
 import type { Platform } from './case.js';
 import { targets, type Running } from './targets.js';
 
+const gradebooks = FLAVORS.map((flavor) => [flavor, gradebookIn(flavor)] as const);
 let credentials: Record<Caller, Record<string, string>>;
 beforeAll(async () => {
   credentials = await gradebookCredentials();
@@ -22,12 +24,15 @@ for (const target of targets) {
       runCases(echoCases, () => running.client, () => undefined, undefined, undefined, platformOf(target.name));
     });
 
-    describe('gradebook', () => {
-      let running: Running;
-      beforeAll(async () => void (running = await target.start(freshGradebook())));
-      afterAll(() => running.stop());
-      runCases(gradebookCases, () => running.client, () => credentials, undefined, undefined, platformOf(target.name));
-    });
+    // The same cases whatever the gradebook's schemas are written in: zod, zod/mini or valibot.
+    for (const [flavor, dir] of gradebooks) {
+      describe(`gradebook (${flavor} schemas)`, () => {
+        let running: Running;
+        beforeAll(async () => void (running = await target.start(await freshGradebookIn(dir))));
+        afterAll(() => running.stop());
+        runCases(gradebookCases, () => running.client, () => credentials, undefined, undefined, platformOf(target.name));
+      });
+    }
   });
 }
 

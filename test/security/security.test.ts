@@ -1,4 +1,7 @@
-import { apiKeyAuth, cors, createApp, handler, jwtAuth, reply, z, type App } from 'carve';
+import { apiKeyAuth, cors, createApp, handler, jwtAuth, reply, type App, type Schema } from 'carve';
+import { z } from 'carve/zod';
+import * as zm from 'carve/zod/mini';
+import * as v from 'valibot';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContractCase } from '../contract/case.js';
@@ -36,7 +39,18 @@ beforeAll(async () => {
 });
 afterAll(() => jwks.close());
 
-function securityApp(jwksEndpoint: string): App {
+// The hostile bodies go through the app's schemas, written in each library carve is run with.
+interface BodySchemas {
+  open: Schema<Record<string, unknown>>;
+  named: Schema<{ name: string }>;
+}
+const FLAVORS: Record<string, BodySchemas> = {
+  zod: { open: z.looseObject({}), named: z.object({ name: z.string().min(1) }) },
+  'zod-mini': { open: zm.looseObject({}), named: zm.object({ name: zm.string().check(zm.minLength(1)) }) },
+  valibot: { open: v.looseObject({}), named: v.object({ name: v.pipe(v.string(), v.minLength(1)) }) },
+};
+
+function securityApp(jwksEndpoint: string, schemas: BodySchemas = FLAVORS['zod']!): App {
   return createApp({
     name: 'security',
     logger: { level: 'silent' },
@@ -44,7 +58,8 @@ function securityApp(jwksEndpoint: string): App {
     middleware: [cors({ origins: ['https://app.example.test'], credentials: true })],
     handlers: [
       handler({ method: 'GET', path: '/me', auth: { roles: ['reader'] } }, ({ principal }) => ({ sub: principal.sub, scheme: principal.scheme })),
-      handler({ method: 'POST', path: '/json', auth: 'public', body: z.looseObject({}) }, ({ body }) => ({ keys: Object.keys(body), polluted: ({} as Record<string, unknown>)['polluted'] ?? null })),
+      handler({ method: 'POST', path: '/json', auth: 'public', body: schemas.open }, ({ body }) => ({ keys: Object.keys(body), polluted: ({} as Record<string, unknown>)['polluted'] ?? null })),
+      handler({ method: 'POST', path: '/named', auth: 'public', body: schemas.named }, ({ body }) => ({ ...body, polluted: ({} as Record<string, unknown>)['polluted'] ?? null })),
       handler({ method: 'GET', path: '/query', auth: 'public' }, ({ query }) => ({ keys: Object.keys(query).sort(), polluted: ({} as Record<string, unknown>)['polluted'] ?? null })),
       handler({ method: 'GET', path: '/inject', auth: 'public' }, () => reply({ headers: { 'x-evil': 'a\r\nset-cookie: stolen=1' }, body: 'never' })),
       handler({ method: 'GET', path: '/files/{name}', auth: 'public' }, ({ params }) => ({ name: params['name'] })),
@@ -75,6 +90,16 @@ const cases: ContractCase<Caller>[] = [
     request: { method: 'GET', url: '/query?__proto__[polluted]=1&__proto__=x&constructor[prototype][polluted]=1' },
     expect: { status: 200, body: { polluted: null, keys: ['__proto__', '__proto__[polluted]', 'constructor[prototype][polluted]'] } },
   },
+  {
+    name: '__proto__ beside a typed field: the field passes, nothing is polluted',
+    request: { method: 'POST', url: '/named', headers: { 'content-type': 'application/json' }, body: '{"name":"ada","__proto__":{"polluted":true}}' },
+    expect: { status: 200, body: { name: 'ada', polluted: null } },
+  },
+  {
+    name: 'a body its schema refuses → 400 naming the field',
+    request: { method: 'POST', url: '/named', headers: { 'content-type': 'application/json' }, body: '{"name":""}' },
+    expect: { status: 400, problem: true, body: { errors: [expect.objectContaining({ path: 'body.name' })] } },
+  },
   { name: 'CR/LF in a header value set by a handler is refused, nothing injected', request: { method: 'GET', url: '/inject' }, expect: { status: 500, problem: true, absentHeaders: ['x-evil'], cookies: [] } },
   { name: 'path traversal in a parameter is just a string', request: { method: 'GET', url: '/files/..%2F..%2Fetc%2Fpasswd' }, expect: { status: 200, body: { name: '../../etc/passwd' } } },
   { name: 'an oversized header section → 431', request: { method: 'GET', url: '/query', headers: { 'x-big': 'x'.repeat(17 * 1024) } }, expect: { status: 431 } },
@@ -103,12 +128,14 @@ const GAPS: Record<string, ReadonlyMap<string, string>> = {
 };
 
 for (const target of targets) {
-  describe(`security: ${target.name}`, () => {
-    let running: Running;
-    beforeAll(async () => void (running = await target.start(securityApp(jwks.url))));
-    afterAll(() => running?.stop());
-    runCases(cases, () => running.client, () => credentials, undefined, GAPS[target.name]);
-  });
+  for (const [flavor, schemas] of Object.entries(FLAVORS)) {
+    describe(`security (${flavor} schemas): ${target.name}`, () => {
+      let running: Running;
+      beforeAll(async () => void (running = await target.start(securityApp(jwks.url, schemas))));
+      afterAll(() => running?.stop());
+      runCases(cases, () => running.client, () => credentials, undefined, GAPS[target.name]);
+    });
+  }
 
   describe(`security, JWKS endpoint down: ${target.name}`, () => {
     let running: Running;

@@ -7,17 +7,28 @@ type Entry = { 'carve-source': string; types: string; default: string };
 const subpaths = Object.entries(pkg.exports).filter((e): e is [string, Entry] => typeof e[1] === 'object');
 // Modules that throw when imported outside a build (they stand for what `carve build` provides).
 const PROVIDED_BY_BUILD = ['./build/unit', './build/settings'];
+// zod's own API, re-exported whole from its own subpaths so that nothing else carries it.
+const REEXPORTED = { './zod': 'zod', './zod/mini': 'zod/mini' } as Record<string, string>;
 
 // The public API is small on purpose: a change here is a deliberate, reviewed change.
 describe('public API: the export names of every subpath', () => {
   it('pins them', async () => {
     const names: Record<string, string[]> = {};
     for (const [subpath, entry] of subpaths) {
-      if (PROVIDED_BY_BUILD.includes(subpath)) continue;
+      if (PROVIDED_BY_BUILD.includes(subpath) || subpath in REEXPORTED) continue;
       const mod = (await import(/* @vite-ignore */ new URL(`../../${entry['carve-source']}`, import.meta.url).href)) as Record<string, unknown>;
       names[`carve${subpath.slice(1)}`] = Object.keys(mod).sort();
     }
     expect(names).toMatchSnapshot();
+  });
+
+  it('re-exports zod and zod/mini as they are, each from its own subpath', async () => {
+    for (const [subpath, library] of Object.entries(REEXPORTED)) {
+      const ours = (await import(/* @vite-ignore */ `carve${subpath.slice(1)}`)) as Record<string, unknown>;
+      const theirs = (await import(/* @vite-ignore */ library)) as Record<string, unknown>;
+      expect(Object.keys(ours).sort(), subpath).toEqual(Object.keys(theirs).sort());
+      expect(ours['object'], subpath).toBe(theirs['object']);
+    }
   });
 
   it('has source, types and JavaScript for every subpath, and a bin', () => {

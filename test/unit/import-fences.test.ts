@@ -25,6 +25,9 @@ describe('import fences (eslint no-restricted-imports, and no-restricted-syntax 
     ['an adapter importing another adapter with import()', 'adapters/aws/x.ts', "await import('carve/azure/legacy');", /never imports another adapter/],
     ['an adapter reaching a sibling by path', 'adapters/aws/x.ts', "import { send } from '../express/router.js';", /adapter kit and its own files/],
     ['an example importing core by path', 'examples/echo/x.ts', "import { handler } from '../../core/index.js';", /import carve by name/],
+    ['core importing zod', 'core/x.ts', "import { z } from 'zod';", /Standard Schema validators/],
+    ['core importing zod/mini with import()', 'core/build/x.ts', "await import('zod/mini');", /Standard Schema validators/],
+    ['an adapter importing carve/zod', 'adapters/aws/x.ts', "import { z } from 'carve/zod';", /Standard Schema validators/],
     ['a codemod importing carve', 'codemods/split/x.ts', "import { handler } from 'carve';", /emit code that imports carve/],
   ];
   for (const [name, file, code, message] of cases) {
@@ -39,6 +42,8 @@ describe('import fences (eslint no-restricted-imports, and no-restricted-syntax 
       ['adapters/aws/entry.ts', "import app from 'carve/build/unit';\nimport { toLambdaHandler } from 'carve/aws';\nimport { legacyHandler } from 'carve/aws/legacy';\nvoid [app, toLambdaHandler, legacyHandler];"],
       ['adapters/aws/probe.ts', "import { pathToFileURL } from 'node:url';\nawait import(pathToFileURL('/x/index.js').href);"],
       ['core/x.ts', "import { Router } from './router.js';"],
+      ['core/json-schema.ts', "import { toJSONSchema } from 'zod/v4/core';"],
+      ['adapters/aws/settings.ts', "import { z } from 'carve/zod';"],
       ['core/cli/x.ts', "import { buildApp } from 'carve/build';\nawait import('carve/aws/target');\nconst spec = './target.ts';\nawait import(spec);"],
       ['examples/echo/x.ts', "import { serve } from 'carve/express';"],
     ];

@@ -1,4 +1,5 @@
-import { createApp, handler as route, z } from 'carve';
+import { createApp, handler as route } from 'carve';
+import { z } from 'carve/zod';
 import { toLambdaHandler } from 'carve/aws';
 import { COURSES, NewCourse } from '../data.js';
 

@@ -1,12 +1,12 @@
-import { handler, z } from 'carve';
+import { handler } from 'carve';
 import { assertTeaches } from '../access.js';
-import { Course, CourseCode, CoursePatch } from '../schemas.js';
+import { Course, CourseCodeParams, CoursePatch } from '../schemas.js';
 import { CourseRepo } from './course-repo.js';
 import { findCourse } from './find-course.js';
 
 export const updateCourse = handler({
   method: 'PATCH', path: '/courses/{courseCode}', auth: { roles: ['teacher'] }, summary: 'Change a course you teach',
-  params: z.object({ courseCode: CourseCode }),
+  params: CourseCodeParams,
   body: CoursePatch,
   response: Course,
   inject: { courses: CourseRepo },

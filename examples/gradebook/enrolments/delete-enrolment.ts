@@ -1,13 +1,13 @@
-import { handler, NotFound, z } from 'carve';
+import { handler, NotFound } from 'carve';
 import { assertTeaches } from '../access.js';
 import { CourseRepo } from '../courses/course-repo.js';
 import { findCourse } from '../courses/find-course.js';
-import { NumericId } from '../schemas.js';
+import { EnrolmentIdParams } from '../schemas.js';
 import { EnrolmentRepo } from './enrolment-repo.js';
 
 export const deleteEnrolment = handler({
   method: 'DELETE', path: '/enrolments/{enrolmentId}', auth: { roles: ['teacher'] }, summary: 'Withdraw a student (drops their grades)',
-  params: z.object({ enrolmentId: NumericId }),
+  params: EnrolmentIdParams,
   inject: { enrolments: EnrolmentRepo, courses: CourseRepo },
 }, ({ params, principal }, { enrolments, courses }) => {
   const enrolment = enrolments.get(params.enrolmentId);

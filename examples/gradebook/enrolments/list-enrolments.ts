@@ -1,13 +1,13 @@
-import { handler, z } from 'carve';
+import { handler } from 'carve';
 import { assertSelfOrTeacher, isTeacher } from '../access.js';
-import { CourseCode, Enrolment, Id } from '../schemas.js';
+import { EnrolmentFilter, Enrolments } from '../schemas.js';
 import { EnrolmentRepo } from './enrolment-repo.js';
 
 export const listEnrolments = handler({
   method: 'GET', path: '/enrolments', auth: { roles: ['teacher', 'student'] },
   summary: 'List enrolments; students see only their own',
-  query: z.object({ course: CourseCode.optional(), student: Id.optional() }),
-  response: z.array(Enrolment),
+  query: EnrolmentFilter,
+  response: Enrolments,
   inject: { enrolments: EnrolmentRepo },
 }, ({ query, principal }, { enrolments }) => {
   const studentId = isTeacher(principal) ? query.student : (query.student ?? principal.sub);

@@ -1,12 +1,12 @@
-import { handler, z } from 'carve';
+import { handler } from 'carve';
 import { assertSelfOrTeacher } from '../access.js';
-import { Grade, NumericId } from '../schemas.js';
+import { Grade, GradeIdParams } from '../schemas.js';
 import { findGrade } from './find-grade.js';
 import { GradeRepo } from './grade-repo.js';
 
 export const getGrade = handler({
   method: 'GET', path: '/grades/{gradeId}', auth: { roles: ['student', 'teacher'] }, summary: 'Read one grade',
-  params: z.object({ gradeId: NumericId }),
+  params: GradeIdParams,
   response: Grade,
   inject: { grades: GradeRepo },
 }, ({ params, principal }, { grades }) => {

@@ -1,15 +1,15 @@
-import { handler, z } from 'carve';
+import { handler } from 'carve';
 import { assertTeaches } from '../access.js';
 import { CourseRepo } from '../courses/course-repo.js';
 import { findCourse } from '../courses/find-course.js';
-import { CourseCode, Grade } from '../schemas.js';
+import { CourseCodeParams, Grades } from '../schemas.js';
 import { GradeRepo } from './grade-repo.js';
 
 export const listGradesForCourse = handler({
   method: 'GET', path: '/courses/{courseCode}/grades', resource: 'grades', auth: { roles: ['teacher'] },
   summary: 'The grade sheet of a course you teach',
-  params: z.object({ courseCode: CourseCode }),
-  response: z.array(Grade),
+  params: CourseCodeParams,
+  response: Grades,
   inject: { grades: GradeRepo, courses: CourseRepo },
 }, ({ params, principal }, { grades, courses }) => {
   assertTeaches(principal, findCourse(courses, params.courseCode));

@@ -1,11 +1,11 @@
-import { handler, NotFound, z } from 'carve';
+import { handler, NotFound } from 'carve';
 import { assertSelfOrTeacher } from '../access.js';
-import { Id, Student } from '../schemas.js';
+import { Student, StudentIdParams } from '../schemas.js';
 import { StudentRepo } from './student-repo.js';
 
 export const getStudent = handler({
   method: 'GET', path: '/students/{studentId}', auth: { roles: ['teacher', 'student'] }, summary: 'Read a student',
-  params: z.object({ studentId: Id }),
+  params: StudentIdParams,
   response: Student,
   inject: { students: StudentRepo },
 }, ({ params, principal }, { students }) => {

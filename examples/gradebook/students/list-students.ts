@@ -1,10 +1,10 @@
-import { handler, z } from 'carve';
-import { Student } from '../schemas.js';
+import { handler } from 'carve';
+import { StudentFilter, Students } from '../schemas.js';
 import { StudentRepo } from './student-repo.js';
 
 export const listStudents = handler({
   method: 'GET', path: '/students', auth: { roles: ['teacher'] }, summary: 'List students',
-  query: z.object({ year: z.coerce.number().int().min(1).max(8).optional() }),
-  response: z.array(Student),
+  query: StudentFilter,
+  response: Students,
   inject: { students: StudentRepo },
 }, ({ query }, { students }) => students.list(query.year));

@@ -1,6 +1,7 @@
-import { handler, z } from 'carve';
+import { handler } from 'carve';
+import { Health } from '../schemas.js';
 
 export const health = handler({
   method: 'GET', path: '/health', auth: 'public', summary: 'Liveness probe',
-  response: z.object({ status: z.literal('ok') }),
+  response: Health,
 }, () => ({ status: 'ok' as const }));

@@ -1,6 +1,7 @@
-import { handler, z } from 'carve';
+import { handler } from 'carve';
+import { WhoAmI } from '../schemas.js';
 
 export const whoami = handler({
   method: 'GET', path: '/me', summary: 'Who the token says you are',
-  response: z.object({ sub: z.string(), roles: z.array(z.string()) }),
+  response: WhoAmI,
 }, ({ principal }) => ({ sub: principal.sub, roles: [...principal.roles] }));

@@ -1,10 +1,10 @@
-import { handler, NotFound, z } from 'carve';
-import { Id, Teacher } from '../schemas.js';
+import { handler, NotFound } from 'carve';
+import { Teacher, TeacherIdParams } from '../schemas.js';
 import { TeacherRepo } from './teacher-repo.js';
 
 export const getTeacher = handler({
   method: 'GET', path: '/teachers/{teacherId}', summary: 'Read a teacher',
-  params: z.object({ teacherId: Id }),
+  params: TeacherIdParams,
   response: Teacher,
   inject: { teachers: TeacherRepo },
 }, ({ params }, { teachers }) => {

@@ -1,5 +1,6 @@
 // Converted by carve split from app.js:35 (DELETE /admin/orders/:id).
-import { handler, z } from 'carve';
+import { handler } from 'carve';
+import * as z from 'carve/zod/mini';
 import { expressErrors } from '../_express.mjs';
 import { errorHandlerAtLine37 } from '../_middleware/error-handler-at-line37.mjs';
 import createError from 'http-errors';

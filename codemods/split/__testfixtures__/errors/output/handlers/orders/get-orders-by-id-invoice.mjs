@@ -1,5 +1,6 @@
 // Converted by carve split from app.js:23 (GET /orders/:id/invoice).
-import { handler, z } from 'carve';
+import { handler } from 'carve';
+import * as z from 'carve/zod/mini';
 import { expressErrors, json } from '../_express.mjs';
 import { Orders } from '../../deps.mjs';
 

@@ -1,5 +1,6 @@
 // Converted by carve split from app.js:16 (POST /orders).
-import { handler, z } from 'carve';
+import { handler } from 'carve';
+import * as z from 'carve/zod/mini';
 import { expressErrors, json } from '../_express.mjs';
 import { Orders } from '../../deps.mjs';
 import createError from 'http-errors';

@@ -1,5 +1,6 @@
 // Converted by carve split from app.js:10 (GET /books/:id).
-import { handler, z } from 'carve';
+import { handler } from 'carve';
+import * as z from 'carve/zod/mini';
 import { json } from '../_express.mjs';
 import { Books, Config } from '../../deps.mjs';
 import { requireApiKey } from '../_middleware/require-api-key.mjs';

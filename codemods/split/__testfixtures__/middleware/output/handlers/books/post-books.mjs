@@ -1,5 +1,6 @@
 // Converted by carve split from app.js:15 (POST /books).
-import { handler, z } from 'carve';
+import { handler } from 'carve';
+import * as z from 'carve/zod/mini';
 import { expressErrors, json } from '../_express.mjs';
 import { Config } from '../../deps.mjs';
 import { requireApiKey } from '../_middleware/require-api-key.mjs';

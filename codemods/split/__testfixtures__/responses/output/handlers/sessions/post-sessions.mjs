@@ -1,5 +1,6 @@
 // Converted by carve split from app.js:7 (POST /sessions).
-import { handler, z } from 'carve';
+import { handler } from 'carve';
+import * as z from 'carve/zod/mini';
 import { expressResponse } from '../_express.mjs';
 
 export const postSessions = handler({ method: 'POST', path: '/sessions', resource: 'sessions', auth: 'public', body: z.any() }, async ({ body, request }) => {

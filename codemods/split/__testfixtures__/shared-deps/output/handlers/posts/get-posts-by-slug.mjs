@@ -1,5 +1,6 @@
 // Converted by carve split from app.js:11 (GET /posts/:slug).
-import { handler, z } from 'carve';
+import { handler } from 'carve';
+import * as z from 'carve/zod/mini';
 import { json } from '../_express.mjs';
 import { Db } from '../../deps.mjs';
 

@@ -1,5 +1,6 @@
 // Converted by carve split from app.js:16 (GET /tags/:name).
-import { handler, z } from 'carve';
+import { handler } from 'carve';
+import * as z from 'carve/zod/mini';
 import { json } from '../_express.mjs';
 import { Db } from '../../deps.mjs';
 import { slugify } from '../../../input/lib/text.js';

@@ -1,5 +1,6 @@
 // Converted by carve split from src/app.ts:8 (GET /users/:id).
-import { handler, z } from 'carve';
+import { handler } from 'carve';
+import * as z from 'carve/zod/mini';
 import { json } from '../_express.js';
 import { Store } from '../../deps.js';
 

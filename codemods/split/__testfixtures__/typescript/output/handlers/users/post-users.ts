@@ -1,5 +1,6 @@
 // Converted by carve split from src/app.ts:9 (POST /users).
-import { handler, z } from 'carve';
+import { handler } from 'carve';
+import * as z from 'carve/zod/mini';
 import { expressErrors, json } from '../_express.js';
 import { Store } from '../../deps.js';
 import { requireClient } from '../_middleware/require-client.js';
