@@ -108,7 +108,7 @@ function buildOperation(h: Handler, convert: (s: Schema, io: 'input' | 'output')
 }
 
 /** Runs `build`, naming the handler in what it throws. */
-export function withContext<T>(h: Handler, build: () => T): T {
+function withContext<T>(h: Handler, build: () => T): T {
   try {
     return build();
   } catch (error) {

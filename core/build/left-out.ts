@@ -1,11 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
-
-// carve's core folder as this build module runs it (sources, or the compiled dist/core): the copy a unit bundles.
-const CORE = fileURLToPath(new URL('../', import.meta.url));
-const EXTENSION = existsSync(join(CORE, 'app.ts')) ? 'ts' : 'js';
+import { runtimeModule } from './runtime-module.js';
 
 /**
  * Leaves out of a unit what only the build needs: the OpenAPI generator (and the JSON Schema converters it
@@ -13,8 +7,9 @@ const EXTENSION = existsSync(join(CORE, 'app.ts')) ? 'ts' : 'js';
  * than the one running the build keeps the generator: bigger, never wrong.
  */
 export function leaveOutBuildOnly(): Plugin {
-  const app = join(CORE, `app.${EXTENSION}`);
-  const replacement = join(CORE, `openapi-left-out.${EXTENSION}`);
+  // carve's core as this build module runs it (sources, or the compiled dist/core): the copy a unit bundles.
+  const app = runtimeModule(new URL('../app.js', import.meta.url));
+  const replacement = runtimeModule(new URL('../openapi-left-out.js', import.meta.url));
   return {
     name: 'carve-leave-out-build-only',
     setup(build) {
