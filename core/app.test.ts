@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { apiKeyAuth } from './auth/api-key.js';
 import { createApp, type AppOptions } from './app.js';
@@ -261,6 +261,24 @@ describe('createApp: platform hooks', () => {
     expect(res.headers['content-type']).toBe('application/problem+json');
     expect(JSON.parse(res.body as string)).toMatchObject({ title: 'Gateway Timeout', instance: 'r-504', detail: 'the request did not finish within 20 ms' });
     expect((await app.handle({ method: 'GET', path: '/slow' }, { timeoutMs: 1000 })).status).toBe(200);
+  });
+
+  it('answers work that never waits without a deadline timer, and times out the work that does', async () => {
+    const quick = handler({ method: 'GET', path: '/quick', auth: 'public' }, () => ({ ok: true }));
+    const app = createApp({ handlers: [quick, slow], logger: { level: 'silent' } });
+    const setTimer = vi.spyOn(globalThis, 'setTimeout');
+    const tick = vi.spyOn(process, 'nextTick');
+    try {
+      for (let i = 0; i < 5; i++) expect((await app.handle({ method: 'GET', path: '/quick' }, { timeoutMs: 5 })).status).toBe(200);
+      // Not even the check for pending work: the answer was there before handle() returned.
+      expect(tick).not.toHaveBeenCalled();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(setTimer).not.toHaveBeenCalled();
+    } finally {
+      setTimer.mockRestore();
+      tick.mockRestore();
+    }
+    expect((await app.handle({ method: 'GET', path: '/slow' }, { timeoutMs: 5 })).status).toBe(504);
   });
 
   it('trusts a principal established by the platform, and still checks roles', async () => {

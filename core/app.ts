@@ -214,31 +214,60 @@ export function createApp(options: AppOptions): App {
     return checkPolicy(policy, await findPrincipal(request));
   }
 
-  async function run(route: Compiled, request: CarveRequest): Promise<CarveResponse> {
-    const { handler: h } = route;
-    if (request.readBody) {
-      try {
-        request.setBody(await request.readBody(route.bodyLimit));
-      } catch (error) {
-        if (error instanceof RequestAborted) abortedRequests.add(request);
-        throw error;
-      }
+  // The request path stays synchronous until something waits (a body stream, an authenticator, an async
+  // validator or handler): a warm Lambda GET answers without a promise of carve's own, and no deadline.
+  type Answer = CarveResponse | Promise<CarveResponse>;
+
+  function run(route: Compiled, request: CarveRequest): Answer {
+    if (!request.readBody) return runWithBody(route, request);
+    let read: ReturnType<NonNullable<CarveRequest['readBody']>>;
+    try {
+      read = request.readBody(route.bodyLimit);
+    } catch (error) {
+      throw aborted(error, request);
     }
-    assertWithinLimit(request, route.bodyLimit);
-    const principal = route.policy === 'public' ? undefined : await authenticate(route.policy, request);
-    const { spec } = h;
-    // Without a query schema the query is parsed only if the handler reads it (Input's getter).
-    let checkedInputs = inputs(spec, {
-      params: request.params, query: spec.query ? request.query : undefined, headers: request.headers, body: () => parseBody(request, route.accepts, jsonDepth),
+    if (!(read instanceof Promise)) {
+      request.setBody(read);
+      return runWithBody(route, request);
+    }
+    return read.then((body) => {
+      request.setBody(body);
+      return runWithBody(route, request);
+    }, (error: unknown) => {
+      throw aborted(error, request);
     });
-    if (checkedInputs instanceof Promise) checkedInputs = await checkedInputs;
-    const { params, query, headers, body } = checkedInputs;
-    const input = new Input(request, principal, params, query, headers, body);
+  }
+
+  function aborted(error: unknown, request: CarveRequest): unknown {
+    if (error instanceof RequestAborted) abortedRequests.add(request);
+    return error;
+  }
+
+  function runWithBody(route: Compiled, request: CarveRequest): Answer {
+    assertWithinLimit(request, route.bodyLimit);
+    if (route.policy === 'public') return runAs(route, request, undefined);
+    return authenticate(route.policy, request).then((principal) => runAs(route, request, principal));
+  }
+
+  function runAs(route: Compiled, request: CarveRequest, principal: Principal | undefined): Answer {
+    const { spec } = route.handler;
+    // Without a query schema the query is parsed only if the handler reads it (Input's getter).
+    const checkedInputs = inputs(spec, {
+      params: request.params, query: spec.query ? request.query : undefined, headers: request.headers, body: spec.body ? parseBody(request, route.accepts, jsonDepth) : undefined,
+    });
+    if (checkedInputs instanceof Promise) return checkedInputs.then((given) => respond(route, request, principal, given));
+    return respond(route, request, principal, checkedInputs);
+  }
+
+  function respond(route: Compiled, request: CarveRequest, principal: Principal | undefined, given: Inputs): Answer {
+    const { handler: h } = route;
+    const { spec } = h;
+    const input = new Input(request, principal, given.params, given.query, given.headers, given.body);
     const deps = route.perRequest
       ? injector.resolve(route.deps, { request, log: request.log, principal })
       : (route.cached ??= injector.resolve(route.deps));
-    let value = h.run(input as Parameters<Handler['run']>[0], deps);
-    if (value instanceof Promise) value = await value;
+    const value = h.run(input as Parameters<Handler['run']>[0], deps);
+    if (value instanceof Promise) return value.then((settled: unknown) => toResponse(settled, spec.status ?? 200, spec.response, request));
     return toResponse(value, spec.status ?? 200, spec.response, request);
   }
 
@@ -251,29 +280,18 @@ export function createApp(options: AppOptions): App {
     if (size > headerLimit) throw new HttpError(431, { detail: `the headers are ${size} bytes; the limit is ${headerLimit}` });
   }
 
-  /** A handler's inputs, each checked against its schema; every failure reported at once, as one 400. */
-  function inputs(spec: Handler['spec'], raw: RawInputs): CheckedInputs | Promise<CheckedInputs> {
-    const results = [
-      spec.params && check(spec.params, raw.params),
-      spec.query && check(spec.query, raw.query),
-      spec.headers && check(spec.headers, raw.headers),
-      spec.body && check(spec.body, raw.body()),
-    ] as const;
-    if (results.some((r) => r instanceof Promise)) return Promise.all(results).then((settled) => checked(raw, settled, []));
-    return checked(raw, results as readonly (SchemaResult | undefined)[], scratch);
-  }
-
   // Requests whose host framework wants unmatched routes back (strangler mode); rare, so kept aside.
   const fallingThrough = new WeakSet<CarveRequest>();
 
-  async function dispatch(request: CarveRequest): Promise<CarveResponse> {
+  function dispatch(request: CarveRequest): Answer {
     try {
       checkSizes(request);
       const match = router.match(request.method, request.path);
       if (match.kind === 'found') {
         request.params = match.params;
         request.route = match.route.template;
-        return await run(match.route.value, request);
+        const answer = run(match.route.value, request);
+        return answer instanceof Promise ? answer.catch((error: unknown) => problemResponse(error, request, devMode)) : answer;
       }
       if (documentPath !== false && request.path === documentPath && (request.method === 'GET' || request.method === 'HEAD')) {
         document ??= JSON.stringify((typeof whole.document === 'function' ? whole.document() : whole.document)
@@ -294,7 +312,8 @@ export function createApp(options: AppOptions): App {
     }
   }
 
-  const chain = compose(options.middleware ?? [], dispatch);
+  const middleware = options.middleware ?? [];
+  const chain: (request: CarveRequest) => Answer = middleware.length === 0 ? dispatch : compose(middleware, async (request) => dispatch(request));
   // Requests whose client hung up mid-body: logged once, at info, as aborted.
   const abortedRequests = new WeakSet<CarveRequest>();
   const accessLog = logger.enabled('info');
@@ -309,7 +328,8 @@ export function createApp(options: AppOptions): App {
     let response: CarveResponse;
     try {
       const work = chain(request);
-      response = await (handleOptions.timeoutMs === undefined ? work : withDeadline(work, handleOptions.timeoutMs));
+      if (!(work instanceof Promise)) response = work;
+      else response = await (handleOptions.timeoutMs === undefined ? work : withDeadline(work, handleOptions.timeoutMs));
     } catch (error) {
       if (error === FALLTHROUGH) return undefined;
       response = problemResponse(error, request, devMode);
@@ -348,7 +368,7 @@ export function createApp(options: AppOptions): App {
           if (result.error) throw result.error;
           principal = checkPolicy(route.policy, result.principal);
         }
-        const { params, query, body } = await inputs(spec, { params: given.params ?? {}, query: given.query ?? {}, headers: request.headers, body: () => given.body });
+        const { params, query, body } = await inputs(spec, { params: given.params ?? {}, query: given.query ?? {}, headers: request.headers, body: spec.body ? given.body : undefined });
         let deps: Record<string, unknown>;
         if (route.perRequest) {
           const shared = (await caller()).principal;
@@ -405,28 +425,46 @@ export function createApp(options: AppOptions): App {
   return app;
 }
 
-interface RawInputs { params: unknown; query: unknown; headers: unknown; body: () => unknown }
-interface CheckedInputs { params: unknown; query: unknown; headers: unknown; body: unknown }
+/** A handler's four inputs: as they came (the body parsed only for a handler with a body schema), or as checked. */
+interface Inputs { params: unknown; query: unknown; headers: unknown; body: unknown }
 
-const PARTS = ['params', 'query', 'headers', 'body'] as const;
 // Validators that answer synchronously (zod, valibot, arktype do) report into one scratch list: their checks run start to end.
 const scratch: ValidationIssue[] = [];
 
-function check(schema: Schema, value: unknown): SchemaResult | Promise<SchemaResult> {
-  return schema['~standard'].validate(value);
+function check(schema: Schema | undefined, value: unknown): SchemaResult | Promise<SchemaResult> | undefined {
+  return schema?.['~standard'].validate(value);
+}
+
+/** A handler's inputs, each checked against its schema; every failure reported at once, as one 400. */
+function inputs(spec: Handler['spec'], raw: Inputs): Inputs | Promise<Inputs> {
+  const params = check(spec.params, raw.params);
+  const query = check(spec.query, raw.query);
+  const headers = check(spec.headers, raw.headers);
+  const body = check(spec.body, raw.body);
+  if (params instanceof Promise || query instanceof Promise || headers instanceof Promise || body instanceof Promise) {
+    return Promise.all([params, query, headers, body]).then(([p, q, h, b]) => checked(raw, p, q, h, b, []));
+  }
+  return checked(raw, params, query, headers, body, scratch);
 }
 
 /** The parsed inputs, or a ValidationError with the issues of every part. */
-function checked(raw: RawInputs, results: readonly (SchemaResult | undefined)[], issues: ValidationIssue[]): CheckedInputs {
-  const out: CheckedInputs = { params: raw.params, query: raw.query, headers: raw.headers, body: undefined };
-  for (let i = 0; i < PARTS.length; i++) {
-    const result = results[i];
-    if (result === undefined) continue;
-    if (result.issues === undefined) out[PARTS[i]!] = result.value;
-    else reportIssues(result.issues, PARTS[i], issues);
-  }
+function checked(raw: Inputs, params: SchemaResult | undefined, query: SchemaResult | undefined, headers: SchemaResult | undefined,
+  body: SchemaResult | undefined, issues: ValidationIssue[]): Inputs {
+  const out: Inputs = {
+    params: part(params, raw.params, 'params', issues),
+    query: part(query, raw.query, 'query', issues),
+    headers: part(headers, raw.headers, 'headers', issues),
+    body: part(body, raw.body, 'body', issues),
+  };
   if (issues.length > 0) throw new ValidationError(issues.splice(0));
   return out;
+}
+
+function part(result: SchemaResult | undefined, raw: unknown, name: keyof Inputs, issues: ValidationIssue[]): unknown {
+  if (result === undefined) return raw;
+  if (result.issues === undefined) return result.value;
+  reportIssues(result.issues, name, issues);
+  return raw;
 }
 
 /** What a handler receives. A class, so the lazy parts (query, log) are prototype getters. */

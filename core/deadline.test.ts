@@ -26,6 +26,18 @@ describe('withDeadline', () => {
     }
   });
 
+  it('checks once for every request that arrives before the check runs', async () => {
+    const tick = vi.spyOn(process, 'nextTick');
+    try {
+      const settled = Array.from({ length: 50 }, (_, i) => withDeadline(Promise.resolve(i), 1000));
+      await expect(Promise.all(settled)).resolves.toHaveLength(50);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(tick.mock.calls.filter(([run]) => (run as { name?: string }).name === 'armForPending')).toHaveLength(1);
+    } finally {
+      tick.mockRestore();
+    }
+  });
+
   it('rejects with a 504 when the deadline passes first', async () => {
     await expect(withDeadline(after(200, 'late'), 10)).rejects.toMatchObject({ status: 504 });
   });

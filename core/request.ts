@@ -20,9 +20,10 @@ export interface IncomingRequest {
   body?: Uint8Array | string | undefined;
   /**
    * Reads the body on demand, at most `limit` bytes (throwing `PayloadTooLarge` beyond it).
-   * Called only once a route has matched, so an unmatched request leaves a stream untouched.
+   * Called only once a route has matched, so an unmatched request leaves a stream untouched. A body
+   * already in memory (a Lambda event's) may be returned as it is: no promise, no wait.
    */
-  readBody?: ((limit: number) => Promise<Uint8Array | string | undefined>) | undefined;
+  readBody?: ((limit: number) => Uint8Array | string | undefined | Promise<Uint8Array | string | undefined>) | undefined;
   requestId?: string | undefined;
   sourceIp?: string | undefined;
   /**

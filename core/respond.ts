@@ -13,6 +13,10 @@ export function toResponse(value: unknown, status: number, schema: Schema | unde
     return response;
   }
   if (value === undefined) return { status: 204, headers: {}, cookies: NO_COOKIES, body: undefined };
+  // The common answer, an object as JSON, with its headers made in one literal.
+  if (typeof value === 'object' && !(value instanceof Uint8Array) && !(value instanceof ArrayBuffer)) {
+    return { status, headers: { 'content-type': 'application/json' }, cookies: NO_COOKIES, body: jsonBody(value, schema, request) };
+  }
   const headers: Record<string, string> = {};
   return { status, headers, cookies: NO_COOKIES, body: encodeBody(value, headers, schema, request) };
 }
@@ -38,6 +42,10 @@ function encodeBody(value: unknown, headers: Record<string, string>, schema: Sch
     return new Uint8Array(value);
   }
   headers['content-type'] ??= 'application/json';
+  return jsonBody(value, schema, request);
+}
+
+function jsonBody(value: unknown, schema: Schema | undefined, request: CarveRequest): string {
   return JSON.stringify(schema ? checkResponse(schema, value, request) : value);
 }
 

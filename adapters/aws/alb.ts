@@ -15,7 +15,7 @@ export const alb: Processor<AlbEvent> = {
       path: stripBasePath(event.path, options.basePath),
       rawQuery: rawAlbQuery(event),
       headers,
-      readBody: event.body ? async () => eventBody(event.body, event.isBase64Encoded) : undefined,
+      readBody: event.body ? () => eventBody(event.body, event.isBase64Encoded) : undefined,
       requestId: str(context.awsRequestId),
       sourceIp: lastForwardedFor(headers),
       raw: { event, context },

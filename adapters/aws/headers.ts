@@ -13,6 +13,8 @@ export function mergeHeaders(single: StringMap, multi: MultiMap): Record<string,
       if (Array.isArray(values)) for (const value of values) if (typeof value === 'string') addHeader(out, name, value);
     }
   } else if (isMap(single)) {
+    // HTTP API and Function URLs send names lower-cased already: then a copy is all it takes.
+    if (lowerCaseStrings(single)) return { ...single } as Record<string, string>;
     for (const name in single) {
       const value = single[name];
       if (typeof value === 'string') addHeader(out, name, value);
@@ -21,19 +23,37 @@ export function mergeHeaders(single: StringMap, multi: MultiMap): Record<string,
   return out;
 }
 
+function lowerCaseStrings(map: Record<string, unknown>): boolean {
+  for (const name in map) if (typeof map[name] !== 'string' || lowerCase(name) !== name) return false;
+  return true;
+}
+
+// Header names repeat from one invocation to the next, and String#toLowerCase is most of what copying them
+// costs; a bounded map of the names seen (so odd names cannot grow it) answers in a hash lookup.
+const lowered = new Map<string, string>();
+
+function lowerCase(name: string): string {
+  let lower = lowered.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (lowered.size < 256) lowered.set(name, lower);
+  }
+  return lower;
+}
+
 function addHeader(out: Record<string, string>, name: string, value: string): void {
-  const key = name.toLowerCase();
+  const key = lowerCase(name);
   const prev = out[key];
   out[key] = prev === undefined ? value : `${prev}${key === 'cookie' ? '; ' : ', '}${value}`;
 }
 
 // Hop-by-hop headers describe one connection; API Gateway and ALB frame the response themselves.
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'proxy-authenticate', 'proxy-authorization']);
+const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'proxy-authenticate', 'proxy-authorization'];
 
+/** The response's headers for the platform (the response is this invocation's own, so it is not copied). */
 export function responseHeaders(headers: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name in headers) if (!HOP_BY_HOP.has(name)) out[name] = headers[name]!;
-  return out;
+  for (const name of HOP_BY_HOP) if (name in headers) delete headers[name];
+  return headers;
 }
 
 /** The client's address behind an ALB: the last X-Forwarded-For hop (the one the ALB added), never the first. */

@@ -17,7 +17,7 @@ export const v1: Processor<ApiGatewayV1Event> = {
       // These maps are already decoded: encode them again so the query is decoded exactly once.
       rawQuery: stringifyQuery(queryMap(event.multiValueQueryStringParameters ?? event.queryStringParameters)),
       headers: mergeHeaders(event.headers, event.multiValueHeaders),
-      readBody: event.body ? async () => eventBody(event.body, event.isBase64Encoded) : undefined,
+      readBody: event.body ? () => eventBody(event.body, event.isBase64Encoded) : undefined,
       requestId: str(rc.requestId) ?? str(context.awsRequestId),
       sourceIp: str(isMap(rc.identity) ? rc.identity['sourceIp'] : undefined) ?? '',
       principal: options.trustAuthorizer ? authorizerPrincipal(isMap(rc.authorizer) ? rc.authorizer : undefined, options.rolesClaim, str(isMap(rc.identity) ? rc.identity['userArn'] : undefined)) : undefined,
@@ -25,7 +25,8 @@ export const v1: Processor<ApiGatewayV1Event> = {
     };
   },
   result(response, _event, options): ApiGatewayV1Result {
-    const result: ApiGatewayV1Result = { statusCode: response.status, headers: responseHeaders(response.headers), ...resultBody(response, options.binaryTypes) };
+    const { body, isBase64Encoded } = resultBody(response, options.binaryTypes);
+    const result: ApiGatewayV1Result = { statusCode: response.status, headers: responseHeaders(response.headers), body, isBase64Encoded };
     // Never a top-level `cookies` key in a v1 result: API Gateway answers 502 to it.
     if (response.cookies.length > 0) result.multiValueHeaders = { 'set-cookie': [...response.cookies] };
     return result;

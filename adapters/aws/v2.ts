@@ -19,14 +19,16 @@ export const v2: Processor<ApiGatewayV2Event> = {
     path = stripBasePath(path, options.basePath);
     const headers = mergeHeaders(event.headers, undefined);
     // HTTP API moves cookies out of the headers; a Function URL sends both, so never add them twice.
-    const cookies = Array.isArray(event.cookies) ? event.cookies.filter((c): c is string => typeof c === 'string') : [];
-    if (cookies.length > 0 && headers['cookie'] === undefined) headers['cookie'] = cookies.join('; ');
+    if (Array.isArray(event.cookies) && event.cookies.length > 0 && headers['cookie'] === undefined) {
+      const cookies = event.cookies.filter((c): c is string => typeof c === 'string');
+      if (cookies.length > 0) headers['cookie'] = cookies.join('; ');
+    }
     return {
       method: rc.http.method,
       path,
       rawQuery: str(event.rawQueryString) ?? '',
       headers,
-      readBody: event.body ? async () => eventBody(event.body, event.isBase64Encoded) : undefined,
+      readBody: event.body ? () => eventBody(event.body, event.isBase64Encoded) : undefined,
       requestId: str(rc.requestId) ?? str(context.awsRequestId),
       sourceIp: str(rc.http.sourceIp) ?? '',
       principal: options.trustAuthorizer ? authorizerPrincipal(isMap(rc.authorizer) ? rc.authorizer : undefined, options.rolesClaim) : undefined,
@@ -34,7 +36,8 @@ export const v2: Processor<ApiGatewayV2Event> = {
     };
   },
   result(response, _event, options): ApiGatewayV2Result {
-    const result: ApiGatewayV2Result = { statusCode: response.status, headers: responseHeaders(response.headers), ...resultBody(response, options.binaryTypes) };
+    const { body, isBase64Encoded } = resultBody(response, options.binaryTypes);
+    const result: ApiGatewayV2Result = { statusCode: response.status, headers: responseHeaders(response.headers), body, isBase64Encoded };
     if (response.cookies.length > 0) result.cookies = [...response.cookies];
     return result;
   },

@@ -7,7 +7,7 @@ export function toIncoming(req: Request): IncomingRequest {
   return {
     ...nodeIncoming(req),
     // Express may have rewritten req.url for a mount; the path is matched as the mounted router sees it.
-    readBody: (limit) => (req.readableEnded || req.body !== undefined ? Promise.resolve(alreadyParsed(req)) : readNodeBody(req, limit)),
+    readBody: (limit) => (req.readableEnded || req.body !== undefined ? alreadyParsed(req) : readNodeBody(req, limit)),
     // req.ip honours Express's "trust proxy" setting; by default it is the socket peer, never X-Forwarded-For.
     sourceIp: req.ip ?? req.socket.remoteAddress ?? '',
   };

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { mergeHeaders, responseHeaders } from './headers.js';
+
+describe('mergeHeaders', () => {
+  it('copies lower-case names as they are, never handing back the event’s own map', () => {
+    const single = { accept: 'application/json', 'x-trace': 'a' };
+    const merged = mergeHeaders(single, undefined);
+    expect(merged).toEqual(single);
+    expect(merged).not.toBe(single);
+  });
+
+  it('lower-cases other names and joins the values they share, cookies with "; "', () => {
+    expect(mergeHeaders({ Accept: 'text/html', accept: 'application/json', Cookie: 'a=1', cookie: 'b=2' }, undefined))
+      .toEqual({ accept: 'text/html, application/json', cookie: 'a=1; b=2' });
+  });
+
+  it('skips values that are not strings, whichever path the map takes', () => {
+    expect(mergeHeaders({ accept: 'text/html', 'x-n': 7 as never }, undefined)).toEqual({ accept: 'text/html' });
+    expect(mergeHeaders({ Accept: 'text/html', 'x-n': null as never }, undefined)).toEqual({ accept: 'text/html' });
+  });
+
+  it('lower-cases every time, also past the names it remembers', () => {
+    for (let i = 0; i < 300; i++) expect(mergeHeaders({ [`X-Name-${i}`]: 'v' }, undefined)).toEqual({ [`x-name-${i}`]: 'v' });
+  });
+});
+
+describe('responseHeaders', () => {
+  it('drops hop-by-hop headers and keeps the rest', () => {
+    expect(responseHeaders({ 'content-type': 'application/json', connection: 'close', 'transfer-encoding': 'chunked', 'x-request-id': 'r' }))
+      .toEqual({ 'content-type': 'application/json', 'x-request-id': 'r' });
+  });
+});
