@@ -20,7 +20,7 @@ const graphqlMain = { find: /^graphql$/, replacement: createRequire(import.meta.
 
 export default defineConfig({
   resolve: { alias: [...alias, graphqlMain] },
-  // Vite strips types from .ts/.mts only; core/reflect-metadata.cts is CommonJS on purpose (see there).
+  // Vite strips types from .ts/.mts only; core/tsyringe.cts is CommonJS on purpose (see there).
   oxc: { include: /\.([mc]?ts|[jt]sx)$/ },
   test: {
     include: ['{core,adapters,codemods,examples,test}/**/*.test.{ts,mts}'],

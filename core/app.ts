@@ -97,6 +97,8 @@ export interface App {
   readonly bodyLimit: number;
   /** The legacy app that answers what no handler matches, if any. */
   readonly remainder: RequestListener | undefined;
+  /** The registrations that replace tokens' default providers (`createApp({ providers })`). */
+  readonly providers: readonly Registration[];
   handle(incoming: IncomingRequest, options: HandleOptions & { fallthrough: true }): Promise<CarveResponse | undefined>;
   handle(incoming: IncomingRequest, options?: HandleOptions): Promise<CarveResponse>;
   /** Calls the app in-process, with no server and no socket. */
@@ -386,6 +388,7 @@ export function createApp(options: AppOptions): App {
     handlers: options.handlers,
     bodyLimit: appLimit,
     remainder: options.remainder,
+    providers: options.providers ?? [],
     handle: handle as App['handle'],
     inject: (request) => injectInto(app, request),
     validate() {

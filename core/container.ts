@@ -1,15 +1,12 @@
-// tsyringe needs the Reflect metadata API when it loads: first, then.
-import './reflect-metadata.cjs';
-import {
-  container as globalContainer,
-  instanceCachingFactory,
-  instancePerContainerCachingFactory,
-  type DependencyContainer,
-} from 'tsyringe';
+import type { DependencyContainer } from 'tsyringe';
+// tsyringe needs the Reflect metadata API when it loads: ./tsyringe.cjs installs it, then loads tsyringe.
+import tsyringe from './tsyringe.cjs';
 import type { Principal } from './auth/principal.js';
 import type { Logger } from './log.js';
 import type { CarveRequest } from './request.js';
 import { token, type AnyToken, type Deps, type Lifetime, type Provider, type Registration } from './token.js';
+
+const { container: globalContainer, instanceCachingFactory, instancePerContainerCachingFactory } = tsyringe;
 
 /** The current request. */
 export const RequestContext = token<CarveRequest>('RequestContext');

@@ -1,5 +1,6 @@
 import type { AuthPolicy } from './auth/authenticator.js';
 import type { Principal } from './auth/principal.js';
+import { definingModule } from './source.js';
 import type { Logger } from './log.js';
 import type { QueryRecord } from './query.js';
 import type { Reply } from './reply.js';
@@ -127,17 +128,8 @@ export function handler<
     resource,
     spec: spec as Handler['spec'],
     run: fn as Handler['run'],
-    source: globalThis.process?.env?.['CARVE_RECORD_SOURCES'] === '1' ? callerFile() : undefined,
+    source: definingModule(),
   };
-}
-
-/** The file of whoever called `handler()`, from the stack (tsx maps it back to the .ts file). */
-function callerFile(): string | undefined {
-  const frames = new Error().stack?.split('\n') ?? [];
-  // frames: "Error", callerFile, handler, the defining module
-  const match = /\(?((?:file:\/\/)?\/[^():]+?)(?:\?[^:]*)?:\d+:\d+\)?\s*$/.exec(frames[3] ?? '');
-  if (!match) return undefined;
-  return match[1]!.startsWith('file://') ? decodeURIComponent(new URL(match[1]!).pathname) : match[1];
 }
 
 const SCHEMA_PARTS = ['params', 'query', 'headers', 'body', 'response'] as const;

@@ -1,3 +1,5 @@
+import { definingModule } from './source.js';
+
 /**
  * How long a provided instance lives: one per app (`singleton`, the default), one per request
  * (`request`), or a new one at every injection (`transient`).
@@ -39,11 +41,16 @@ export class Token<T> {
   readonly key: symbol;
   declare readonly __type: T;
 
+  /** The module that defined it; recorded only while `carve build` loads an app. */
+  readonly source: string | undefined;
+
   constructor(
     readonly name: string,
     readonly provider?: Provider<T>,
+    source?: string,
   ) {
     this.key = Symbol(name);
+    this.source = source;
   }
 
   toString(): string {
@@ -56,7 +63,7 @@ export function token<T>(name: string): Token<T>;
 // annotate the factory's return type (`factory: ({ db }): Repo => …`) rather than writing token<Repo>.
 export function token<T, D extends Deps = Record<never, never>>(name: string, provider: Provider<T, D>): Token<T>;
 export function token<T>(name: string, provider?: Provider<T>): Token<T> {
-  return new Token<T>(name, provider);
+  return new Token<T>(name, provider, definingModule());
 }
 
 /** An app-level registration that replaces a token's default provider (tests, per-target implementations). */
@@ -64,8 +71,11 @@ export function token<T>(name: string, provider?: Provider<T>): Token<T> {
 export interface Registration<T = any> {
   readonly token: Token<T>;
   readonly provider: Provider<T>;
+  /** The module that called `provide()`; recorded only while `carve build` loads an app. */
+  readonly source?: string | undefined;
 }
 
 export function provide<T, D extends Deps = Deps>(target: Token<T>, provider: Provider<T, D>): Registration<T> {
-  return { token: target, provider: provider as Provider<T> };
+  const source = definingModule();
+  return { token: target, provider: provider as Provider<T>, ...(source ? { source } : {}) };
 }

@@ -34,6 +34,9 @@ describe('carve build, aws', () => {
       expect(existsSync(join(out, 'aws/monolith', unit.entry))).toBe(true);
     }
     expect(written.units[0]!.routes).toHaveLength(21);
+    // What loading each large package, and the external better-sqlite3, costs the unit, measured.
+    expect(Object.keys(written.units[0]!.dependencyMs!).sort()).toEqual(['better-sqlite3', 'jose', 'tsyringe', 'zod']);
+    for (const ms of Object.values(written.units[0]!.dependencyMs!)) expect(ms).toBeGreaterThanOrEqual(0);
   });
 
   it('gives each nanoservice a bundle smaller than the monolith, with only its own handler code', () => {
@@ -49,7 +52,10 @@ describe('carve build, aws', () => {
     // schemas are zod/mini, marked pure: a unit carries only its own schemas and the zod they use.
     const health = nano.units.find((u) => u.name === 'get-health')!;
     expect(Object.keys(health.weights)[0]).toBe('carve');
-    expect(Object.keys(health.weights)).toEqual(expect.arrayContaining(['zod', 'jose', 'tsyringe', 'app']));
+    expect(Object.keys(health.weights)).toEqual(expect.arrayContaining(['zod', 'tsyringe', 'app']));
+    // Its one route is public: it goes without the JWT verifier and jose; a unit with a guarded route keeps them.
+    expect(Object.keys(health.weights)).not.toContain('jose');
+    expect(Object.keys(nano.units.find((u) => u.name === 'get-me')!.weights)).toContain('jose');
     expect(Object.values(health.weights).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(health.bundleBytes);
     expect(health.weights['zod']!).toBeLessThan(32 * 1024);
     expect(health.bundleBytes).toBeLessThan(100 * 1024);

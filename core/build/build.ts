@@ -3,6 +3,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { App } from '../app.js';
 import { bundleModule, bundleUnit, type BundleResult } from './bundle.js';
 import { measureColdStart } from './cold-start.js';
+import { carriedForOthers, type CarryingUnit } from './carried.js';
+import { measureDependencies } from './dependency-cost.js';
 import { explainMissingPackage } from './missing-package.js';
 import { targetSettings, type LoadedConfig } from './config.js';
 import { GRAPHQL_ROUTES, shapeWarningsOf, type ShapeWarnings, planUnits, type Shape, type UnitPlan } from './plan.js';
@@ -48,6 +50,11 @@ export interface ManifestUnit {
   remainder?: true | undefined;
   /** Bytes each package adds to the bundle (`carve` is carve's own, `app` the app's own code), largest first. */
   weights: Record<string, number>;
+  /**
+   * Milliseconds loading each large package (4 KB or more of the bundle) or external one costs: what this unit
+   * imports of it, bundled alone and loaded in a fresh process. Absent when cold starts are not measured.
+   */
+  dependencyMs?: Record<string, number> | undefined;
 }
 
 /** `carve-manifest.json`: what was built, for users, CI and the acceptance checks. */
@@ -100,17 +107,19 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
     const legacyModule = units.length > 1 && units.some((u) => u.remainder)
       ? await findRemainderModule(appModule, app.remainder!, importBeside) : undefined;
     if (legacyModule && 'reason' in legacyModule) warnings.push(legacyModule.reason);
-    const built = await bundleUnits({ app, appModule, shape, target, settings, units, stage, finalDir, legacyModule, warnings, progress, zodLocales });
+    const built = await bundleUnits({ app, appModule, shape, target, settings, units, stage, finalDir, legacyModule, warnings, progress, zodLocales, measure: options.coldStart !== false });
     const staged = built.map((u) => ({ ...u, dir: join(stage, u.name) }));
     const context: EmitContext<unknown> = { app, shape, outDir: stage, units: staged, settings, bundle: (module) => bundleModule(module) };
     writeFiles(stage, await target.emit(context));
     const coldStarts = options.coldStart === false ? staged.map(() => null) : await measureUnits(target, staged, stage, progress);
+    const dependencyMs = options.coldStart === false ? undefined : await measureLargeDependencies(built, stage, zodLocales, progress);
     warnings.push(...(target.limits?.(context) ?? []));
     const manifest: Manifest = {
       shape, target: target.name, app: app.name,
       units: built.map((u, i) => ({
         name: u.name, routes: u.routes, entry: `${u.name}/${u.entry}`, bundleBytes: u.bundleBytes, gzipBytes: u.gzipBytes,
         coldStartMs: coldStarts[i]!, modules: u.modules, externals: u.externals, ...(u.remainder ? { remainder: true as const } : {}), weights: u.weights,
+        ...(dependencyMs ? { dependencyMs: dependencyMs[i] } : {}),
       })),
       warnings,
       ...(built.some((u) => u.trimmedZod) ? { zodLocales } : {}),
@@ -162,11 +171,13 @@ function planBuild(app: App, shape: Shape, groups: Parameters<typeof planUnits>[
 }
 
 /** A unit as bundled: what the target is given, and what the manifest says of its bundle. */
-type BundledUnit = BuiltUnit & Pick<BundleResult, 'trimmedZod' | 'weights'>;
+type BundledUnit = BuiltUnit & Pick<BundleResult, 'trimmedZod' | 'weights' | 'boundaries'>;
 
 async function bundleUnits(input: {
   app: App; appModule: string; shape: Shape; target: TargetDescriptor<unknown>; settings: unknown; units: PlannedUnit[]; stage: string; finalDir: string;
   legacyModule: RemainderStub | { reason: string } | undefined; warnings: string[]; progress: (line: string) => void; zodLocales: ZodLocales;
+  /** Cold starts are measured: find what each unit imports of its large packages too. */
+  measure: boolean;
 }): Promise<BundledUnit[]> {
   const { app, target, units, stage, warnings } = input;
   const sources = new Map(app.handlers.map((h) => [h.id, h.source]));
@@ -175,6 +186,7 @@ async function bundleUnits(input: {
   const entries = join(stage, '.entries');
   mkdirSync(entries, { recursive: true });
   const built: BundledUnit[] = [];
+  const carrying: CarryingUnit[] = [];
   // The whole app's OpenAPI document, from the real handlers: a build artifact, and what the route-only unit serves.
   writeFileSync(join(stage, DOCUMENT_FILE), `${JSON.stringify(app.openapi(), null, 2)}\n`);
   for (const [i, unit] of units.entries()) {
@@ -198,20 +210,23 @@ async function bundleUnits(input: {
     const result = await bundleUnit({
       entry: unit.remainder ? target.entry.remainder ?? target.entry.module : target.entry.module,
       unitApp, settings: input.settings, outfile, stubs, target: target.bundle, zodLocales: input.zodLocales,
+      publicOnly: !unit.remainder && unit.handlers.every((h) => h.spec.auth === 'public'), boundaries: input.measure,
     }).catch((error: unknown) => explainMissingPackage(error, `the ${unit.name} unit (--target ${target.name})`));
     if (servesDocument && input.shape !== 'graphql') copyFileSync(join(stage, DOCUMENT_FILE), join(dirname(outfile), DOCUMENT_FILE));
     for (const file of result.leaked) warnings.push(`${unit.name}: ${relative(process.cwd(), file)} belongs to another unit but was bundled whole`);
     for (const pkg of result.optionalMissing) if (!warnings.some((w) => w.startsWith(`${pkg} is imported by a dependency`))) warnings.push(`${pkg} is imported by a dependency and not installed: left out of the bundles, so requiring it fails at run time only if that code runs, as it would unbundled`);
+    carrying.push({ name: unit.name, handlers: unit.routesOnly ? [] : unit.handlers, inputs: result.inputs, entry: result.entryPoint });
     built.push({
       name: unit.name, handlerIds: ids,
       routes: unit.routesOnly ? [] : input.shape === 'graphql' ? GRAPHQL_ROUTES : unit.handlers.map((h) => ({ method: h.method, path: h.path })),
       dir: join(input.finalDir, unit.name), entry: target.entry.file, bundleBytes: result.bytes, gzipBytes: result.gzipBytes,
-      externals: result.externals, modules: Object.keys(result.inputs).length, remainder: unit.remainder, trimmedZod: result.trimmedZod, weights: result.weights,
+      externals: result.externals, modules: Object.keys(result.inputs).length, remainder: unit.remainder, trimmedZod: result.trimmedZod, weights: result.weights, boundaries: result.boundaries,
     });
   }
   for (const file of new Set([...stubCache.entries()].filter(([, s]) => s === undefined).map(([f]) => f))) {
     warnings.push(`${relative(process.cwd(), file)} exports more than handlers, so it is bundled whole wherever it is imported`);
   }
+  warnings.push(...carriedForOthers(app, carrying));
   rmSync(entries, { recursive: true, force: true });
   return built;
 }
@@ -232,6 +247,12 @@ async function measureUnits(target: TargetDescriptor<unknown>, units: BuiltUnit[
   }
   rmSync(probe, { force: true });
   return times;
+}
+
+/** What each unit's large packages, and its external ones (native addons), cost it to load. */
+async function measureLargeDependencies(units: readonly BundledUnit[], stage: string, zodLocales: ZodLocales, progress: (line: string) => void): Promise<Record<string, number>[]> {
+  progress('measuring what each large dependency costs');
+  return measureDependencies(units.map((u) => ({ bundled: u.boundaries ?? {}, external: Object.keys(u.externals) })), stage, { zodLocales });
 }
 
 function writeFiles(dir: string, files: Record<string, string>): void {

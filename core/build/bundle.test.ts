@@ -12,6 +12,17 @@ import { leaveOutBuildOnly } from './left-out.js';
 
 const scratch = scratchDir('bundle');
 
+/** Writes an entry module to a folder of its own; the function bundles it with the given plugins and lists the modules bundled. */
+function moduleBundler(name: string, source: string): (plugins: Plugin[]) => Promise<string[]> {
+  const dir = join(scratch, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'entry.ts'), source);
+  return async (plugins) => Object.keys((await build({
+    entryPoints: [join(dir, 'entry.ts')], bundle: true, write: false, format: 'esm', platform: 'node', metafile: true, logLevel: 'silent',
+    conditions: [...nodeConditions(), 'module'], plugins,
+  })).metafile.inputs);
+}
+
 describe('bundles', () => {
   it('give bundled CommonJS packages require, __dirname and __filename, beside an ES module that declares its own', async () => {
     const dir = join(scratch, 'cjs-in-esm');
@@ -31,13 +42,7 @@ describe('bundles', () => {
   });
 
   it("leave out of a unit the OpenAPI generator, and take tsyringe's ES2015 build", async () => {
-    const dir = join(scratch, 'unit-parts');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'entry.ts'), "import { createApp } from 'carve';\nimport { container } from 'tsyringe';\nexport default [createApp({ handlers: [] }), container];\n");
-    const inputs = async (plugins: Plugin[]) => Object.keys((await build({
-      entryPoints: [join(dir, 'entry.ts')], bundle: true, write: false, format: 'esm', platform: 'node', metafile: true, logLevel: 'silent',
-      conditions: [...nodeConditions(), 'module'], plugins,
-    })).metafile.inputs);
+    const inputs = moduleBundler('unit-parts', "import { createApp } from 'carve';\nimport { container } from 'tsyringe';\nexport default [createApp({ handlers: [] }), container];\n");
     const plain = await inputs([]);
     expect(plain).toEqual(expect.arrayContaining(['core/openapi.ts', 'node_modules/tsyringe/dist/cjs/index.js']));
     const unit = await inputs([leaveOutBuildOnly(), es2015Builds()]);
@@ -45,5 +50,16 @@ describe('bundles', () => {
     expect(unit).not.toContain('core/openapi.ts');
     expect(unit).not.toContain('core/json-schema.ts');
     expect(unit.filter((file) => /node_modules\/tsyringe\/dist\/(?!esm2015\/)/.test(file))).toEqual([]);
+  });
+
+  it('leave the JWT verifier and jose out of a unit whose routes are all public, and only of such a unit', async () => {
+    const inputs = moduleBundler('public-unit', "import { createApp, jwtAuth } from 'carve';\nexport default createApp({ handlers: [], auth: jwtAuth({ secret: 's' }) });\n");
+    const guarded = await inputs([leaveOutBuildOnly()]);
+    expect(guarded).toContain('core/auth/jwt.ts');
+    expect(guarded.some((file) => file.includes('node_modules/jose/'))).toBe(true);
+    const open = await inputs([leaveOutBuildOnly({ publicOnly: true })]);
+    expect(open).toContain('core/auth/jwt-left-out.ts');
+    expect(open).not.toContain('core/auth/jwt.ts');
+    expect(open.filter((file) => file.includes('node_modules/jose/'))).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { es2015Builds } from './es2015.js';
 import { nativeExternals } from './externals.js';
 import { leaveOutBuildOnly } from './left-out.js';
 import { stubPlugin } from './stubs.js';
+import { boundaryReexports, externalizePackages } from './package-boundary.js';
 import { weigh } from './weigh.js';
 import { DEFAULT_ZOD_LOCALES, zodLocalesPlugin, type ZodLocales } from './zod-locales.js';
 import type { TargetDescriptor } from './target.js';
@@ -16,6 +17,8 @@ export interface BundleResult {
   gzipBytes: number;
   externals: Record<string, string>;
   inputs: Metafile['inputs'];
+  /** The entry module, as a key of `inputs`. */
+  entryPoint: string;
   /** Modules of other units that ended up in this bundle with their real code: must be empty. */
   leaked: string[];
   /** Packages a bundled dependency imports that are not installed (left out: a require that fails if it runs). */
@@ -24,7 +27,15 @@ export interface BundleResult {
   trimmedZod: boolean;
   /** Bytes each package adds to the bundle (`carve`, `app`, then packages by name), largest first. */
   weights: Record<string, number>;
+  /**
+   * For each large package (4 KB or more of the bundle), what the unit's other code imports of it, as re-exports
+   * from its resolved modules: when asked for (`boundaries`), to measure what loading it costs.
+   */
+  boundaries?: Record<string, string[]> | undefined;
 }
+
+/** A large package is 4 KB or more of a unit's bundle. */
+export const LARGE_PACKAGE_BYTES = 4096;
 
 // CommonJS packages bundled into an ES module still call require() and read __dirname/__filename (pino does at
 // import): they get them here. esbuild renames a bundled module's own top-level names (minified), never these.
@@ -55,29 +66,41 @@ export async function bundleUnit(options: {
   entry: string; unitApp: string; settings: unknown; outfile: string; stubs: ReadonlyMap<string, string>; target: TargetDescriptor<unknown>['bundle'];
   /** zod's locales to keep (default English only). */
   zodLocales?: ZodLocales | undefined;
+  /** None of the unit's routes needs a principal: it goes without the JWT verifier. */
+  publicOnly?: boolean | undefined;
+  /** Find what the unit imports of each large package (a second, unminified build that leaves them external). */
+  boundaries?: boolean | undefined;
 }): Promise<BundleResult> {
   mkdirSync(dirname(options.outfile), { recursive: true });
   const externals = new Map<string, string>();
   const optionalMissing = new Set<string>();
   let trimmedZod = false;
-  const result = await build({
-    ...common(options.target),
-    entryPoints: [options.entry], outfile: options.outfile, metafile: true,
-    external: [...(options.target?.external ?? [])],
-    plugins: [buildModules(options.unitApp, options.settings), leaveOutBuildOnly(), es2015Builds(), stubPlugin(options.stubs), zodLocalesPlugin(options.zodLocales ?? DEFAULT_ZOD_LOCALES, () => (trimmedZod = true)), nativeExternals(externals, optionalMissing)],
-  });
+  const plugins = (): Plugin[] => [buildModules(options.unitApp, options.settings), leaveOutBuildOnly({ publicOnly: options.publicOnly }), es2015Builds(), stubPlugin(options.stubs), zodLocalesPlugin(options.zodLocales ?? DEFAULT_ZOD_LOCALES, () => (trimmedZod = true)), nativeExternals(externals, optionalMissing)];
+  const unitBuild: BuildOptions = { ...common(options.target), entryPoints: [options.entry], external: [...(options.target?.external ?? [])] };
+  const result = await build({ ...unitBuild, outfile: options.outfile, metafile: true, plugins: plugins() });
+  const weights = weigh(result.metafile, process.cwd());
+  let boundaries: Record<string, string[]> | undefined;
+  if (options.boundaries) {
+    const large = new Set(Object.keys(weights).filter((pkg) => pkg !== 'carve' && pkg !== 'app' && weights[pkg]! >= LARGE_PACKAGE_BYTES));
+    const open = await build({ ...unitBuild, minify: false, write: false, plugins: [externalizePackages(large), ...plugins()] });
+    boundaries = boundaryReexports(open.outputFiles[0]!.text, large);
+  }
   const bytes = readFileSync(options.outfile);
   const inputs = result.metafile.inputs;
   const leaked = [...options.stubs.keys()].filter((file) => {
     const input = Object.entries(inputs).find(([path]) => file.endsWith(path.replace(/^(\.\.\/)+/, '')));
     return input !== undefined && input[1].bytes !== Buffer.byteLength(options.stubs.get(file)!);
   });
-  return { bytes: bytes.byteLength, gzipBytes: gzipSync(bytes).byteLength, externals: Object.fromEntries(externals), inputs, leaked, optionalMissing: [...optionalMissing].sort(), trimmedZod, weights: weigh(result.metafile, process.cwd()) };
+  return { bytes: bytes.byteLength, gzipBytes: gzipSync(bytes).byteLength, externals: Object.fromEntries(externals), inputs, leaked, optionalMissing: [...optionalMissing].sort(), trimmedZod, weights, ...(boundaries ? { boundaries } : {}), entryPoint: Object.values(result.metafile.outputs)[0]?.entryPoint ?? '' };
 }
 
-/** Bundles a module into one self-contained ESM file (a gateway, a probe); packages stay external when asked. */
-export async function bundleModule(entry: string, options: { packagesExternal?: boolean | undefined } = {}): Promise<string> {
-  const result = await build({ ...common(), entryPoints: [entry], write: false, ...(options.packagesExternal ? { packages: 'external' as const } : {}) });
+/**
+ * Bundles a module into one self-contained ESM file (a gateway, a probe); packages stay external when asked. Given
+ * `zodLocales`, packages are bundled as a unit bundles them (tsyringe's ES2015 build, zod's kept locales).
+ */
+export async function bundleModule(entry: string, options: { packagesExternal?: boolean | undefined; zodLocales?: ZodLocales | undefined } = {}): Promise<string> {
+  const asUnits = options.zodLocales ? [es2015Builds(), zodLocalesPlugin(options.zodLocales, () => undefined)] : [];
+  const result = await build({ ...common(), entryPoints: [entry], write: false, plugins: asUnits, ...(options.packagesExternal ? { packages: 'external' as const } : {}) });
   return result.outputFiles[0]!.text;
 }
 

@@ -10,21 +10,37 @@ const CARVE_ROOT = findUp(fileURLToPath(new URL('.', import.meta.url)), (dir) =>
   return existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'carve' ? dir : undefined;
 });
 
+/** The package a module's path is in: the innermost one, as a copy nested under another package's node_modules is its own. */
+export function packageOf(path: string): string | undefined {
+  return /.*node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(path)?.[1]?.replace('\\', '/');
+}
+
+/** A bundled module's origin: the package it belongs to, `carve` for carve's own modules, `app` for the app's code. */
+interface Part {
+  origin: string;
+  /** The module's absolute path (a plugin's namespace dropped). */
+  path: string;
+  bytes: number;
+}
+
+function partsOf(metafile: Metafile, workingDir: string): Part[] {
+  const output = Object.values(metafile.outputs)[0];
+  return Object.entries(output?.inputs ?? {}).map(([input, { bytesInOutput }]) => {
+    const path = resolve(workingDir, input.replace(/^[\w-]+:/, ''));
+    const insideCarve = CARVE_ROOT !== undefined && path.startsWith(CARVE_ROOT + sep) ? path.slice(CARVE_ROOT.length + 1) : undefined;
+    const pkg = packageOf(insideCarve ?? path);
+    // carve's own modules: its compiled ones installed, or its sources (core, adapters) in its own checkout.
+    const origin = pkg ?? (insideCarve !== undefined && /^(dist|core|adapters)[\\/]/.test(insideCarve) ? 'carve' : 'app');
+    return { origin, path, bytes: bytesInOutput };
+  });
+}
+
 /**
  * What a bundle is made of: the bytes each package adds to the minified output (from esbuild's metafile), carve's
  * own as `carve` and the app's own code as `app`, largest first.
  */
 export function weigh(metafile: Metafile, workingDir: string): Record<string, number> {
-  const output = Object.values(metafile.outputs)[0];
-  const parts: Record<string, number> = {};
-  for (const [input, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
-    const path = resolve(workingDir, input.replace(/^[\w-]+:/, ''));
-    const insideCarve = CARVE_ROOT !== undefined && path.startsWith(CARVE_ROOT + sep) ? path.slice(CARVE_ROOT.length + 1) : undefined;
-    // The innermost package: a copy nested under another package's node_modules is its own.
-    const pkg = /.*node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(insideCarve ?? path)?.[1]?.replace('\\', '/');
-    // carve's own modules: its compiled ones installed, or its sources (core, adapters) in its own checkout.
-    const origin = pkg ?? (insideCarve !== undefined && /^(dist|core|adapters)[\\/]/.test(insideCarve) ? 'carve' : 'app');
-    parts[origin] = (parts[origin] ?? 0) + bytesInOutput;
-  }
-  return Object.fromEntries(Object.entries(parts).sort((a, b) => b[1] - a[1]));
+  const weights: Record<string, number> = {};
+  for (const { origin, bytes } of partsOf(metafile, workingDir)) weights[origin] = (weights[origin] ?? 0) + bytes;
+  return Object.fromEntries(Object.entries(weights).sort((a, b) => b[1] - a[1]));
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { provide } from 'carve';
 import { describe, expect, it } from 'vitest';
 import { createGradebook, handlers } from './app.js';
-import { demoToken } from './auth.js';
+import { demoToken } from './demo-token.js';
 import { DbConfig } from './db.js';
 
 describe('gradebook', () => {

@@ -1,7 +1,7 @@
 import { serve } from 'carve/express';
 import { withGraphQL } from 'carve/graphql';
 import app from './app.js';
-import { demoToken } from './auth.js';
+import { demoToken } from './demo-token.js';
 import { DEMO } from './seed.js';
 
 const port = Number(process.env['PORT'] ?? 3000);

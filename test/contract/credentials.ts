@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
-import { AUDIENCE, demoToken, ISSUER } from '../../examples/gradebook/auth.js';
+import { AUDIENCE, ISSUER } from '../../examples/gradebook/auth.js';
+import { demoToken } from '../../examples/gradebook/demo-token.js';
 import type { Caller } from './cases/gradebook.js';
 
 const now = () => Math.floor(Date.now() / 1000);

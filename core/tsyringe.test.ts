@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import './reflect-metadata.cjs';
+import './tsyringe.cjs';
 
-const shim = fileURLToPath(new URL('./reflect-metadata.cts', import.meta.url));
+const shim = fileURLToPath(new URL('./tsyringe.cts', import.meta.url));
 const api = Reflect as unknown as {
   defineMetadata(key: unknown, value: unknown, target: object, property?: PropertyKey): void;
   getMetadata(key: unknown, target: object, property?: PropertyKey): unknown;

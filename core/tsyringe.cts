@@ -1,8 +1,15 @@
-// The Reflect metadata API tsyringe asks for when it loads. It reads it only to construct decorated classes
-// (@injectable: constructor parameter types); carve registers factories and values, so this is all it needs:
-// metadata per target and property, inherited along the prototype chain, as reflect-metadata keeps it. An app
-// that loads reflect-metadata itself (first, as tsyringe asks) keeps that one. CommonJS, like tsyringe, so that
-// runtimes which evaluate CommonJS imports ahead of ES modules (Bun) still install it before tsyringe loads.
+// tsyringe, loaded once the Reflect metadata API it asks for when it loads is in place: both in this one CommonJS
+// module, in order, so that order holds on every runtime. Bun evaluates the CommonJS modules an ES module imports
+// in an order that varies between runs under load: a shim imported ahead of `tsyringe` in an ES module did not
+// always run first (the Bun contract suite failed 5 runs in 6, started together). One module, not a shim module
+// required from here: tsx does not map a `require('./x.cjs')` of a namespaced module to its `x.cts`.
+//
+// tsyringe reads the metadata only to construct decorated classes (@injectable: constructor parameter types);
+// carve registers factories and values, so this is all it needs: metadata per target and property, inherited
+// along the prototype chain, as reflect-metadata keeps it. An app that loads reflect-metadata itself (first, as
+// tsyringe asks) keeps that one.
+import type * as Tsyringe from 'tsyringe';
+
 type Table = Map<unknown, unknown>;
 const tables = new WeakMap<object, Map<PropertyKey | undefined, Table>>();
 
@@ -37,5 +44,9 @@ const metadataApi = {
 const reflect = Reflect as unknown as Record<string, unknown>;
 if (typeof reflect['getMetadata'] !== 'function') Object.assign(reflect, metadataApi);
 
-// Bun tells CommonJS from ES modules by their syntax, and runs CommonJS imports first: this says which it is.
-if (typeof module === 'object') module.exports = {};
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- after the shim above, in this CommonJS module (see the top).
+const { container, instanceCachingFactory, instancePerContainerCachingFactory } = require('tsyringe') as typeof Tsyringe;
+
+// A plain object of what carve uses, not tsyringe's exports (marked `__esModule`, whose default import is undefined
+// wherever the importer is compiled to CommonJS): a default import gets this one under every interop.
+export = { container, instanceCachingFactory, instancePerContainerCachingFactory };
