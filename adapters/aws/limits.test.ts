@@ -29,7 +29,11 @@ describe('AWS limits and cost', () => {
   });
 
   it('refuses settings Lambda does not have, naming them', () => {
-    expect(DEFAULTS).toEqual({ runtime: 'nodejs20.x', memoryMb: 512, timeoutSeconds: 29, warmup: false });
+    expect(DEFAULTS).toEqual({ runtime: 'nodejs22.x', memoryMb: 512, timeoutSeconds: 29, sourceMaps: true, warmup: false });
+    expect(AwsSettings.parse({ runtime: 'nodejs24.x' }).runtime).toBe('nodejs24.x');
+    // A runtime Lambda retired says so, not only what is allowed.
+    expect(AwsSettings.safeParse({ runtime: 'nodejs20.x' }).error?.issues[0]?.message).toBe('Lambda creates no new functions on nodejs20.x since 2026-06-01; expected nodejs22.x (the default) or nodejs24.x');
+    expect(AwsSettings.safeParse({ runtime: 'node22' }).error?.issues[0]?.message).toBe('expected nodejs22.x (the default) or nodejs24.x');
     expect(AwsSettings.safeParse({ memoryMb: 64 }).success).toBe(false);
     expect(AwsSettings.safeParse({ memorySize: 1024 }).success).toBe(false);
   });

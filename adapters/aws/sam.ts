@@ -1,6 +1,7 @@
 import type { BuiltUnit, EmitContext } from 'carve/build';
 import { stringify } from 'yaml';
 import { httpRoutes, pascal, WARMUP_EVENT } from './routes.js';
+import { environment } from './service.js';
 import type { AwsSettings } from './settings.js';
 
 /** AWS SAM `template.yaml`: a function per unit on SAM's implicit HTTP API. */
@@ -14,7 +15,12 @@ export function samTemplate({ app, shape, units, settings }: EmitContext<AwsSett
     AWSTemplateFormatVersion: '2010-09-09',
     Transform: 'AWS::Serverless-2016-10-31',
     Description: `${app.name} (${shape}), built by carve`,
-    Globals: { Function: { Runtime: settings.runtime, Handler: 'index.handler', MemorySize: settings.memoryMb, Timeout: settings.timeoutSeconds } },
+    Globals: {
+      Function: {
+        Runtime: settings.runtime, Handler: 'index.handler', MemorySize: settings.memoryMb, Timeout: settings.timeoutSeconds,
+        ...(environment(settings) ? { Environment: { Variables: environment(settings) } } : {}),
+      },
+    },
     Resources: resources,
     Outputs: { ApiUrl: { Description: 'The HTTP API endpoint', Value: { 'Fn::Sub': 'https://${ServerlessHttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}' } } },
   }, { lineWidth: 0 }).replace(/^AWSTemplateFormatVersion: (.*)$/m, "AWSTemplateFormatVersion: '$1'");

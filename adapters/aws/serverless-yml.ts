@@ -1,10 +1,19 @@
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import type { EmitContext } from 'carve/build';
 import { stringify } from 'yaml';
 import { httpRoutes, WARMUP_EVENT } from './routes.js';
+import { environment, serviceName } from './service.js';
 import type { AwsSettings } from './settings.js';
 
-/** `serverless.yml` (Serverless Framework v3 format): a function per unit, each packaged alone. */
-export function serverlessYml({ app, shape, units, settings }: EmitContext<AwsSettings>): string {
+export const OFFLINE_PLUGIN = 'serverless-offline';
+
+/**
+ * `serverless.yml` (Serverless Framework v3 format, as `osls` reads it): a function per unit, each packaged alone.
+ * It lists serverless-offline when the project has it installed, so `osls offline` serves the file as it is; a
+ * plugin listed but not installed would stop `osls package` too.
+ */
+export function serverlessYml({ app, shape, units, settings, outDir }: EmitContext<AwsSettings>): string {
   const functions: Record<string, unknown> = {};
   for (const unit of units) {
     const routes = httpRoutes(unit, units);
@@ -13,10 +22,24 @@ export function serverlessYml({ app, shape, units, settings }: EmitContext<AwsSe
     functions[unit.name] = { handler: `${unit.name}/index.handler`, package: { patterns: ['!**', `${unit.name}/**`] }, events };
   }
   return stringify({
-    service: `${app.name}-${shape}`.toLowerCase().replace(/[^a-z0-9-]/g, '-'),
+    service: serviceName(app, shape),
     frameworkVersion: '>=3',
-    provider: { name: 'aws', runtime: settings.runtime, memorySize: settings.memoryMb, timeout: settings.timeoutSeconds, httpApi: { payload: '2.0' } },
+    provider: {
+      name: 'aws', runtime: settings.runtime, memorySize: settings.memoryMb, timeout: settings.timeoutSeconds, httpApi: { payload: '2.0' },
+      ...(environment(settings) ? { environment: environment(settings) } : {}),
+    },
     package: { individually: true },
+    ...(hasOfflinePlugin(outDir) ? { plugins: [OFFLINE_PLUGIN] } : {}),
     functions,
   }, { lineWidth: 0 });
+}
+
+/** Whether serverless-offline resolves from the output folder, as osls run there looks for its plugins. */
+export function hasOfflinePlugin(dir: string): boolean {
+  try {
+    createRequire(resolve(dir, 'serverless.yml')).resolve(OFFLINE_PLUGIN);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -2,7 +2,8 @@ import { defineTarget, runtimeModule } from 'carve/build';
 import { awsCost, awsLimits } from './limits.js';
 import { FALLBACK_UNIT } from './routes.js';
 import { samTemplate } from './sam.js';
-import { serverlessYml } from './serverless-yml.js';
+import { hasOfflinePlugin, OFFLINE_PLUGIN, serverlessYml } from './serverless-yml.js';
+import { nodeOptions, serviceName } from './service.js';
 import { AwsSettings } from './settings.js';
 
 /** AWS Lambda: `index.js` per unit, AWS SAM `template.yaml` and `serverless.yml`, on an HTTP API. */
@@ -14,6 +15,7 @@ export default defineTarget<AwsSettings>({
     remainder: runtimeModule(new URL('./entry-legacy.js', import.meta.url)),
   },
   bundle: { target: 'node20' },
+  nodeOptions,
   settings: AwsSettings,
   fallbackUnit: FALLBACK_UNIT,
   emit(context) {
@@ -25,6 +27,12 @@ export default defineTarget<AwsSettings>({
     files['serverless.yml'] = serverlessYml(context);
     return files;
   },
+  deploy: ({ app, shape, dir }) => [
+    `sam deploy --template-file ${dir}/template.yaml --stack-name ${serviceName(app, shape)} --resolve-s3 --capabilities CAPABILITY_IAM`,
+    `(cd ${dir} && npx osls deploy --stage dev)`,
+    hasOfflinePlugin(dir) ? `(cd ${dir} && npx osls offline)   # API Gateway and Lambda emulated on localhost`
+      : `# to serve serverless.yml locally: npm install --save-dev osls ${OFFLINE_PLUGIN}, build again, then (cd ${dir} && npx osls offline)`,
+  ],
   limits: ({ units, settings }) => awsLimits(units, settings),
   cost: ({ settings }, usage, coldStartMs) => awsCost(settings, usage, coldStartMs),
   probe: runtimeModule(new URL('./probe.js', import.meta.url)),

@@ -6,10 +6,20 @@ export interface FunctionAppFilesOptions {
   /** Runtime dependencies; `@azure/functions` is always among them (the worker loads it from there). */
   dependencies?: Record<string, string> | undefined;
   routePrefix?: string | undefined;
+  /** Arguments of the Node worker (`--enable-source-maps`): the app setting `languageWorkers__node__arguments`. */
+  nodeArguments?: readonly string[] | undefined;
 }
 
-/** `host.json` and `package.json` of a v4 function app: the two files the Functions host requires. */
-export function functionAppFiles(options: FunctionAppFilesOptions): { 'host.json': string; 'package.json': string } {
+/** The app settings a carve function app runs with, beside the platform's own. */
+export function appSettings(options: Pick<FunctionAppFilesOptions, 'nodeArguments'>): Record<string, string> {
+  return options.nodeArguments && options.nodeArguments.length > 0 ? { languageWorkers__node__arguments: options.nodeArguments.join(' ') } : {};
+}
+
+/**
+ * `host.json` and `package.json` of a v4 function app (the two files the Functions host requires), and
+ * `local.settings.json`, the app settings `func start` runs it with (HTTP triggers need no storage account).
+ */
+export function functionAppFiles(options: FunctionAppFilesOptions): { 'host.json': string; 'package.json': string; 'local.settings.json': string } {
   const host = {
     version: '2.0',
     extensionBundle: { id: 'Microsoft.Azure.Functions.ExtensionBundle', version: '[4.*, 5.0.0)' },
@@ -24,5 +34,7 @@ export function functionAppFiles(options: FunctionAppFilesOptions): { 'host.json
     main: options.main,
     dependencies: { '@azure/functions': '^4.16.0', ...options.dependencies },
   };
-  return { 'host.json': `${JSON.stringify(host, null, 2)}\n`, 'package.json': `${JSON.stringify(pkg, null, 2)}\n` };
+  const local = { IsEncrypted: false, Values: { FUNCTIONS_WORKER_RUNTIME: 'node', AzureWebJobsStorage: '', ...appSettings(options) } };
+  const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+  return { 'host.json': json(host), 'package.json': json(pkg), 'local.settings.json': json(local) };
 }

@@ -58,6 +58,10 @@ describe('planAzureFunctions and registerAzureFunctions', () => {
     const files = functionAppFiles({ name: 'gradebook-azure', main: 'functions/*.js', dependencies: { 'better-sqlite3': '^12.0.0' } });
     expect(JSON.parse(files['host.json'])).toMatchObject({ version: '2.0', extensionBundle: { version: '[4.*, 5.0.0)' }, extensions: { http: { routePrefix: 'api' } } });
     expect(JSON.parse(files['package.json'])).toMatchObject({ main: 'functions/*.js', dependencies: { '@azure/functions': expect.stringMatching(/^\^4/) } });
+    // func start's app settings: a Node worker, no storage account (HTTP triggers need none), source maps when asked.
+    expect(JSON.parse(files['local.settings.json'])).toEqual({ IsEncrypted: false, Values: { FUNCTIONS_WORKER_RUNTIME: 'node', AzureWebJobsStorage: '' } });
+    const mapped = functionAppFiles({ name: 'x', main: 'index.js', nodeArguments: ['--enable-source-maps'] });
+    expect(JSON.parse(mapped['local.settings.json']).Values).toMatchObject({ languageWorkers__node__arguments: '--enable-source-maps' });
   });
 
   it('20: the ESM build of the adapter loads in plain Node (default import of @azure/functions)', async () => {

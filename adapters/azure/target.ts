@@ -1,7 +1,7 @@
 import { defineTarget, runtimeModule } from 'carve/build';
-import { functionAppFiles } from './app-files.js';
+import { appSettings, functionAppFiles } from './app-files.js';
 import { planAzureFunctions } from './routes.js';
-import { AzureSettings } from './settings.js';
+import { AzureSettings, nodeArguments } from './settings.js';
 
 /**
  * Azure Functions: each unit is its own v4 function app (host.json, package.json, index.js registering
@@ -16,17 +16,24 @@ export default defineTarget<AzureSettings>({
   },
   // The worker injects its core API into the @azure/functions it finds in node_modules.
   bundle: { target: 'node20', external: ['@azure/functions'] },
+  nodeOptions: nodeArguments,
   settings: AzureSettings,
   fallbackUnit: 'carve-fallback',
   check: (app) => void planAzureFunctions(app.handlers),
   emit(context) {
     const files: Record<string, string> = {};
     for (const unit of context.units) {
-      const app = functionAppFiles({ name: `${context.app.name}-${unit.name}`, main: 'index.js', dependencies: unit.externals, routePrefix: context.settings.routePrefix });
-      files[`${unit.name}/host.json`] = app['host.json'];
-      files[`${unit.name}/package.json`] = app['package.json'];
+      const app = functionAppFiles({
+        name: `${context.app.name}-${unit.name}`, main: 'index.js', dependencies: unit.externals, routePrefix: context.settings.routePrefix,
+        nodeArguments: nodeArguments(context.settings),
+      });
+      for (const [file, content] of Object.entries(app)) files[`${unit.name}/${file}`] = content;
     }
     return files;
   },
+  deploy: ({ app, dir, units, settings }) => [
+    ...units.map((unit) => `(cd ${dir}/${unit.name} && func azure functionapp publish ${app.name}-${unit.name})`),
+    ...Object.entries(appSettings({ nodeArguments: nodeArguments(settings) })).map(([name, value]) => `# and on each function app: az functionapp config appsettings set --name <app> --resource-group <group> --settings ${name}=${value}`),
+  ],
   probe: runtimeModule(new URL('./probe.js', import.meta.url)),
 });

@@ -5,7 +5,8 @@ const started = process.hrtime.bigint();
 const [dir, method, path] = process.argv.slice(2) as [string, string, string];
 const { spawn } = await import('node:child_process');
 const { request } = await import('node:http');
-const child = spawn(process.execPath, [`${dir}/server.js`], { env: { ...process.env, CARVE_UNIT_PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+// The unit runs with the Node options the probe was given (the target's: --enable-source-maps).
+const child = spawn(process.execPath, [...process.execArgv, `${dir}/server.js`], { env: { ...process.env, CARVE_UNIT_PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
 let out = '';
 for await (const chunk of child.stdout) {
   out += String(chunk);

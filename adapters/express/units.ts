@@ -71,7 +71,9 @@ export async function startUnitProcess(name: string, routes: GatewayUnit['routes
 /** One process of a unit, listening: it prints `listening <port>` once it is. */
 async function spawnUnit(name: string, command: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
   // Behind the gateway, the client is the address it forwards (X-Forwarded-For from a loopback peer), not the gateway.
-  const child = spawn(process.execPath, command, { env: { ...process.env, CARVE_UNIT_TRUST_PROXY: 'loopback', ...env }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  // Started with source maps (the built package.json's start script), each unit is too.
+  const sourceMaps = process.execArgv.filter((arg) => arg === '--enable-source-maps');
+  const child = spawn(process.execPath, [...sourceMaps, ...command], { env: { ...process.env, CARVE_UNIT_TRUST_PROXY: 'loopback', ...env }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   // The channel only tells the unit when its parent is gone; it must not keep this process alive.
   child.channel?.unref();
   child.stdout!.setEncoding('utf8');

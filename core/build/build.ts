@@ -67,6 +67,8 @@ export interface Manifest {
   /** The zod locales the bundles carry, when they carry zod (`bundle.zodLocales` in carve.config.ts). */
   zodLocales?: ZodLocales | undefined;
   cost?: CostEstimate | undefined;
+  /** The target's commands that deploy (or run) what was built, from where the build ran. */
+  deploy?: string[] | undefined;
 }
 
 /** A unit to bundle: its handlers, and whether it is the one serving the legacy remainder. */
@@ -111,7 +113,7 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
     const staged = built.map((u) => ({ ...u, dir: join(stage, u.name) }));
     const context: EmitContext<unknown> = { app, shape, outDir: stage, units: staged, settings, bundle: (module) => bundleModule(module) };
     writeFiles(stage, await target.emit(context));
-    const coldStarts = options.coldStart === false ? staged.map(() => null) : await measureUnits(target, staged, stage, progress);
+    const coldStarts = options.coldStart === false ? staged.map(() => null) : await measureUnits(target, staged, stage, target.nodeOptions?.(settings) ?? [], progress);
     const dependencyMs = options.coldStart === false ? undefined : await measureLargeDependencies(built, stage, zodLocales, progress);
     warnings.push(...(target.limits?.(context) ?? []));
     const manifest: Manifest = {
@@ -124,6 +126,8 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
       warnings,
       ...(built.some((u) => u.trimmedZod) ? { zodLocales } : {}),
     };
+    const deploy = target.deploy?.({ app, shape, dir: shownPath(finalDir), units: built, settings });
+    if (deploy && deploy.length > 0) manifest.deploy = deploy;
     if (options.cost && target.cost) manifest.cost = target.cost(context, options.cost, coldStarts.filter((c): c is number => c !== null));
     writeFileSync(join(stage, 'carve-manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     rmSync(finalDir, { recursive: true, force: true });
@@ -132,6 +136,12 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
   } finally {
     if (existsSync(stage)) rmSync(stage, { recursive: true, force: true });
   }
+}
+
+/** A path as the user reaches it from where they ran the build: relative below it, absolute elsewhere. */
+function shownPath(path: string): string {
+  const shown = relative(process.cwd(), path);
+  return shown === '' ? '.' : shown.startsWith('..') ? path : shown;
 }
 
 /** `bundle.zodLocales` of the config, checked: `'all'` or a list of names; English only by default. */
@@ -146,8 +156,7 @@ function zodLocalesOf({ config, file }: LoadedConfig): ZodLocales {
 function checkOutFolder(out: string): void {
   let path = resolve(out);
   while (!existsSync(path) && dirname(path) !== path) path = dirname(path);
-  const shown = relative(process.cwd(), path);
-  if (!statSync(path).isDirectory()) throw new UsageError(`--out ${out}: ${shown.startsWith('..') ? path : shown} is a file, not a folder`);
+  if (!statSync(path).isDirectory()) throw new UsageError(`--out ${out}: ${shownPath(path)} is a file, not a folder`);
 }
 
 /**
@@ -231,7 +240,7 @@ async function bundleUnits(input: {
   return built;
 }
 
-async function measureUnits(target: TargetDescriptor<unknown>, units: BuiltUnit[], stage: string, progress: (line: string) => void): Promise<(number | null)[]> {
+async function measureUnits(target: TargetDescriptor<unknown>, units: BuiltUnit[], stage: string, nodeOptions: readonly string[], progress: (line: string) => void): Promise<(number | null)[]> {
   if (!target.probe) return units.map(() => null);
   // The probe is the target's own module; bundled into the stage, so it runs on plain Node from source or dist.
   const probe = join(stage, '.probe.mjs');
@@ -240,7 +249,7 @@ async function measureUnits(target: TargetDescriptor<unknown>, units: BuiltUnit[
   for (const [i, unit] of units.entries()) {
     progress(`measuring cold start ${i + 1}/${units.length}: ${unit.name}`);
     try {
-      times.push(Math.round(measureColdStart(probe, unit) * 10) / 10);
+      times.push(Math.round(measureColdStart(probe, unit, { nodeOptions }) * 10) / 10);
     } catch (error) {
       explainMissingPackage(error, `measuring the cold start of ${unit.name} (skip it with --no-cold-start)`);
     }

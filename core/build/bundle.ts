@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { nodeConditions } from './conditions.js';
@@ -77,7 +77,9 @@ export async function bundleUnit(options: {
   let trimmedZod = false;
   const plugins = (): Plugin[] => [buildModules(options.unitApp, options.settings), leaveOutBuildOnly({ publicOnly: options.publicOnly }), es2015Builds(), stubPlugin(options.stubs), zodLocalesPlugin(options.zodLocales ?? DEFAULT_ZOD_LOCALES, () => (trimmedZod = true)), nativeExternals(externals, optionalMissing)];
   const unitBuild: BuildOptions = { ...common(options.target), entryPoints: [options.entry], external: [...(options.target?.external ?? [])] };
-  const result = await build({ ...unitBuild, outfile: options.outfile, metafile: true, plugins: plugins() });
+  // A source map beside each bundle, for the platform's Node to read with --enable-source-maps.
+  const result = await build({ ...unitBuild, outfile: options.outfile, metafile: true, sourcemap: 'linked', plugins: plugins() });
+  keepOnlyVirtualSources(`${options.outfile}.map`, [options.unitApp]);
   const weights = weigh(result.metafile, process.cwd());
   let boundaries: Record<string, string[]> | undefined;
   if (options.boundaries) {
@@ -91,7 +93,20 @@ export async function bundleUnit(options: {
     const input = Object.entries(inputs).find(([path]) => file.endsWith(path.replace(/^(\.\.\/)+/, '')));
     return input !== undefined && input[1].bytes !== Buffer.byteLength(options.stubs.get(file)!);
   });
-  return { bytes: bytes.byteLength, gzipBytes: gzipSync(bytes).byteLength, externals: Object.fromEntries(externals), inputs, leaked, optionalMissing: [...optionalMissing].sort(), trimmedZod, weights, ...(boundaries ? { boundaries } : {}), entryPoint: Object.values(result.metafile.outputs)[0]?.entryPoint ?? '' };
+  return { bytes: bytes.byteLength, gzipBytes: gzipSync(bytes).byteLength, externals: Object.fromEntries(externals), inputs, leaked, optionalMissing: [...optionalMissing].sort(), trimmedZod, weights, ...(boundaries ? { boundaries } : {}), entryPoint: Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.entryPoint ?? '' };
+}
+
+/**
+ * A stack trace needs only a map's mappings: the sources stay out of it, but those of modules no file will hold (stubs,
+ * settings, and the `transient` ones the build writes and removes: the unit's app module), which a reader of the map
+ * could not find otherwise.
+ */
+function keepOnlyVirtualSources(mapFile: string, transient: readonly string[]): void {
+  const map = JSON.parse(readFileSync(mapFile, 'utf8')) as { sources: string[]; sourcesContent?: (string | null)[] };
+  const dir = dirname(mapFile);
+  const kept = (path: string) => existsSync(path) && !transient.includes(path);
+  map.sourcesContent = map.sources.map((source, i) => (kept(resolve(dir, source)) ? null : map.sourcesContent?.[i] ?? null));
+  writeFileSync(mapFile, JSON.stringify(map));
 }
 
 /**

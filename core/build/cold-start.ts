@@ -1,20 +1,22 @@
 import { execFileSync } from 'node:child_process';
 import type { BuiltUnit, RouteRef } from './target.js';
 
-/**
- * Runs a target's bundled cold-start probe in a fresh Node process for one unit and returns the
- * milliseconds it reports, from its first line to the unit's first answer. Median of `runs`.
- */
 /** Generous: a unit's first answer may wait on its start-up work (a database connection) on a busy machine. */
 const PROBE_TIMEOUT_MS = 120_000;
 
-export function measureColdStart(probeFile: string, unit: BuiltUnit, runs = 3): number {
+/**
+ * Runs a target's bundled cold-start probe in a fresh Node process (with the Node options the platform gives a
+ * unit) for one unit and returns the milliseconds it reports, from its first line to the unit's first answer.
+ * Median of `runs` (3).
+ */
+export function measureColdStart(probeFile: string, unit: BuiltUnit, options: { runs?: number; nodeOptions?: readonly string[] | undefined } = {}): number {
+  const runs = options.runs ?? 3;
   const route = probeRoute(unit);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     let out: string;
     try {
-      out = execFileSync(process.execPath, [probeFile, unit.dir, route.method, route.path], {
+      out = execFileSync(process.execPath, [...(options.nodeOptions ?? []), probeFile, unit.dir, route.method, route.path], {
         cwd: unit.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CARVE_LOG_LEVEL: 'silent' }, timeout: PROBE_TIMEOUT_MS, killSignal: 'SIGKILL',
       });
     } catch (error) {

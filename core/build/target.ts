@@ -50,6 +50,16 @@ export interface CostEstimate extends Usage {
   usd: { [item: string]: number; total: number };
 }
 
+/** What a target's deploy commands are written for: the built units, in their final folder. */
+export interface DeployContext<Settings = Record<string, unknown>> {
+  app: App;
+  shape: Shape;
+  /** The shape's output folder as the user reaches it from where they ran the build (`dist/aws/microservices`). */
+  dir: string;
+  units: readonly BuiltUnit[];
+  settings: Settings;
+}
+
 /** Files to write: path relative to the shape folder → content. */
 export type Files = Record<string, string>;
 
@@ -79,6 +89,12 @@ export interface TargetDescriptor<Settings = Record<string, unknown>> {
     /** Packages never bundled: the platform loads them itself (listed as unit dependencies). */
     external?: readonly string[] | undefined;
   } | undefined;
+  /**
+   * Options of the Node process the platform runs each unit in (`--enable-source-maps`, so stack traces name the
+   * sources), from the target's settings: the target writes them into its deployment files; the cold-start probe
+   * runs with them.
+   */
+  nodeOptions?(settings: Settings): readonly string[];
   /** The settings `carve.config.ts` may give under the target's name, with their defaults (zod, valibot, …). */
   settings?: StandardSchemaV1<unknown, Settings> | undefined;
   /**
@@ -90,6 +106,8 @@ export interface TargetDescriptor<Settings = Record<string, unknown>> {
   check?(app: App): void;
   /** The deployment files, units already built. */
   emit(context: EmitContext<Settings>): Files | Promise<Files>;
+  /** The commands that deploy what was built (or run it, for a server target), printed after a build. */
+  deploy?(context: DeployContext<Settings>): string[];
   /** Warnings for units or settings the platform would refuse or cut short. */
   limits?(context: EmitContext<Settings>): string[];
   /** A monthly cost estimate for this shape, from list prices. */

@@ -24,7 +24,8 @@ interface Part {
 }
 
 function partsOf(metafile: Metafile, workingDir: string): Part[] {
-  const output = Object.values(metafile.outputs)[0];
+  // The bundle itself, not its source map (an output with no inputs).
+  const output = Object.values(metafile.outputs).find((o) => o.entryPoint) ?? Object.values(metafile.outputs)[0];
   return Object.entries(output?.inputs ?? {}).map(([input, { bytesInOutput }]) => {
     const path = resolve(workingDir, input.replace(/^[\w-]+:/, ''));
     const insideCarve = CARVE_ROOT !== undefined && path.startsWith(CARVE_ROOT + sep) ? path.slice(CARVE_ROOT.length + 1) : undefined;

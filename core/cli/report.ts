@@ -21,6 +21,7 @@ export function printManifest(manifest: Manifest, out: string): void {
   }
   if (manifest.cost) console.log(`estimated monthly cost (${manifest.cost.requestsPerMonth} requests, ${manifest.cost.averageDurationMs} ms): $${manifest.cost.usd.total}`);
   console.log(`wrote ${out}/${manifest.target}/${manifest.shape}/ (${manifest.units.length} units, carve-manifest.json)`);
+  if (manifest.deploy) console.log(['to deploy it:', ...manifest.deploy.map((line) => `  ${line}`)].join('\n'));
 }
 
 export function printAnalysis(analysis: Analysis): void {

@@ -64,10 +64,11 @@ export async function viaAzureBuild(appModule: string, shape: string, scratch: s
  */
 export async function viaOslsOffline(appModule: string, shape: string, scratch: string): Promise<Deployed> {
   const { dir } = await built(appModule, shape, 'aws', scratch);
-  // serverless-offline gives Lambda workers only the configured environment, not its own.
-  const config = parse(readFileSync(join(dir, 'serverless.yml'), 'utf8')) as { provider: Record<string, unknown>; plugins?: string[] };
-  config.provider['environment'] = { CARVE_LOG_LEVEL: 'silent', ...(process.env['GRADEBOOK_DB'] ? { GRADEBOOK_DB: process.env['GRADEBOOK_DB'] } : {}) };
-  config.plugins = ['serverless-offline'];
+  // The file as built (it lists serverless-offline, installed here); serverless-offline gives Lambda workers only the
+  // configured environment, not its own, so the run's settings are added to it.
+  const config = parse(readFileSync(join(dir, 'serverless.yml'), 'utf8')) as { provider: { environment?: Record<string, string> }; plugins?: string[] };
+  if (!config.plugins?.includes('serverless-offline')) throw new Error('serverless.yml does not list serverless-offline');
+  config.provider.environment = { ...config.provider.environment, CARVE_LOG_LEVEL: 'silent', ...(process.env['GRADEBOOK_DB'] ? { GRADEBOOK_DB: process.env['GRADEBOOK_DB'] } : {}) };
   writeFileSync(join(dir, 'serverless.yml'), stringify(config));
   const [httpPort, lambdaPort] = [await freePort(), await freePort()];
   const child = spawn(process.execPath, [join(ROOT, 'node_modules/osls/bin/serverless.js'), 'offline', '--httpPort', String(httpPort), '--lambdaPort', String(lambdaPort)], {
