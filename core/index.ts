@@ -17,6 +17,7 @@ export { parseCookies, serializeCookie } from './cookies.js';
 export type { Cookie, CookieOptions } from './cookies.js';
 
 export { token, provide, Token } from './token.js';
+export { secret } from './secret.js';
 export type { Deps, Lifetime, Provider, Registration, Resolved } from './token.js';
 export { RequestContext, Log, CurrentPrincipal } from './container.js';
 export type { DependencyProblem } from './container.js';

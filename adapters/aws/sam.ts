@@ -1,15 +1,20 @@
 import type { BuiltUnit, EmitContext } from 'carve/build';
 import { stringify } from 'yaml';
 import { httpRoutes, pascal, WARMUP_EVENT } from './routes.js';
-import { environment } from './service.js';
+import { environment, unitVariables } from './service.js';
 import type { AwsSettings } from './settings.js';
 
 /** AWS SAM `template.yaml`: a function per unit on SAM's implicit HTTP API. */
-export function samTemplate({ app, shape, units, settings }: EmitContext<AwsSettings>): string {
+export function samTemplate({ app, shape, units, settings, environment: environmentOf }: EmitContext<AwsSettings>): string {
   // Events without an ApiId attach to SAM's implicit HTTP API, `ServerlessHttpApi`.
   const resources: Record<string, unknown> = {};
   for (const unit of units) {
-    resources[`${pascal(unit.name)}Function`] = { Type: 'AWS::Serverless::Function', Properties: { CodeUri: `${unit.name}/`, Events: events(unit, units, settings) } };
+    // SAM merges a function's variables with the Globals' (NODE_OPTIONS).
+    const variables = unitVariables(environmentOf(unit));
+    resources[`${pascal(unit.name)}Function`] = {
+      Type: 'AWS::Serverless::Function',
+      Properties: { CodeUri: `${unit.name}/`, ...(variables ? { Environment: { Variables: variables } } : {}), Events: events(unit, units, settings) },
+    };
   }
   return stringify({
     AWSTemplateFormatVersion: '2010-09-09',

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { EmitContext } from 'carve/build';
 import { stringify } from 'yaml';
 import { httpRoutes, WARMUP_EVENT } from './routes.js';
-import { environment, serviceName } from './service.js';
+import { environment, serviceName, unitVariables } from './service.js';
 import type { AwsSettings } from './settings.js';
 
 export const OFFLINE_PLUGIN = 'serverless-offline';
@@ -13,13 +13,15 @@ export const OFFLINE_PLUGIN = 'serverless-offline';
  * It lists serverless-offline when the project has it installed, so `osls offline` serves the file as it is; a
  * plugin listed but not installed would stop `osls package` too.
  */
-export function serverlessYml({ app, shape, units, settings, outDir }: EmitContext<AwsSettings>): string {
+export function serverlessYml({ app, shape, units, settings, outDir, environment: environmentOf }: EmitContext<AwsSettings>): string {
   const functions: Record<string, unknown> = {};
   for (const unit of units) {
     const routes = httpRoutes(unit, units);
     const events: unknown[] = routes === 'default' ? [{ httpApi: '*' }] : routes.map((r) => ({ httpApi: { method: r.method === 'ANY' ? '*' : r.method, path: r.path } }));
     if (settings.warmup) events.push({ schedule: { rate: 'rate(5 minutes)', input: WARMUP_EVENT } });
-    functions[unit.name] = { handler: `${unit.name}/index.handler`, package: { patterns: ['!**', `${unit.name}/**`] }, events };
+    // Secrets stay CloudFormation dynamic references: CloudFormation resolves them when the stack deploys.
+    const variables = unitVariables(environmentOf(unit));
+    functions[unit.name] = { handler: `${unit.name}/index.handler`, ...(variables ? { environment: variables } : {}), package: { patterns: ['!**', `${unit.name}/**`] }, events };
   }
   return stringify({
     service: serviceName(app, shape),

@@ -23,3 +23,11 @@ export const AwsSettings = z.strictObject({
   warmup: z.boolean().default(false),
 });
 export type AwsSettings = z.output<typeof AwsSettings>;
+
+// CloudFormation resolves dynamic references in a function's environment when the stack deploys:
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references.html (no ssm-secure there).
+/** Where `carve.config.ts` `secrets.<name>.aws` says a secret is kept. */
+export const AwsSecret = z.union([
+  z.strictObject({ ssm: z.string().regex(/^[\w./-]+(:\d+)?$/, 'an SSM parameter name such as /shop/stripe-key') }),
+  z.strictObject({ secretsManager: z.string().min(1), key: z.string().min(1).optional() }),
+]);

@@ -3,7 +3,8 @@ import { awsCost, awsLimits } from './limits.js';
 import { FALLBACK_UNIT } from './routes.js';
 import { samTemplate } from './sam.js';
 import { hasOfflinePlugin, OFFLINE_PLUGIN, serverlessYml } from './serverless-yml.js';
-import { nodeOptions, serviceName } from './service.js';
+import { secretReference } from './secrets.js';
+import { checkEnvironment, nodeOptions, serviceName } from './service.js';
 import { AwsSettings } from './settings.js';
 
 /** AWS Lambda: `index.js` per unit, AWS SAM `template.yaml` and `serverless.yml`, on an HTTP API. */
@@ -16,6 +17,8 @@ export default defineTarget<AwsSettings>({
   },
   bundle: { target: 'node20' },
   nodeOptions,
+  secretReference,
+  checkEnvironment,
   settings: AwsSettings,
   fallbackUnit: FALLBACK_UNIT,
   emit(context) {

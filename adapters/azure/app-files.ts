@@ -8,18 +8,25 @@ export interface FunctionAppFilesOptions {
   routePrefix?: string | undefined;
   /** Arguments of the Node worker (`--enable-source-maps`): the app setting `languageWorkers__node__arguments`. */
   nodeArguments?: readonly string[] | undefined;
+  /** App settings of the app's own (carve.config.ts env), for `func start` and Azure alike. */
+  values?: Record<string, string> | undefined;
+  /** Secrets as Key Vault references: Azure resolves them, `func start` cannot (give them in its environment). */
+  secrets?: Record<string, string> | undefined;
 }
 
-/** The app settings a carve function app runs with, beside the platform's own. */
-export function appSettings(options: Pick<FunctionAppFilesOptions, 'nodeArguments'>): Record<string, string> {
-  return options.nodeArguments && options.nodeArguments.length > 0 ? { languageWorkers__node__arguments: options.nodeArguments.join(' ') } : {};
+/** The app settings a carve function app runs with, beside the platform's own: the worker's arguments, then the app's. */
+function appSettings(options: FunctionAppFilesOptions, withSecrets: boolean): Record<string, string> {
+  const worker = options.nodeArguments && options.nodeArguments.length > 0 ? { languageWorkers__node__arguments: options.nodeArguments.join(' ') } : {};
+  return { ...worker, ...options.values, ...(withSecrets ? options.secrets : {}) };
 }
 
 /**
- * `host.json` and `package.json` of a v4 function app (the two files the Functions host requires), and
- * `local.settings.json`, the app settings `func start` runs it with (HTTP triggers need no storage account).
+ * `host.json` and `package.json` of a v4 function app (the two files the Functions host requires),
+ * `local.settings.json`, the app settings `func start` runs it with (HTTP triggers need no storage account), and
+ * `appsettings.json`, the same with the secrets' Key Vault references for Azure, in the form
+ * `az functionapp config appsettings set --settings @appsettings.json` reads.
  */
-export function functionAppFiles(options: FunctionAppFilesOptions): { 'host.json': string; 'package.json': string; 'local.settings.json': string } {
+export function functionAppFiles(options: FunctionAppFilesOptions): { 'host.json': string; 'package.json': string; 'local.settings.json': string; 'appsettings.json': string } {
   const host = {
     version: '2.0',
     extensionBundle: { id: 'Microsoft.Azure.Functions.ExtensionBundle', version: '[4.*, 5.0.0)' },
@@ -34,7 +41,8 @@ export function functionAppFiles(options: FunctionAppFilesOptions): { 'host.json
     main: options.main,
     dependencies: { '@azure/functions': '^4.16.0', ...options.dependencies },
   };
-  const local = { IsEncrypted: false, Values: { FUNCTIONS_WORKER_RUNTIME: 'node', AzureWebJobsStorage: '', ...appSettings(options) } };
+  const local = { IsEncrypted: false, Values: { FUNCTIONS_WORKER_RUNTIME: 'node', AzureWebJobsStorage: '', ...appSettings(options, false) } };
+  const azure = Object.entries(appSettings(options, true)).map(([name, value]) => ({ name, value, slotSetting: false }));
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-  return { 'host.json': json(host), 'package.json': json(pkg), 'local.settings.json': json(local) };
+  return { 'host.json': json(host), 'package.json': json(pkg), 'local.settings.json': json(local), 'appsettings.json': json(azure) };
 }

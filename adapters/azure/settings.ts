@@ -16,3 +16,11 @@ export type AzureSettings = z.output<typeof AzureSettings>;
 
 /** The Node worker's arguments for these settings. */
 export const nodeArguments = (settings: AzureSettings): string[] => (settings.sourceMaps ? ['--enable-source-maps'] : []);
+
+// App settings that name a Key Vault secret, resolved by the platform (the app's managed identity reads the vault):
+// https://learn.microsoft.com/azure/app-service/app-service-key-vault-references
+/** Where `carve.config.ts` `secrets.<name>.azure` says a secret is kept. */
+export const AzureSecret = z.union([
+  z.strictObject({ keyVault: z.url().regex(/^https:\/\/[\w-]+\.vault\.azure\.net\/secrets\/[\w-]+(\/\w+)?\/?$/, 'a secret URI such as https://shop.vault.azure.net/secrets/stripe-key') }),
+  z.strictObject({ vault: z.string().regex(/^[\w-]+$/), secret: z.string().regex(/^[\w-]+$/) }),
+]);

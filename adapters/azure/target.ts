@@ -1,5 +1,6 @@
 import { defineTarget, runtimeModule } from 'carve/build';
-import { appSettings, functionAppFiles } from './app-files.js';
+import { functionAppFiles } from './app-files.js';
+import { secretReference } from './secrets.js';
 import { planAzureFunctions } from './routes.js';
 import { AzureSettings, nodeArguments } from './settings.js';
 
@@ -17,6 +18,7 @@ export default defineTarget<AzureSettings>({
   // The worker injects its core API into the @azure/functions it finds in node_modules.
   bundle: { target: 'node20', external: ['@azure/functions'] },
   nodeOptions: nodeArguments,
+  secretReference,
   settings: AzureSettings,
   fallbackUnit: 'carve-fallback',
   check: (app) => void planAzureFunctions(app.handlers),
@@ -25,15 +27,15 @@ export default defineTarget<AzureSettings>({
     for (const unit of context.units) {
       const app = functionAppFiles({
         name: `${context.app.name}-${unit.name}`, main: 'index.js', dependencies: unit.externals, routePrefix: context.settings.routePrefix,
-        nodeArguments: nodeArguments(context.settings),
+        nodeArguments: nodeArguments(context.settings), ...context.environment(unit),
       });
       for (const [file, content] of Object.entries(app)) files[`${unit.name}/${file}`] = content;
     }
     return files;
   },
-  deploy: ({ app, dir, units, settings }) => [
-    ...units.map((unit) => `(cd ${dir}/${unit.name} && func azure functionapp publish ${app.name}-${unit.name})`),
-    ...Object.entries(appSettings({ nodeArguments: nodeArguments(settings) })).map(([name, value]) => `# and on each function app: az functionapp config appsettings set --name <app> --resource-group <group> --settings ${name}=${value}`),
-  ],
+  deploy: ({ app, dir, units }) => units.flatMap((unit) => [
+    `az functionapp config appsettings set --name ${app.name}-${unit.name} --resource-group <group> --settings @${dir}/${unit.name}/appsettings.json`,
+    `(cd ${dir}/${unit.name} && func azure functionapp publish ${app.name}-${unit.name})`,
+  ]),
   probe: runtimeModule(new URL('./probe.js', import.meta.url)),
 });

@@ -12,7 +12,7 @@ const DEV_UNIT = runtimeModule(new URL('./dev-unit.js', import.meta.url));
 const TSX = import.meta.resolve('tsx');
 
 /** One unit to start, as `planDev` (carve/build) plans it: its app module, its routes, whether it is the fallback. */
-export type DevUnit = Omit<DevUnitPlan, 'fallback'> & { fallback?: boolean | undefined };
+export type DevUnit = Omit<DevUnitPlan, 'fallback' | 'env'> & { fallback?: boolean | undefined; env?: Record<string, string> | undefined };
 
 export interface DevSession {
   gateway: Gateway;
@@ -38,7 +38,7 @@ export async function startDev(units: readonly DevUnit[], options: {
   const running: RunningUnit[] = [];
   try {
     for (const unit of units) {
-      running.push(await startUnitProcess(unit.name, unit.routes, ['--import', TSX, DEV_UNIT, unit.appModule], { env, log: options.log }));
+      running.push(await startUnitProcess(unit.name, unit.routes, ['--import', TSX, DEV_UNIT, unit.appModule], { env: { ...unit.env, ...env }, log: options.log }));
     }
     const fallback = running[units.findIndex((u) => u.fallback)];
     const gateway = await startGateway(running, { port: options.port, host: options.host, fallback });

@@ -16,6 +16,13 @@ const out = mkdtempSync(join(root, '.carve', 'build-test-'));
 const gradebook = join(root, 'examples/gradebook/app.ts');
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
+/** The Python cfn-lint: the first on PATH outside node_modules (npm test puts the npm cfn-lint's bin first). */
+function pythonCfnLint(): { python: string | undefined; version: string } {
+  const python = (process.env['PATH'] ?? '').split(delimiter).filter((d) => d && !d.includes('node_modules')).map((d) => join(d, 'cfn-lint')).find((f) => existsSync(f));
+  const version = python ? spawnSync(python, ['--version'], { encoding: 'utf8' }).stdout.trim() : '';
+  return /^cfn-lint \d/.test(version) ? { python, version } : { python: undefined, version: '' };
+}
+
 describe('carve build, aws', () => {
   let monolith: Manifest;
   let nano: Manifest;
@@ -106,12 +113,10 @@ describe('carve build, aws', () => {
   });
 
   it('template.yaml passes the current CloudFormation linter, the Python cfn-lint, with no error or warning', async () => {
-    // The first cfn-lint on PATH outside node_modules (npm test puts the npm cfn-lint's bin first).
-    const python = (process.env['PATH'] ?? '').split(delimiter).filter((d) => d && !d.includes('node_modules')).map((d) => join(d, 'cfn-lint')).find((f) => existsSync(f));
-    const version = python ? spawnSync(python, ['--version'], { encoding: 'utf8' }).stdout.trim() : '';
+    const { python, version } = pythonCfnLint();
     for (const shape of ['monolith', 'nanoservices']) {
       const template = join(out, `aws/${shape}/template.yaml`);
-      if (python && /^cfn-lint \d/.test(version)) {
+      if (python) {
         const run = spawnSync(python, ['--format', 'parseable', template], { encoding: 'utf8' });
         expect([run.status, run.stdout.trim()], `${shape} (${version})`).toEqual([0, '']);
         continue;
@@ -174,6 +179,40 @@ describe('carve build, aws', () => {
   });
 });
 
+describe('carve build: environment and secrets from carve.config.ts', () => {
+  const app = join(root, 'core/build/__fixtures__/secrets/app.ts');
+  let aws: Manifest;
+  beforeAll(async () => {
+    aws = await buildApp({ app, shape: 'nanoservices', target: await resolveTarget('aws'), out, coldStart: false });
+    await buildApp({ app, shape: 'nanoservices', target: await resolveTarget('azure'), out, coldStart: false });
+  }, 120_000);
+
+  it("gives each Lambda function the app's env, its own, and only the secrets its handlers reach, as CloudFormation references", () => {
+    const sam = parse(readFileSync(join(out, 'aws/nanoservices/template.yaml'), 'utf8'));
+    const variables = (fn: string) => sam.Resources[fn].Properties.Environment?.Variables;
+    expect(variables('PostPaymentsFunction')).toEqual({ SHOP_REGION: 'eu', PAYMENTS_KEY: '{{resolve:ssm:/shop/payments-key}}' });
+    expect(variables('GetHealthFunction')).toEqual({ SHOP_REGION: 'eu', HEALTH_DETAIL: 'short' });
+    expect(variables('CarveFallbackFunction')).toEqual({ SHOP_REGION: 'eu' });
+    const sls = parse(readFileSync(join(out, 'aws/nanoservices/serverless.yml'), 'utf8'));
+    expect(sls.functions['post-payments'].environment).toEqual(variables('PostPaymentsFunction'));
+    expect(aws.units.map((u) => [u.name, u.secrets])).toEqual([['post-payments', ['PAYMENTS_KEY']], ['get-health', undefined], ['carve-fallback', undefined]]);
+    const { python } = pythonCfnLint();
+    if (python) expect(spawnSync(python, ['--format', 'parseable', join(out, 'aws/nanoservices/template.yaml')], { encoding: 'utf8' }).stdout.trim()).toBe('');
+  });
+
+  it('gives each Azure function app its settings, with Key Vault references for Azure and none for func start', () => {
+    const settings = (unit: string) => JSON.parse(readFileSync(join(out, `azure/nanoservices/${unit}/appsettings.json`), 'utf8')) as { name: string; value: string }[];
+    expect(settings('post-payments')).toEqual([
+      { name: 'languageWorkers__node__arguments', value: '--enable-source-maps', slotSetting: false },
+      { name: 'SHOP_REGION', value: 'eu', slotSetting: false },
+      { name: 'PAYMENTS_KEY', value: '@Microsoft.KeyVault(SecretUri=https://shop.vault.azure.net/secrets/payments-key)', slotSetting: false },
+    ]);
+    expect(settings('get-health').map((s) => s.name)).toEqual(['languageWorkers__node__arguments', 'SHOP_REGION', 'HEALTH_DETAIL']);
+    const local = JSON.parse(readFileSync(join(out, 'azure/nanoservices/post-payments/local.settings.json'), 'utf8'));
+    expect(local.Values).toEqual({ FUNCTIONS_WORKER_RUNTIME: 'node', AzureWebJobsStorage: '', languageWorkers__node__arguments: '--enable-source-maps', SHOP_REGION: 'eu' });
+  });
+});
+
 describe('carve build, graphql shape', () => {
   it('builds one unit serving /graphql that resolves through the handlers', async () => {
     const manifest = await buildApp({ app: gradebook, shape: 'graphql', target: await resolveTarget('aws'), out });
@@ -196,6 +235,26 @@ describe('the graphql shape says what it leaves out', () => {
     const manifest = JSON.parse(readFileSync(join(out, 'echo/aws/graphql/carve-manifest.json'), 'utf8')) as Manifest;
     expect(manifest.warnings.filter((w) => w.startsWith('graphql shape:'))).toHaveLength(2);
   }, 120_000);
+
+  it("carve dev runs each unit with the config's env, its own, then .env, the shell's own values winning", async () => {
+    const { planDev } = await import('./dev.js');
+    const dir = mkdtempSync(join(out, 'dotenv-'));
+    writeFileSync(join(dir, 'app.ts'), readFileSync(join(root, 'core/build/__fixtures__/secrets/app.ts'), 'utf8'));
+    writeFileSync(join(dir, 'carve.config.ts'), `export default { env: { SHOP_REGION: 'eu', FROM_SHELL: 'config' }, units: { 'get-health': { env: { HEALTH_DETAIL: 'short' } } } };\n`);
+    writeFileSync(join(dir, '.env'), 'PAYMENTS_KEY=sk_test_1\nSHOP_REGION="us"\n');
+    process.env['FROM_SHELL'] = 'shell';
+    try {
+      // No secrets in the config: carve dev reads them from .env, wherever the targets keep them.
+      const planned = await planDev({ app: join(dir, 'app.ts'), shape: 'nanoservices' });
+      rmSync(dirname(planned[0]!.appModule), { recursive: true, force: true });
+      expect(planned.map((u) => [u.name, u.env])).toEqual([
+        ['post-payments', { SHOP_REGION: 'us', PAYMENTS_KEY: 'sk_test_1' }],
+        ['get-health', { SHOP_REGION: 'us', HEALTH_DETAIL: 'short', PAYMENTS_KEY: 'sk_test_1' }],
+      ]);
+    } finally {
+      delete process.env['FROM_SHELL'];
+    }
+  });
 
   it('carve dev says so too, and that a legacy remainder is not served', async () => {
     const { planDev } = await import('./dev.js');
@@ -227,6 +286,10 @@ describe('carve build: bad input is one line, exit code 2, nothing written', () 
   writeFileSync(join(dir, 'small-memory.config.ts'), `export default { aws: { memoryMb: 64 } };\n`);
   writeFileSync(join(dir, 'flat.config.ts'), `export default { memoryMb: 1024 };\n`);
   writeFileSync(join(dir, 'not-a-target.ts'), `export default { name: 'half', emit: () => ({}) };\n`);
+  writeFileSync(join(dir, 'no-secrets.config.ts'), `export default { env: { A: 'b' } };\n`);
+  writeFileSync(join(dir, 'secure-string.config.ts'), `export default { secrets: { PAYMENTS_KEY: { aws: { ssmSecure: '/shop/key' } } } };\n`);
+  writeFileSync(join(dir, 'big-env.config.ts'), `export default { env: { BLOB: 'x'.repeat(5000) }, secrets: { PAYMENTS_KEY: { aws: { ssm: '/k' } } } };\n`);
+  const shop = 'core/build/__fixtures__/secrets/app.ts';
   const buildOut = join(dir, 'out');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const cases: [string, string[], RegExp][] = [
@@ -240,6 +303,9 @@ describe('carve build: bad input is one line, exit code 2, nothing written', () 
     ['a setting outside its target', ['--app', 'examples/gradebook/app.ts', '--shape', 'monolith', '--target', 'aws', '--config', join(dir, 'flat.config.ts')], /"memoryMb" is not a setting; .* aws: \{ memoryMb: 1024 \}/],
     ['a config file that is not there', ['--app', 'examples/gradebook/app.ts', '--shape', 'monolith', '--target', 'aws', '--config', join(dir, 'nope.config.ts')], /--config .*nope\.config\.ts: no such file/],
     ['a target module that exports no descriptor', ['--app', 'examples/gradebook/app.ts', '--shape', 'monolith', '--target', join(dir, 'not-a-target.ts')], /default export is not a target descriptor/],
+    ['a secret the code reads that carve.config.ts does not declare', ['--app', shop, '--shape', 'nanoservices', '--target', 'aws', '--config', join(dir, 'no-secrets.config.ts')], /unit post-payments reads secret\('PAYMENTS_KEY'\), which secrets does not declare/],
+    ['a secret kept where Lambda cannot read it', ['--app', shop, '--shape', 'monolith', '--target', 'aws', '--config', join(dir, 'secure-string.config.ts')], /secrets\.PAYMENTS_KEY\.aws: expected \{ ssm: .* SecureString parameter cannot go in a Lambda environment/],
+    ['an environment over Lambda\'s 4 KB', ['--app', shop, '--shape', 'monolith', '--target', 'aws', '--config', join(dir, 'big-env.config.ts')], /unit shop: its environment is 50\d\d bytes .* Lambda allows 4096/],
     ['a target module that is not there', ['--app', 'examples/gradebook/app.ts', '--shape', 'monolith', '--target', './nope/target.ts'], /--target \.\/nope\/target\.ts: no such file/],
   ];
   it('an --out that is a file, or under one', () => {

@@ -5,6 +5,7 @@ import { bundleModule, bundleUnit, type BundleResult } from './bundle.js';
 import { measureColdStart } from './cold-start.js';
 import { carriedForOthers, type CarryingUnit } from './carried.js';
 import { measureDependencies } from './dependency-cost.js';
+import { planEnvironments } from './environment.js';
 import { explainMissingPackage } from './missing-package.js';
 import { targetSettings, type LoadedConfig } from './config.js';
 import { GRAPHQL_ROUTES, shapeWarningsOf, type ShapeWarnings, planUnits, type Shape, type UnitPlan } from './plan.js';
@@ -55,6 +56,8 @@ export interface ManifestUnit {
    * imports of it, bundled alone and loaded in a fresh process. Absent when cold starts are not measured.
    */
   dependencyMs?: Record<string, number> | undefined;
+  /** The secrets its handlers reach (`secret(name)`), the only ones its environment gets. */
+  secrets?: string[] | undefined;
 }
 
 /** `carve-manifest.json`: what was built, for users, CI and the acceptance checks. */
@@ -99,19 +102,26 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  // What each unit runs with, checked before anything is written; the route-only fallback unit runs no handler.
+  const planned = planEnvironments(app, config, units.map((u) => ({ name: u.name, handlers: u.routesOnly ? [] : u.handlers })), target);
+  const environments = new Map(units.map((u, i) => [u.name, planned.environments[i]!]));
+  for (const [name, environment] of environments) {
+    const refused = target.checkEnvironment?.({ ...environment.values, ...environment.secrets }, settings);
+    if (refused) throw new UsageError(`unit ${name}: ${refused}`);
+  }
 
   const finalDir = resolve(options.out ?? 'dist', target.name, shape);
   const stage = `${finalDir}.partial-${process.pid}`;
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(stage, { recursive: true });
-  const warnings: string[] = await shapeWarningsOf(app, shape, options.shapeWarnings);
+  const warnings: string[] = [...await shapeWarningsOf(app, shape, options.shapeWarnings), ...planned.warnings];
   try {
     const legacyModule = units.length > 1 && units.some((u) => u.remainder)
       ? await findRemainderModule(appModule, app.remainder!, importBeside) : undefined;
     if (legacyModule && 'reason' in legacyModule) warnings.push(legacyModule.reason);
     const built = await bundleUnits({ app, appModule, shape, target, settings, units, stage, finalDir, legacyModule, warnings, progress, zodLocales, measure: options.coldStart !== false });
     const staged = built.map((u) => ({ ...u, dir: join(stage, u.name) }));
-    const context: EmitContext<unknown> = { app, shape, outDir: stage, units: staged, settings, bundle: (module) => bundleModule(module) };
+    const context: EmitContext<unknown> = { app, shape, outDir: stage, units: staged, settings, bundle: (module) => bundleModule(module), environment: (unit) => environments.get(unit.name)! };
     writeFiles(stage, await target.emit(context));
     const coldStarts = options.coldStart === false ? staged.map(() => null) : await measureUnits(target, staged, stage, target.nodeOptions?.(settings) ?? [], progress);
     const dependencyMs = options.coldStart === false ? undefined : await measureLargeDependencies(built, stage, zodLocales, progress);
@@ -122,6 +132,7 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
         name: u.name, routes: u.routes, entry: `${u.name}/${u.entry}`, bundleBytes: u.bundleBytes, gzipBytes: u.gzipBytes,
         coldStartMs: coldStarts[i]!, modules: u.modules, externals: u.externals, ...(u.remainder ? { remainder: true as const } : {}), weights: u.weights,
         ...(dependencyMs ? { dependencyMs: dependencyMs[i] } : {}),
+        ...(Object.keys(environments.get(u.name)!.secrets).length > 0 ? { secrets: Object.keys(environments.get(u.name)!.secrets) } : {}),
       })),
       warnings,
       ...(built.some((u) => u.trimmedZod) ? { zodLocales } : {}),

@@ -2,7 +2,8 @@ import { relative, resolve } from 'node:path';
 import type { Metafile } from 'esbuild';
 import type { App } from '../app.js';
 import type { Handler } from '../handler.js';
-import type { AnyToken, Provider } from '../token.js';
+import type { AnyToken } from '../token.js';
+import { tokensReached } from './reach.js';
 import { packageOf } from './weigh.js';
 
 /** A unit as bundled: its handlers, and its bundle's modules with what each imports (esbuild's metafile). */
@@ -23,7 +24,7 @@ export interface CarryingUnit {
 export function carriedForOthers(app: App, units: readonly CarryingUnit[], workingDir = process.cwd()): string[] {
   const overrides = new Map(app.providers.map((r) => [r.token, r]));
   const sourcesOf = (token: AnyToken) => [token.source, overrides.get(token)?.source].filter((s): s is string => s !== undefined);
-  const needs = units.map((u) => needed(u.handlers, (t) => overrides.get(t)?.provider ?? t.provider));
+  const needs = units.map((u) => tokensReached(app, u.handlers));
   const warnings: string[] = [];
   for (const [i, unit] of units.entries()) {
     const own = new Set([...needs[i]!].flatMap(sourcesOf));
@@ -63,19 +64,6 @@ export function carriedForOthers(app: App, units: readonly CarryingUnit[], worki
     }
   }
   return warnings;
-}
-
-/** The tokens a unit's handlers inject, and the tokens their providers inject in turn. */
-function needed(handlers: readonly Handler[], providerOf: (token: AnyToken) => Provider<unknown> | undefined): Set<AnyToken> {
-  const found = new Set<AnyToken>();
-  const visit = (token: AnyToken) => {
-    if (found.has(token)) return;
-    found.add(token);
-    const provider = providerOf(token);
-    if (provider && 'inject' in provider) for (const dep of Object.values(provider.inject ?? {})) visit(dep);
-  };
-  for (const h of handlers) for (const token of Object.values(h.spec.inject ?? {})) visit(token);
-  return found;
 }
 
 /** The modules reached from `from` through static and dynamic imports, without going through `cut`. */

@@ -18,7 +18,20 @@ export interface CarveConfig {
   groups?: GroupsConfig | undefined;
   /** How every unit is bundled, whatever the target. */
   bundle?: BundleConfig | undefined;
+  /** Environment variables every unit runs with, on every target and under `carve dev`. */
+  env?: Record<string, string> | undefined;
+  /** Per unit of the shape built, by its name: what it runs with beside the app's (`units: { courses: { env: { … } } }`). */
+  units?: Record<string, UnitConfig> | undefined;
+  /**
+   * Where each target keeps the secrets `secret(name)` reads, by name:
+   * `{ STRIPE_KEY: { aws: { ssm: '/shop/stripe-key' }, azure: { keyVault: 'https://shop.vault.azure.net/secrets/stripe-key' } } }`.
+   */
+  secrets?: Record<string, Record<string, unknown>> | undefined;
   [target: string]: object | undefined;
+}
+
+export interface UnitConfig {
+  env?: Record<string, string> | undefined;
 }
 
 export interface BundleConfig {

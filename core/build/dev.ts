@@ -1,5 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseEnv } from 'node:util';
+import { planEnvironments } from './environment.js';
 import { GRAPHQL_ROUTES, planUnits, shapeWarningsOf, type ShapeWarnings } from './plan.js';
 import { loadShapeInput } from './shape-input.js';
 import { unitAppSource } from './unit-app.js';
@@ -11,6 +13,8 @@ export interface DevUnitPlan {
   routes: { method: string; path: string }[];
   /** It gets every request no other unit's route matches (a split app's legacy remainder). */
   fallback: boolean;
+  /** What it runs with beside the shell's environment: carve.config.ts env (the app's, the unit's), then `.env`. */
+  env: Record<string, string>;
 }
 
 /**
@@ -22,7 +26,8 @@ export async function planDev(options: {
   /** What the shape leaves out (as for `buildApp`), each said to `onWarning`. */
   shapeWarnings?: ShapeWarnings | undefined; onWarning?: ((warning: string) => void) | undefined;
 }): Promise<DevUnitPlan[]> {
-  const { app, shape, config: { config } } = await loadShapeInput(options, 'run');
+  const { app, shape, config: loaded } = await loadShapeInput(options, 'run');
+  const { config } = loaded;
   for (const warning of await shapeWarningsOf(app, shape, options.shapeWarnings)) options.onWarning?.(warning);
   mkdirSync(resolve('.carve'), { recursive: true });
   const dir = mkdtempSync(resolve('.carve', 'dev-'));
@@ -36,12 +41,27 @@ export async function planDev(options: {
     // A single unit carries the legacy remainder itself; otherwise a unit of its own does.
     writeFileSync(appModule, unitAppSource(resolve(options.app), ids, graphql, legacy && single));
     const routes = graphql ? GRAPHQL_ROUTES : u.handlers.map((h) => ({ method: h.method, path: h.path }));
-    return { name: u.name, appModule, routes, fallback: legacy && single };
+    return { name: u.name, appModule, routes, fallback: legacy && single, env: {} };
   });
+  const { environments, warnings } = planEnvironments(app, loaded, units.map((u, i) => ({ name: u.name, handlers: planned[i]!.handlers })), { name: 'dev' }, { checkSecrets: false });
+  for (const warning of warnings) options.onWarning?.(warning);
+  const dotEnv = readDotEnv(resolve(options.app));
+  units.forEach((u, i) => (u.env = withoutShellValues({ ...environments[i]!.values, ...dotEnv })));
   if (legacy && !single) {
     const appModule = join(dir, 'legacy.app.ts');
     writeFileSync(appModule, unitAppSource(resolve(options.app), [], false, true));
-    units.push({ name: 'legacy', appModule, routes: [], fallback: true });
+    units.push({ name: 'legacy', appModule, routes: [], fallback: true, env: withoutShellValues({ ...planEnvironments(app, loaded, [], { name: 'dev' }, { checkSecrets: false }).environments[0]?.values, ...dotEnv }) });
   }
   return units;
+}
+
+/** `.env` beside the app module, else in the working directory (Node's own parser: `util.parseEnv`). */
+function readDotEnv(appModule: string): Record<string, string> {
+  const file = [join(dirname(appModule), '.env'), resolve('.env')].find((f) => existsSync(f));
+  return file ? parseEnv(readFileSync(file, 'utf8')) as Record<string, string> : {};
+}
+
+/** A variable the shell sets wins over the config and `.env`, as dotenv has it. */
+function withoutShellValues(env: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => process.env[name] === undefined));
 }

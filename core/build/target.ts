@@ -36,6 +36,15 @@ export interface EmitContext<Settings = Record<string, unknown>> {
   settings: Settings;
   /** Bundles one of the target's own modules (a gateway, say) into a single ESM file and returns its code. */
   bundle(module: string): Promise<string>;
+  /** What a unit runs with: `carve.config.ts` env (the app's, then the unit's) and the secrets its handlers reach. */
+  environment(unit: BuiltUnit): UnitEnvironment;
+}
+
+export interface UnitEnvironment {
+  /** Plain values, by variable name. */
+  values: Record<string, string>;
+  /** The secrets its handlers reach, by variable name: the target's reference to each (`secretReference`), or `''` where the target has none. */
+  secrets: Record<string, string>;
 }
 
 /** What `--requests` and `--duration-ms` ask the cost estimate for. */
@@ -106,6 +115,14 @@ export interface TargetDescriptor<Settings = Record<string, unknown>> {
   check?(app: App): void;
   /** The deployment files, units already built. */
   emit(context: EmitContext<Settings>): Files | Promise<Files>;
+  /**
+   * The platform's reference to a secret kept where `reference` (`carve.config.ts` `secrets.<name>.<target>`) says:
+   * the value of the unit's environment variable (`{{resolve:ssm:/shop/key}}`). Throws with the reason when the
+   * reference is not one the target takes. Without it, a unit reads its secrets from the environment it is started in.
+   */
+  secretReference?(name: string, reference: unknown): string;
+  /** The reason a unit's environment (values and secret references, by name) is one the platform refuses (Lambda's 4 KB). */
+  checkEnvironment?(environment: Readonly<Record<string, string>>, settings: Settings): string | undefined;
   /** The commands that deploy what was built (or run it, for a server target), printed after a build. */
   deploy?(context: DeployContext<Settings>): string[];
   /** Warnings for units or settings the platform would refuse or cut short. */
