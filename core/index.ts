@@ -18,6 +18,8 @@ export type { Cookie, CookieOptions } from './cookies.js';
 
 export { token, provide, Token } from './token.js';
 export { secret } from './secret.js';
+export { resource } from './resource.js';
+export type { Access, CloudResource } from './resource.js';
 export type { Deps, Lifetime, Provider, Registration, Resolved } from './token.js';
 export { RequestContext, Log, CurrentPrincipal } from './container.js';
 export type { DependencyProblem } from './container.js';

@@ -1,3 +1,4 @@
+import type { CloudResource } from './resource.js';
 import { definingModule } from './source.js';
 
 /**
@@ -24,6 +25,8 @@ export type Provider<T, D extends Deps = Deps> =
       readonly lifetime?: Lifetime | undefined;
       /** Called by `app.close()` on each instance this provider built. */
       readonly dispose?: ((instance: T) => void | Promise<void>) | undefined;
+      /** The cloud resources it uses (`resource(name, access)`): the units that reach it get that access. */
+      readonly uses?: readonly CloudResource[] | undefined;
     };
 
 /**

@@ -14,7 +14,7 @@ const outside = mkdtempSync(join(tmpdir(), 'carve-sam-'));
 afterAll(() => rmSync(outside, { recursive: true, force: true }));
 
 const context = (settings: Partial<AwsSettings>, outDir: string): EmitContext<AwsSettings> => ({
-  app: createApp({ name: 'shop', handlers: [] }), shape: 'monolith', outDir, settings: AwsSettings.parse(settings), bundle: async () => '', environment: () => ({ values: {}, secrets: {} }),
+  app: createApp({ name: 'shop', handlers: [] }), shape: 'monolith', outDir, settings: AwsSettings.parse(settings), bundle: async () => '', environment: () => ({ values: {}, secrets: {} }), permissions: () => ({ resources: {}, statements: [] }),
   units: [{ name: 'all', handlerIds: [], routes: [], dir: join(outDir, 'all'), entry: 'index.js', bundleBytes: 0, gzipBytes: 0, externals: {}, modules: 0, remainder: false }],
 });
 

@@ -5,15 +5,21 @@ import { environment, unitVariables } from './service.js';
 import type { AwsSettings } from './settings.js';
 
 /** AWS SAM `template.yaml`: a function per unit on SAM's implicit HTTP API. */
-export function samTemplate({ app, shape, units, settings, environment: environmentOf }: EmitContext<AwsSettings>): string {
+export function samTemplate({ app, shape, units, settings, environment: environmentOf, permissions }: EmitContext<AwsSettings>): string {
   // Events without an ApiId attach to SAM's implicit HTTP API, `ServerlessHttpApi`.
   const resources: Record<string, unknown> = {};
   for (const unit of units) {
     // SAM merges a function's variables with the Globals' (NODE_OPTIONS).
     const variables = unitVariables(environmentOf(unit));
+    // SAM gives each function a role of its own (basic execution); these are the only other rights it gets.
+    const { statements } = permissions(unit);
     resources[`${pascal(unit.name)}Function`] = {
       Type: 'AWS::Serverless::Function',
-      Properties: { CodeUri: `${unit.name}/`, ...(variables ? { Environment: { Variables: variables } } : {}), Events: events(unit, units, settings) },
+      Properties: {
+        CodeUri: `${unit.name}/`, ...(variables ? { Environment: { Variables: variables } } : {}),
+        ...(statements.length > 0 ? { Policies: [{ Version: '2012-10-17', Statement: statements }] } : {}),
+        Events: events(unit, units, settings),
+      },
     };
   }
   return stringify({
@@ -28,7 +34,8 @@ export function samTemplate({ app, shape, units, settings, environment: environm
     },
     Resources: resources,
     Outputs: { ApiUrl: { Description: 'The HTTP API endpoint', Value: { 'Fn::Sub': 'https://${ServerlessHttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}' } } },
-  }, { lineWidth: 0 }).replace(/^AWSTemplateFormatVersion: (.*)$/m, "AWSTemplateFormatVersion: '$1'");
+  // YAML 1.1, as CloudFormation reads it: a string 1.1 would take for a date or a boolean ('2010-09-09') is quoted.
+  }, { lineWidth: 0, version: '1.1' });
 }
 
 function events(unit: BuiltUnit, units: readonly BuiltUnit[], settings: AwsSettings): Record<string, unknown> {

@@ -31,3 +31,11 @@ export const AwsSecret = z.union([
   z.strictObject({ ssm: z.string().regex(/^[\w./-]+(:\d+)?$/, 'an SSM parameter name such as /shop/stripe-key') }),
   z.strictObject({ secretsManager: z.string().min(1), key: z.string().min(1).optional() }),
 ]);
+
+/** What `carve.config.ts` `resources.<name>.aws` says a resource is: an existing table, bucket, queue or topic, by name. */
+export const AwsResource = z.union([
+  z.strictObject({ dynamodbTable: z.string().regex(/^[\w.-]{3,255}$/) }),
+  z.strictObject({ s3Bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/) }),
+  z.strictObject({ sqsQueue: z.string().regex(/^[\w-]{1,80}(\.fifo)?$/) }),
+  z.strictObject({ snsTopic: z.string().regex(/^[\w-]{1,256}(\.fifo)?$/) }),
+]);

@@ -3,6 +3,7 @@ import { awsCost, awsLimits } from './limits.js';
 import { FALLBACK_UNIT } from './routes.js';
 import { samTemplate } from './sam.js';
 import { hasOfflinePlugin, OFFLINE_PLUGIN, serverlessYml } from './serverless-yml.js';
+import { resourcePolicy } from './permissions.js';
 import { secretReference } from './secrets.js';
 import { checkEnvironment, nodeOptions, serviceName } from './service.js';
 import { AwsSettings } from './settings.js';
@@ -18,6 +19,7 @@ export default defineTarget<AwsSettings>({
   bundle: { target: 'node20' },
   nodeOptions,
   secretReference,
+  resourcePolicy,
   checkEnvironment,
   settings: AwsSettings,
   fallbackUnit: FALLBACK_UNIT,

@@ -195,9 +195,26 @@ describe('carve build: environment and secrets from carve.config.ts', () => {
     expect(variables('CarveFallbackFunction')).toEqual({ SHOP_REGION: 'eu' });
     const sls = parse(readFileSync(join(out, 'aws/nanoservices/serverless.yml'), 'utf8'));
     expect(sls.functions['post-payments'].environment).toEqual(variables('PostPaymentsFunction'));
-    expect(aws.units.map((u) => [u.name, u.secrets])).toEqual([['post-payments', ['PAYMENTS_KEY']], ['get-health', undefined], ['carve-fallback', undefined]]);
+    expect(aws.units.map((u) => [u.name, u.secrets])).toEqual([['post-payments', ['PAYMENTS_KEY']], ['get-orders-by-id', undefined], ['get-health', undefined], ['carve-fallback', undefined]]);
     const { python } = pythonCfnLint();
     if (python) expect(spawnSync(python, ['--format', 'parseable', join(out, 'aws/nanoservices/template.yaml')], { encoding: 'utf8' }).stdout.trim()).toBe('');
+  });
+
+  it('gives each Lambda function a role with only the access its handlers reach to the resources they use', () => {
+    const sam = parse(readFileSync(join(out, 'aws/nanoservices/template.yaml'), 'utf8'));
+    const policies = (fn: string) => sam.Resources[fn].Properties.Policies as { Version: string; Statement: { Action: string[]; Resource: unknown[] }[] }[] | undefined;
+    const table = (suffix: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':dynamodb:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:table/shop-orders${suffix}`]] });
+    expect(policies('PostPaymentsFunction')).toEqual([{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'], Resource: [table(''), table('/index/*')] }] }]);
+    expect(policies('GetOrdersByIdFunction')![0]!.Statement[0]!.Action).toEqual(['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:ConditionCheckItem']);
+    expect([policies('GetHealthFunction'), policies('CarveFallbackFunction')]).toEqual([undefined, undefined]);
+    // The IAM policy Version stays a string for CloudFormation's YAML 1.1 reader.
+    expect(readFileSync(join(out, 'aws/nanoservices/template.yaml'), 'utf8')).toContain('Version: "2012-10-17"');
+    const sls = parse(readFileSync(join(out, 'aws/nanoservices/serverless.yml'), 'utf8'));
+    expect(Object.fromEntries(Object.entries(sls.functions as Record<string, { role?: string }>).map(([name, f]) => [name, f.role]))).toEqual({
+      'post-payments': 'PostPaymentsRole', 'get-orders-by-id': 'GetOrdersByIdRole', 'get-health': undefined, 'carve-fallback': undefined,
+    });
+    expect(sls.resources.Resources.PostPaymentsRole.Properties.Policies[0].PolicyDocument.Statement).toEqual(policies('PostPaymentsFunction')![0]!.Statement);
+    expect(aws.units.map((u) => u.resources)).toEqual([{ orders: 'write' }, { orders: 'read' }, undefined, undefined]);
   });
 
   it('gives each Azure function app its settings, with Key Vault references for Azure and none for func start', () => {
@@ -208,6 +225,7 @@ describe('carve build: environment and secrets from carve.config.ts', () => {
       { name: 'PAYMENTS_KEY', value: '@Microsoft.KeyVault(SecretUri=https://shop.vault.azure.net/secrets/payments-key)', slotSetting: false },
     ]);
     expect(settings('get-health').map((s) => s.name)).toEqual(['languageWorkers__node__arguments', 'SHOP_REGION', 'HEALTH_DETAIL']);
+    expect(settings('get-orders-by-id').map((s) => s.name)).toEqual(['languageWorkers__node__arguments', 'SHOP_REGION']);
     const local = JSON.parse(readFileSync(join(out, 'azure/nanoservices/post-payments/local.settings.json'), 'utf8'));
     expect(local.Values).toEqual({ FUNCTIONS_WORKER_RUNTIME: 'node', AzureWebJobsStorage: '', languageWorkers__node__arguments: '--enable-source-maps', SHOP_REGION: 'eu' });
   });
@@ -249,6 +267,7 @@ describe('the graphql shape says what it leaves out', () => {
       rmSync(dirname(planned[0]!.appModule), { recursive: true, force: true });
       expect(planned.map((u) => [u.name, u.env])).toEqual([
         ['post-payments', { SHOP_REGION: 'us', PAYMENTS_KEY: 'sk_test_1' }],
+        ['get-orders-by-id', { SHOP_REGION: 'us', PAYMENTS_KEY: 'sk_test_1' }],
         ['get-health', { SHOP_REGION: 'us', HEALTH_DETAIL: 'short', PAYMENTS_KEY: 'sk_test_1' }],
       ]);
     } finally {
@@ -288,7 +307,11 @@ describe('carve build: bad input is one line, exit code 2, nothing written', () 
   writeFileSync(join(dir, 'not-a-target.ts'), `export default { name: 'half', emit: () => ({}) };\n`);
   writeFileSync(join(dir, 'no-secrets.config.ts'), `export default { env: { A: 'b' } };\n`);
   writeFileSync(join(dir, 'secure-string.config.ts'), `export default { secrets: { PAYMENTS_KEY: { aws: { ssmSecure: '/shop/key' } } } };\n`);
-  writeFileSync(join(dir, 'big-env.config.ts'), `export default { env: { BLOB: 'x'.repeat(5000) }, secrets: { PAYMENTS_KEY: { aws: { ssm: '/k' } } } };\n`);
+  const shopConfig = (more: string) => `export default { secrets: { PAYMENTS_KEY: { aws: { ssm: '/k' } } }, ${more} };\n`;
+  writeFileSync(join(dir, 'big-env.config.ts'), shopConfig(`env: { BLOB: 'x'.repeat(5000) }, resources: { orders: { aws: { dynamodbTable: 'orders' } } }`));
+  writeFileSync(join(dir, 'no-resources.config.ts'), shopConfig(''));
+  writeFileSync(join(dir, 'unused-resource.config.ts'), shopConfig(`resources: { orders: { aws: { dynamodbTable: 'orders' } }, audit: { aws: { s3Bucket: 'shop-audit' } } }`));
+  writeFileSync(join(dir, 'bad-resource.config.ts'), shopConfig(`resources: { orders: { aws: { table: 'orders' } } }`));
   const shop = 'core/build/__fixtures__/secrets/app.ts';
   const buildOut = join(dir, 'out');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -305,6 +328,9 @@ describe('carve build: bad input is one line, exit code 2, nothing written', () 
     ['a target module that exports no descriptor', ['--app', 'examples/gradebook/app.ts', '--shape', 'monolith', '--target', join(dir, 'not-a-target.ts')], /default export is not a target descriptor/],
     ['a secret the code reads that carve.config.ts does not declare', ['--app', shop, '--shape', 'nanoservices', '--target', 'aws', '--config', join(dir, 'no-secrets.config.ts')], /unit post-payments reads secret\('PAYMENTS_KEY'\), which secrets does not declare/],
     ['a secret kept where Lambda cannot read it', ['--app', shop, '--shape', 'monolith', '--target', 'aws', '--config', join(dir, 'secure-string.config.ts')], /secrets\.PAYMENTS_KEY\.aws: expected \{ ssm: .* SecureString parameter cannot go in a Lambda environment/],
+    ['a resource the code uses that carve.config.ts does not declare', ['--app', shop, '--shape', 'nanoservices', '--target', 'aws', '--config', join(dir, 'no-resources.config.ts')], /unit post-payments uses resource\('orders'\), which resources does not declare/],
+    ['a resource used by no unit', ['--app', shop, '--shape', 'nanoservices', '--target', 'aws', '--config', join(dir, 'unused-resource.config.ts')], /resources\.audit is declared, but no provider a handler reaches uses resource\('audit'\)/],
+    ['a resource the target does not know', ['--app', shop, '--shape', 'monolith', '--target', 'aws', '--config', join(dir, 'bad-resource.config.ts')], /resources\.orders\.aws: expected one of \{ dynamodbTable/],
     ['an environment over Lambda\'s 4 KB', ['--app', shop, '--shape', 'monolith', '--target', 'aws', '--config', join(dir, 'big-env.config.ts')], /unit shop: its environment is 50\d\d bytes .* Lambda allows 4096/],
     ['a target module that is not there', ['--app', 'examples/gradebook/app.ts', '--shape', 'monolith', '--target', './nope/target.ts'], /--target \.\/nope\/target\.ts: no such file/],
   ];

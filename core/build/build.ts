@@ -1,11 +1,13 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { App } from '../app.js';
+import type { Access } from '../resource.js';
 import { bundleModule, bundleUnit, type BundleResult } from './bundle.js';
 import { measureColdStart } from './cold-start.js';
 import { carriedForOthers, type CarryingUnit } from './carried.js';
 import { measureDependencies } from './dependency-cost.js';
 import { planEnvironments } from './environment.js';
+import { planPermissions } from './permissions.js';
 import { explainMissingPackage } from './missing-package.js';
 import { targetSettings, type LoadedConfig } from './config.js';
 import { GRAPHQL_ROUTES, shapeWarningsOf, type ShapeWarnings, planUnits, type Shape, type UnitPlan } from './plan.js';
@@ -58,6 +60,8 @@ export interface ManifestUnit {
   dependencyMs?: Record<string, number> | undefined;
   /** The secrets its handlers reach (`secret(name)`), the only ones its environment gets. */
   secrets?: string[] | undefined;
+  /** The cloud resources its handlers reach, and the access its role gets to each: none other. */
+  resources?: Record<string, Access> | undefined;
 }
 
 /** `carve-manifest.json`: what was built, for users, CI and the acceptance checks. */
@@ -103,8 +107,11 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
     throw new UsageError((error as Error).message);
   }
   // What each unit runs with, checked before anything is written; the route-only fallback unit runs no handler.
-  const planned = planEnvironments(app, config, units.map((u) => ({ name: u.name, handlers: u.routesOnly ? [] : u.handlers })), target);
+  const running = units.map((u) => ({ name: u.name, handlers: u.routesOnly ? [] : u.handlers }));
+  const planned = planEnvironments(app, config, running, target);
   const environments = new Map(units.map((u, i) => [u.name, planned.environments[i]!]));
+  const granted = planPermissions(app, config, running, target);
+  const permissions = new Map(units.map((u, i) => [u.name, granted[i]!]));
   for (const [name, environment] of environments) {
     const refused = target.checkEnvironment?.({ ...environment.values, ...environment.secrets }, settings);
     if (refused) throw new UsageError(`unit ${name}: ${refused}`);
@@ -121,7 +128,7 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
     if (legacyModule && 'reason' in legacyModule) warnings.push(legacyModule.reason);
     const built = await bundleUnits({ app, appModule, shape, target, settings, units, stage, finalDir, legacyModule, warnings, progress, zodLocales, measure: options.coldStart !== false });
     const staged = built.map((u) => ({ ...u, dir: join(stage, u.name) }));
-    const context: EmitContext<unknown> = { app, shape, outDir: stage, units: staged, settings, bundle: (module) => bundleModule(module), environment: (unit) => environments.get(unit.name)! };
+    const context: EmitContext<unknown> = { app, shape, outDir: stage, units: staged, settings, bundle: (module) => bundleModule(module), environment: (unit) => environments.get(unit.name)!, permissions: (unit) => permissions.get(unit.name)! };
     writeFiles(stage, await target.emit(context));
     const coldStarts = options.coldStart === false ? staged.map(() => null) : await measureUnits(target, staged, stage, target.nodeOptions?.(settings) ?? [], progress);
     const dependencyMs = options.coldStart === false ? undefined : await measureLargeDependencies(built, stage, zodLocales, progress);
@@ -133,6 +140,7 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
         coldStartMs: coldStarts[i]!, modules: u.modules, externals: u.externals, ...(u.remainder ? { remainder: true as const } : {}), weights: u.weights,
         ...(dependencyMs ? { dependencyMs: dependencyMs[i] } : {}),
         ...(Object.keys(environments.get(u.name)!.secrets).length > 0 ? { secrets: Object.keys(environments.get(u.name)!.secrets) } : {}),
+        ...(Object.keys(permissions.get(u.name)!.resources).length > 0 ? { resources: permissions.get(u.name)!.resources } : {}),
       })),
       warnings,
       ...(built.some((u) => u.trimmedZod) ? { zodLocales } : {}),

@@ -27,6 +27,11 @@ export interface CarveConfig {
    * `{ STRIPE_KEY: { aws: { ssm: '/shop/stripe-key' }, azure: { keyVault: 'https://shop.vault.azure.net/secrets/stripe-key' } } }`.
    */
   secrets?: Record<string, Record<string, unknown>> | undefined;
+  /**
+   * What each cloud resource `resource(name)` names is on each target, by name:
+   * `{ orders: { aws: { dynamodbTable: 'shop-orders' } } }`. Each unit's role gets access to the ones its handlers reach.
+   */
+  resources?: Record<string, Record<string, unknown>> | undefined;
   [target: string]: object | undefined;
 }
 

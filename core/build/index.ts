@@ -9,7 +9,7 @@ export type { GroupsConfig, Shape, ShapeWarnings, UnitPlan } from './plan.js';
 export { defineConfig } from './config.js';
 export type { CarveConfig, UnitConfig } from './config.js';
 export { defineTarget, isTargetDescriptor } from './target.js';
-export type { BuiltUnit, CostEstimate, DeployContext, EmitContext, Files, RouteRef, TargetDescriptor, UnitEnvironment, Usage } from './target.js';
+export type { BuiltUnit, CostEstimate, DeployContext, EmitContext, Files, RouteRef, TargetDescriptor, UnitEnvironment, UnitPermissions, Usage } from './target.js';
 export type { StandardSchemaV1 } from '@standard-schema/spec';
 export { runtimeModule } from './runtime-module.js';
 export { planDev } from './dev.js';

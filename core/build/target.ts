@@ -1,4 +1,5 @@
 import type { App } from '../app.js';
+import type { Access } from '../resource.js';
 import type { Shape } from './plan.js';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 
@@ -38,6 +39,15 @@ export interface EmitContext<Settings = Record<string, unknown>> {
   bundle(module: string): Promise<string>;
   /** What a unit runs with: `carve.config.ts` env (the app's, then the unit's) and the secrets its handlers reach. */
   environment(unit: BuiltUnit): UnitEnvironment;
+  /** What a unit may do: the resources its handlers reach, and the target's policy statements for them. */
+  permissions(unit: BuiltUnit): UnitPermissions;
+}
+
+export interface UnitPermissions {
+  /** The cloud resources its handlers reach (`resource(name, access)` in providers' `uses`), by name. */
+  resources: Record<string, Access>;
+  /** The target's policy statements for them (`resourcePolicy`), in order; none where the target has none. */
+  statements: unknown[];
 }
 
 export interface UnitEnvironment {
@@ -121,6 +131,11 @@ export interface TargetDescriptor<Settings = Record<string, unknown>> {
    * reference is not one the target takes. Without it, a unit reads its secrets from the environment it is started in.
    */
   secretReference?(name: string, reference: unknown): string;
+  /**
+   * The policy statements that give `access` to the resource `reference` (`carve.config.ts` `resources.<name>.<target>`)
+   * names (IAM statements on AWS). Throws with the reason when the reference is not one the target takes.
+   */
+  resourcePolicy?(name: string, reference: unknown, access: Access): unknown[];
   /** The reason a unit's environment (values and secret references, by name) is one the platform refuses (Lambda's 4 KB). */
   checkEnvironment?(environment: Readonly<Record<string, string>>, settings: Settings): string | undefined;
   /** The commands that deploy what was built (or run it, for a server target), printed after a build. */

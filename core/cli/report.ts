@@ -17,6 +17,10 @@ export function printManifest(manifest: Manifest, out: string): void {
   for (const row of [header, ...rows]) console.log(row.map((c, i) => (i === 0 || i === row.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd());
   const withSecrets = manifest.units.filter((u) => u.secrets);
   if (withSecrets.length > 0) console.log(`secrets, only where the handlers read them: ${withSecrets.map((u) => `${u.name} (${u.secrets!.join(', ')})`).join(', ')}`);
+  const withResources = manifest.units.filter((u) => u.resources);
+  if (withResources.length > 0) {
+    console.log(`access, only where the handlers use it: ${withResources.map((u) => `${u.name} (${Object.entries(u.resources!).map(([name, access]) => `${name} ${access}`).join(', ')})`).join(', ')}`);
+  }
   for (const warning of manifest.warnings) console.log(`warning: ${warning}`);
   if (manifest.zodLocales && manifest.zodLocales !== 'all') {
     console.log(`zod locales bundled: ${manifest.zodLocales.join(', ')} (the others are left out; bundle.zodLocales in carve.config.ts keeps them)`);
