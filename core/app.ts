@@ -99,6 +99,8 @@ export interface App {
   readonly remainder: RequestListener | undefined;
   /** The registrations that replace tokens' default providers (`createApp({ providers })`). */
   readonly providers: readonly Registration[];
+  /** The authenticators of `createApp({ auth })`, in order. */
+  readonly authenticators: readonly Authenticator[];
   handle(incoming: IncomingRequest, options: HandleOptions & { fallthrough: true }): Promise<CarveResponse | undefined>;
   handle(incoming: IncomingRequest, options?: HandleOptions): Promise<CarveResponse>;
   /** Calls the app in-process, with no server and no socket. */
@@ -389,6 +391,7 @@ export function createApp(options: AppOptions): App {
     bodyLimit: appLimit,
     remainder: options.remainder,
     providers: options.providers ?? [],
+    authenticators,
     handle: handle as App['handle'],
     inject: (request) => injectInto(app, request),
     validate() {

@@ -35,7 +35,7 @@ export { jwtAuth } from './auth/jwt.js';
 export type { JwtAuthOptions } from './auth/jwt.js';
 export { apiKeyAuth } from './auth/api-key.js';
 export type { ApiKeyAuthOptions, ApiKeyIdentity } from './auth/api-key.js';
-export type { Authenticator, AuthPolicy, SecurityScheme } from './auth/authenticator.js';
+export type { Authenticator, AuthPolicy, GatewayAuth, SecurityScheme } from './auth/authenticator.js';
 export type { Principal } from './auth/principal.js';
 export { cors } from './cors.js';
 export type { CorsOptions } from './cors.js';

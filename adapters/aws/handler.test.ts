@@ -1,4 +1,4 @@
-import { createApp, handler as defineHandler, reply } from 'carve';
+import { createApp, handler as defineHandler, jwtAuth, reply } from 'carve';
 import { z } from 'carve/zod';
 import { describe, expect, it, vi } from 'vitest';
 import echo from '../../examples/echo/app.js';
@@ -319,6 +319,18 @@ describe('bad input, authorizers, deadline, isolation', () => {
     expect(await me(cognito, { rolesClaim: 'cognito:groups' })).toEqual({ status: 200, body: { sub: 'u-cognito', scheme: 'aws-authorizer-jwt' } });
     const restLambda = v1Event({ path: '/me', requestContext: { requestId: 'l', authorizer: { principalId: 'u-rest', roles: 'admin' } } });
     expect(await me(restLambda)).toMatchObject({ status: 200, body: { sub: 'u-rest' } });
+  });
+
+  it("behind the JWT authorizer carve build puts in front, reads roles from jwtAuth's own roles claim", async () => {
+    const cognito = createApp({
+      logger: { level: 'silent' },
+      auth: jwtAuth({ jwksUrl: 'https://cognito-idp.eu-west-1.amazonaws.com/pool/.well-known/jwks.json', issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/pool', audience: 'client', rolesClaim: 'cognito:groups' }),
+      handlers: whoami.handlers,
+    });
+    const event = v2Event({ rawPath: '/me', requestContext: { authorizer: { jwt: { claims: { sub: 'u-pool', 'cognito:groups': '[admin]' }, scopes: null } } } as never });
+    const answer = async (options = {}) => (await toLambdaHandler(cognito, options)(event, context()) as { statusCode: number }).statusCode;
+    expect(await answer()).toBe(200);
+    expect(await answer({ rolesClaim: 'roles' })).toBe(403);
   });
 
   it('ignores empty authorizer blocks, and authorizers altogether when told not to trust them', async () => {

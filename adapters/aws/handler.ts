@@ -14,7 +14,9 @@ export type CarveLambdaHandler = (event: LambdaHttpEvent, context: LambdaContext
  * export const handler = toLambdaHandler(app);
  */
 export function toLambdaHandler(app: App, options: LambdaHandlerOptions = {}): CarveLambdaHandler {
-  const resolved = resolveOptions(options);
+  // Behind the JWT authorizer carve build puts in front, roles come from the claims it hands on, by jwtAuth's claim.
+  const gatewayRoles = app.authenticators.length === 1 ? app.authenticators[0]?.gateway?.jwt.rolesClaim : undefined;
+  const resolved = resolveOptions({ ...(gatewayRoles ? { rolesClaim: gatewayRoles } : {}), ...options });
   const fallback = options.fallback;
   if (app.remainder && !fallback) {
     throw new TypeError(`${app.name} has a legacy remainder: pass toLambdaHandler(app, { fallback: legacyHandler(app.remainder) }) with legacyHandler from carve/aws/legacy`);

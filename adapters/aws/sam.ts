@@ -1,5 +1,6 @@
-import type { BuiltUnit, EmitContext } from 'carve/build';
+import type { BuiltUnit, EmitContext, RouteRef } from 'carve/build';
 import { stringify } from 'yaml';
+import { AUTHORIZER, gatewayJwt, needsPrincipal } from './gateway-auth.js';
 import { httpRoutes, pascal, WARMUP_EVENT } from './routes.js';
 import { environment, unitVariables } from './service.js';
 import type { AwsSettings } from './settings.js';
@@ -8,6 +9,7 @@ import type { AwsSettings } from './settings.js';
 export function samTemplate({ app, shape, units, settings, environment: environmentOf, permissions }: EmitContext<AwsSettings>): string {
   // Events without an ApiId attach to SAM's implicit HTTP API, `ServerlessHttpApi`.
   const resources: Record<string, unknown> = {};
+  const jwt = gatewayJwt(app);
   for (const unit of units) {
     // SAM merges a function's variables with the Globals' (NODE_OPTIONS).
     const variables = unitVariables(environmentOf(unit));
@@ -18,7 +20,7 @@ export function samTemplate({ app, shape, units, settings, environment: environm
       Properties: {
         CodeUri: `${unit.name}/`, ...(variables ? { Environment: { Variables: variables } } : {}),
         ...(statements.length > 0 ? { Policies: [{ Version: '2012-10-17', Statement: statements }] } : {}),
-        Events: events(unit, units, settings),
+        Events: events(unit, units, settings, (route) => (jwt && needsPrincipal(app, route) ? AUTHORIZER : undefined)),
       },
     };
   }
@@ -31,6 +33,8 @@ export function samTemplate({ app, shape, units, settings, environment: environm
         Runtime: settings.runtime, Handler: 'index.handler', MemorySize: settings.memoryMb, Timeout: settings.timeoutSeconds,
         ...(environment(settings) ? { Environment: { Variables: environment(settings) } } : {}),
       },
+      // Bad tokens stop at the gateway, before a function runs: on the implicit HTTP API, for the routes that say so.
+      ...(jwt ? { HttpApi: { Auth: { Authorizers: { [AUTHORIZER]: { IdentitySource: '$request.header.Authorization', JwtConfiguration: { issuer: jwt.issuer, audience: jwt.audience } } } } } } : {}),
     },
     Resources: resources,
     Outputs: { ApiUrl: { Description: 'The HTTP API endpoint', Value: { 'Fn::Sub': 'https://${ServerlessHttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}' } } },
@@ -38,11 +42,16 @@ export function samTemplate({ app, shape, units, settings, environment: environm
   }, { lineWidth: 0, version: '1.1' });
 }
 
-function events(unit: BuiltUnit, units: readonly BuiltUnit[], settings: AwsSettings): Record<string, unknown> {
+function events(unit: BuiltUnit, units: readonly BuiltUnit[], settings: AwsSettings, authorizerOf: (route: RouteRef) => string | undefined): Record<string, unknown> {
   const events: Record<string, unknown> = {};
   const routes = httpRoutes(unit, units);
   if (routes === 'default') events['Default'] = { Type: 'HttpApi' };
-  else routes.forEach((r, i) => (events[`${pascal(r.method.toLowerCase())}${i}`] = { Type: 'HttpApi', Properties: { Path: r.path, Method: r.method } }));
+  else {
+    routes.forEach((r, i) => {
+      const authorizer = authorizerOf(r);
+      events[`${pascal(r.method.toLowerCase())}${i}`] = { Type: 'HttpApi', Properties: { Path: r.path, Method: r.method, ...(authorizer ? { Auth: { Authorizer: authorizer } } : {}) } };
+    });
+  }
   if (settings.warmup) events['Warmup'] = { Type: 'Schedule', Properties: { Schedule: 'rate(5 minutes)', Input: JSON.stringify(WARMUP_EVENT) } };
   return events;
 }

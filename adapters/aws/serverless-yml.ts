@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import type { EmitContext } from 'carve/build';
+import type { EmitContext, RouteRef } from 'carve/build';
+import { AUTHORIZER, gatewayJwt, needsPrincipal } from './gateway-auth.js';
 import { stringify } from 'yaml';
 import { httpRoutes, pascal, WARMUP_EVENT } from './routes.js';
 import { environment, serviceName, unitVariables } from './service.js';
@@ -16,9 +17,11 @@ export const OFFLINE_PLUGIN = 'serverless-offline';
 export function serverlessYml({ app, shape, units, settings, outDir, environment: environmentOf, permissions }: EmitContext<AwsSettings>): string {
   const functions: Record<string, unknown> = {};
   const roles: Record<string, unknown> = {};
+  const jwt = gatewayJwt(app);
+  const authorizer = (r: RouteRef) => (jwt && needsPrincipal(app, r) ? { authorizer: { name: AUTHORIZER } } : {});
   for (const unit of units) {
     const routes = httpRoutes(unit, units);
-    const events: unknown[] = routes === 'default' ? [{ httpApi: '*' }] : routes.map((r) => ({ httpApi: { method: r.method === 'ANY' ? '*' : r.method, path: r.path } }));
+    const events: unknown[] = routes === 'default' ? [{ httpApi: '*' }] : routes.map((r) => ({ httpApi: { method: r.method === 'ANY' ? '*' : r.method, path: r.path, ...authorizer(r) } }));
     if (settings.warmup) events.push({ schedule: { rate: 'rate(5 minutes)', input: WARMUP_EVENT } });
     // Secrets stay CloudFormation dynamic references: CloudFormation resolves them when the stack deploys.
     const variables = unitVariables(environmentOf(unit));
@@ -35,7 +38,11 @@ export function serverlessYml({ app, shape, units, settings, outDir, environment
     service: serviceName(app, shape),
     frameworkVersion: '>=3',
     provider: {
-      name: 'aws', runtime: settings.runtime, memorySize: settings.memoryMb, timeout: settings.timeoutSeconds, httpApi: { payload: '2.0' },
+      name: 'aws', runtime: settings.runtime, memorySize: settings.memoryMb, timeout: settings.timeoutSeconds,
+      httpApi: {
+        payload: '2.0',
+        ...(jwt ? { authorizers: { [AUTHORIZER]: { type: 'jwt', identitySource: '$request.header.Authorization', issuerUrl: jwt.issuer, audience: [...jwt.audience] } } } : {}),
+      },
       ...(environment(settings) ? { environment: environment(settings) } : {}),
     },
     package: { individually: true },

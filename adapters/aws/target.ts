@@ -3,6 +3,7 @@ import { awsCost, awsLimits } from './limits.js';
 import { FALLBACK_UNIT } from './routes.js';
 import { samTemplate } from './sam.js';
 import { hasOfflinePlugin, OFFLINE_PLUGIN, serverlessYml } from './serverless-yml.js';
+import { unguardedAtGateway } from './gateway-auth.js';
 import { resourcePolicy } from './permissions.js';
 import { secretReference } from './secrets.js';
 import { checkEnvironment, nodeOptions, serviceName } from './service.js';
@@ -38,7 +39,7 @@ export default defineTarget<AwsSettings>({
     hasOfflinePlugin(dir) ? `(cd ${dir} && npx osls offline)   # API Gateway and Lambda emulated on localhost`
       : `# to serve serverless.yml locally: npm install --save-dev osls ${OFFLINE_PLUGIN}, build again, then (cd ${dir} && npx osls offline)`,
   ],
-  limits: ({ units, settings }) => awsLimits(units, settings),
+  limits: ({ app, units, settings }) => [...awsLimits(units, settings), ...unguardedAtGateway(app, units)],
   cost: ({ settings }, usage, coldStartMs) => awsCost(settings, usage, coldStartMs),
   probe: runtimeModule(new URL('./probe.js', import.meta.url)),
 });

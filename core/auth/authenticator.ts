@@ -13,6 +13,16 @@ export interface Authenticator {
   authenticate(request: CarveRequest): Promise<Principal | undefined>;
   /** How the scheme appears in the OpenAPI document. */
   readonly securityScheme: SecurityScheme;
+  /** What a gateway in front of the app can check itself, so a bad credential stops there (an HTTP API JWT authorizer). */
+  readonly gateway?: GatewayAuth | undefined;
+}
+
+export interface GatewayAuth {
+  /**
+   * A JWT from an OpenID issuer (whose keys the gateway finds by discovery, `/.well-known/openid-configuration`), for
+   * these audiences; the claim carve reads roles from when the gateway hands the claims on.
+   */
+  readonly jwt: { readonly issuer: string; readonly audience: readonly string[]; readonly rolesClaim: string };
 }
 
 /** Who may call a handler. `{ roles }` admits a caller holding any one of the roles. */

@@ -56,6 +56,7 @@ export function jwtAuth(options: JwtAuthOptions): Authenticator {
   return {
     scheme: 'jwt',
     securityScheme: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+    ...gatewayCheck(options),
     async authenticate(request: CarveRequest): Promise<Principal | undefined> {
       const header = request.headers['authorization'];
       if (!header) return undefined;
@@ -80,6 +81,16 @@ export function jwtAuth(options: JwtAuthOptions): Authenticator {
       }
     },
   };
+}
+
+/**
+ * Keys from a JWKS, one https issuer and an audience: what an API Gateway JWT authorizer checks too (it finds the
+ * issuer's keys by OpenID discovery), so `carve build` puts one in front of the routes that need a principal.
+ */
+function gatewayCheck(options: JwtAuthOptions): Pick<Authenticator, 'gateway'> {
+  const { jwksUrl, issuer, audience } = options;
+  if (jwksUrl === undefined || typeof issuer !== 'string' || !issuer.startsWith('https://') || audience === undefined) return {};
+  return { gateway: { jwt: { issuer, audience: typeof audience === 'string' ? [audience] : [...audience], rolesClaim: options.rolesClaim ?? 'roles' } } };
 }
 
 type Verify = (jwt: string, options: JWTVerifyOptions) => Promise<JWTVerifyResult>;

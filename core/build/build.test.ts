@@ -2,26 +2,20 @@ import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildApp, type Manifest } from './build.js';
 import { resolveTarget } from '../cli/targets.js';
 import { carveCli } from '../../test/support/cli.js';
+import { cfnLint, pythonCfnLint } from '../../test/support/cfn-lint.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 mkdirSync(join(root, '.carve'), { recursive: true });
 const out = mkdtempSync(join(root, '.carve', 'build-test-'));
 const gradebook = join(root, 'examples/gradebook/app.ts');
 afterAll(() => rmSync(out, { recursive: true, force: true }));
-
-/** The Python cfn-lint: the first on PATH outside node_modules (npm test puts the npm cfn-lint's bin first). */
-function pythonCfnLint(): { python: string | undefined; version: string } {
-  const python = (process.env['PATH'] ?? '').split(delimiter).filter((d) => d && !d.includes('node_modules')).map((d) => join(d, 'cfn-lint')).find((f) => existsSync(f));
-  const version = python ? spawnSync(python, ['--version'], { encoding: 'utf8' }).stdout.trim() : '';
-  return /^cfn-lint \d/.test(version) ? { python, version } : { python: undefined, version: '' };
-}
 
 describe('carve build, aws', () => {
   let monolith: Manifest;
@@ -117,8 +111,8 @@ describe('carve build, aws', () => {
     for (const shape of ['monolith', 'nanoservices']) {
       const template = join(out, `aws/${shape}/template.yaml`);
       if (python) {
-        const run = spawnSync(python, ['--format', 'parseable', template], { encoding: 'utf8' });
-        expect([run.status, run.stdout.trim()], `${shape} (${version})`).toEqual([0, '']);
+        const { status, findings } = cfnLint(python, template);
+        expect([status, findings], `${shape} (${version})`).toEqual([0, '']);
         continue;
       }
       console.warn(`cfn-lint (Python) is not installed here: ${shape}/template.yaml is checked by the npm cfn-lint only, which predates current runtimes`);
@@ -197,7 +191,7 @@ describe('carve build: environment and secrets from carve.config.ts', () => {
     expect(sls.functions['post-payments'].environment).toEqual(variables('PostPaymentsFunction'));
     expect(aws.units.map((u) => [u.name, u.secrets])).toEqual([['post-payments', ['PAYMENTS_KEY']], ['get-orders-by-id', undefined], ['get-health', undefined], ['carve-fallback', undefined]]);
     const { python } = pythonCfnLint();
-    if (python) expect(spawnSync(python, ['--format', 'parseable', join(out, 'aws/nanoservices/template.yaml')], { encoding: 'utf8' }).stdout.trim()).toBe('');
+    if (python) expect(cfnLint(python, join(out, 'aws/nanoservices/template.yaml')).findings).toBe('');
   });
 
   it('gives each Lambda function a role with only the access its handlers reach to the resources they use', () => {
