@@ -269,6 +269,21 @@ describe('the graphql shape says what it leaves out', () => {
     }
   });
 
+  it("carve dev gives a split app's legacy unit the config's env too", async () => {
+    const { planDev } = await import('./dev.js');
+    const dir = mkdtempSync(join(out, 'legacy-env-'));
+    writeFileSync(join(dir, 'app.ts'), [
+      "import { createApp, handler } from 'carve';",
+      "const ping = handler({ method: 'GET', path: '/ping', auth: 'public' }, () => 'pong');",
+      "const pong = handler({ method: 'GET', path: '/pong', auth: 'public' }, () => 'ping');",
+      'export default createApp({ handlers: [ping, pong], remainder: (_req: unknown, res: { end(): void }) => res.end() });',
+    ].join('\n'));
+    writeFileSync(join(dir, 'carve.config.ts'), `export default { env: { SHOP_REGION: 'eu' } };\n`);
+    const planned = await planDev({ app: join(dir, 'app.ts'), shape: 'nanoservices' });
+    rmSync(dirname(planned[0]!.appModule), { recursive: true, force: true });
+    expect(planned.map((u) => [u.name, u.env])).toEqual([['get-ping', { SHOP_REGION: 'eu' }], ['get-pong', { SHOP_REGION: 'eu' }], ['legacy', { SHOP_REGION: 'eu' }]]);
+  });
+
   it('carve dev says so too, and that a legacy remainder is not served', async () => {
     const { planDev } = await import('./dev.js');
     const split = join(out, 'split-app.ts');

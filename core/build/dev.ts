@@ -43,15 +43,18 @@ export async function planDev(options: {
     const routes = graphql ? GRAPHQL_ROUTES : u.handlers.map((h) => ({ method: h.method, path: h.path }));
     return { name: u.name, appModule, routes, fallback: legacy && single, env: {} };
   });
-  const { environments, warnings } = planEnvironments(app, loaded, units.map((u, i) => ({ name: u.name, handlers: planned[i]!.handlers })), { name: 'dev' }, { checkSecrets: false });
-  for (const warning of warnings) options.onWarning?.(warning);
-  const dotEnv = readDotEnv(resolve(options.app));
-  units.forEach((u, i) => (u.env = withoutShellValues({ ...environments[i]!.values, ...dotEnv })));
+  const handlers = planned.map((u) => u.handlers);
   if (legacy && !single) {
     const appModule = join(dir, 'legacy.app.ts');
     writeFileSync(appModule, unitAppSource(resolve(options.app), [], false, true));
-    units.push({ name: 'legacy', appModule, routes: [], fallback: true, env: withoutShellValues({ ...planEnvironments(app, loaded, [], { name: 'dev' }, { checkSecrets: false }).environments[0]?.values, ...dotEnv }) });
+    units.push({ name: 'legacy', appModule, routes: [], fallback: true, env: {} });
+    handlers.push([]);
   }
+  // Every unit, the legacy one too, runs with the config's env and then .env.
+  const { environments, warnings } = planEnvironments(app, loaded, units.map((u, i) => ({ name: u.name, handlers: handlers[i]! })), { name: 'dev' }, { checkSecrets: false });
+  for (const warning of warnings) options.onWarning?.(warning);
+  const dotEnv = readDotEnv(resolve(options.app));
+  units.forEach((u, i) => (u.env = withoutShellValues({ ...environments[i]!.values, ...dotEnv })));
   return units;
 }
 
