@@ -3,6 +3,7 @@ import type { Handler } from '../handler.js';
 import { secretNameOf } from '../secret.js';
 import type { LoadedConfig } from './config.js';
 import { tokensReached } from './reach.js';
+import { renderTargetEntry } from './target-entry.js';
 import type { TargetDescriptor, UnitEnvironment } from './target.js';
 import { UsageError } from './usage-error.js';
 
@@ -29,11 +30,10 @@ export function planEnvironments(
   for (const name of Object.keys(config.units ?? {})) {
     if (!names.has(name)) warnings.push(`${where}: units.${name} names no unit of this shape (its units: ${[...names].join(', ')}); its env is not used`);
   }
+  const valuesOf = (unit: string) => ({ ...appValues, ...checkedValues(config.units?.[unit]?.env, `units.${unit}.env`, where) });
   const declared = config.secrets ?? {};
   // carve dev reads every secret from .env or the shell: where the targets keep them does not matter to it.
-  if (options.checkSecrets === false) {
-    return { environments: units.map((u) => ({ values: { ...appValues, ...checkedValues(config.units?.[u.name]?.env, `units.${u.name}.env`, where) }, secrets: {} })), warnings };
-  }
+  if (options.checkSecrets === false) return { environments: units.map((u) => ({ values: valuesOf(u.name), secrets: {} })), warnings };
   const read = new Set(secretsReached(app, app.handlers));
   for (const name of Object.keys(declared)) {
     if (!read.has(name)) throw new UsageError(`${where}: secrets.${name} is declared, but no handler reaches secret('${name}'): remove it, or inject the token where the secret is read`);
@@ -42,20 +42,13 @@ export function planEnvironments(
   const reference = (name: string, unit: string): string => {
     const given = declared[name];
     if (!given) throw new UsageError(`${where}: unit ${unit} reads secret('${name}'), which secrets does not declare: say where each target keeps it, as secrets: { ${name}: { ${target.name}: { … } } }`);
-    if (!target.secretReference) return '';
-    if (!rendered.has(name)) {
-      const ref = given[target.name];
-      if (ref === undefined) throw new UsageError(`${where}: secrets.${name} says nothing for ${target.name}: add ${target.name}: { … }, where ${target.name} keeps it`);
-      try {
-        rendered.set(name, target.secretReference(name, ref));
-      } catch (error) {
-        throw new UsageError(`${where}: secrets.${name}.${target.name}: ${(error as Error).message}`);
-      }
-    }
+    const render = target.secretReference;
+    if (!render) return '';
+    if (!rendered.has(name)) rendered.set(name, renderTargetEntry(where, `secrets.${name}`, given, target.name, `where ${target.name} keeps it`, (ref) => render(name, ref)));
     return rendered.get(name)!;
   };
   const environments = units.map((unit): UnitEnvironment => {
-    const values = { ...appValues, ...checkedValues(config.units?.[unit.name]?.env, `units.${unit.name}.env`, where) };
+    const values = valuesOf(unit.name);
     const secrets = Object.fromEntries(secretsReached(app, unit.handlers).map((name) => [name, reference(name, unit.name)]));
     for (const name of Object.keys(secrets)) {
       if (name in values) throw new UsageError(`${where}: ${name} is both a secret and a plain env value of unit ${unit.name}: keep one`);

@@ -3,6 +3,7 @@ import type { Handler } from '../handler.js';
 import type { Access } from '../resource.js';
 import type { LoadedConfig } from './config.js';
 import { resourcesReached } from './reach.js';
+import { renderTargetEntry } from './target-entry.js';
 import type { TargetDescriptor, UnitPermissions } from './target.js';
 import { UsageError } from './usage-error.js';
 
@@ -24,14 +25,9 @@ export function planPermissions(
   const policy = (name: string, access: Access, unit: string): unknown[] => {
     const given = declared[name];
     if (!given) throw new UsageError(`${where}: unit ${unit} uses resource('${name}'), which resources does not declare: say what it is on each target, as resources: { ${name}: { ${target.name}: { … } } }`);
-    if (!target.resourcePolicy) return [];
-    const ref = given[target.name];
-    if (ref === undefined) throw new UsageError(`${where}: resources.${name} says nothing for ${target.name}: add ${target.name}: { … }, what it is there`);
-    try {
-      return target.resourcePolicy(name, ref, access);
-    } catch (error) {
-      throw new UsageError(`${where}: resources.${name}.${target.name}: ${(error as Error).message}`);
-    }
+    const render = target.resourcePolicy;
+    if (!render) return [];
+    return renderTargetEntry(where, `resources.${name}`, given, target.name, 'what it is there', (ref) => render(name, ref, access));
   };
   return units.map((unit) => {
     const resources = resourcesReached(app, unit.handlers);
