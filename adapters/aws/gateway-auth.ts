@@ -15,8 +15,14 @@ export function gatewayJwt(app: App): GatewayAuth['jwt'] | undefined {
   return others.length === 0 ? only?.gateway?.jwt : undefined;
 }
 
+/** The authorizer a route gets: carve's JWT authorizer where the gateway can check the token and the route needs a principal. */
+export function authorizerOf(app: App): (route: RouteRef) => string | undefined {
+  const jwt = gatewayJwt(app);
+  return (route) => (jwt && needsPrincipal(app, route) ? AUTHORIZER : undefined);
+}
+
 /** Whether the route's handler needs a principal (HEAD as its GET). */
-export function needsPrincipal(app: App, route: RouteRef): boolean {
+function needsPrincipal(app: App, route: RouteRef): boolean {
   const method = route.method === 'HEAD' ? 'GET' : route.method;
   const handler = app.handlers.find((h) => h.method === method && h.path === route.path);
   return handler !== undefined && (handler.spec.auth ?? 'authenticated') !== 'public';

@@ -1,5 +1,6 @@
 import type { App } from 'carve';
 import { processorFor } from './detect.js';
+import { gatewayJwt } from './gateway-auth.js';
 import type { LambdaContext, LambdaHttpEvent, LambdaHttpResult } from './events.js';
 import { resolveOptions, type LambdaHandlerOptions } from './options.js';
 
@@ -15,7 +16,7 @@ export type CarveLambdaHandler = (event: LambdaHttpEvent, context: LambdaContext
  */
 export function toLambdaHandler(app: App, options: LambdaHandlerOptions = {}): CarveLambdaHandler {
   // Behind the JWT authorizer carve build puts in front, roles come from the claims it hands on, by jwtAuth's claim.
-  const gatewayRoles = app.authenticators.length === 1 ? app.authenticators[0]?.gateway?.jwt.rolesClaim : undefined;
+  const gatewayRoles = gatewayJwt(app)?.rolesClaim;
   const resolved = resolveOptions({ ...(gatewayRoles ? { rolesClaim: gatewayRoles } : {}), ...options });
   const fallback = options.fallback;
   if (app.remainder && !fallback) {

@@ -1,6 +1,6 @@
 import type { BuiltUnit, EmitContext, RouteRef } from 'carve/build';
 import { stringify } from 'yaml';
-import { AUTHORIZER, gatewayJwt, needsPrincipal } from './gateway-auth.js';
+import { AUTHORIZER, authorizerOf, gatewayJwt } from './gateway-auth.js';
 import { httpRoutes, pascal, WARMUP_EVENT } from './routes.js';
 import { environment, unitVariables } from './service.js';
 import type { AwsSettings } from './settings.js';
@@ -10,6 +10,8 @@ export function samTemplate({ app, shape, units, settings, environment: environm
   // Events without an ApiId attach to SAM's implicit HTTP API, `ServerlessHttpApi`.
   const resources: Record<string, unknown> = {};
   const jwt = gatewayJwt(app);
+  const authorizer = authorizerOf(app);
+  const globals = environment(settings);
   for (const unit of units) {
     // SAM merges a function's variables with the Globals' (NODE_OPTIONS).
     const variables = unitVariables(environmentOf(unit));
@@ -20,7 +22,7 @@ export function samTemplate({ app, shape, units, settings, environment: environm
       Properties: {
         CodeUri: `${unit.name}/`, ...(variables ? { Environment: { Variables: variables } } : {}),
         ...(statements.length > 0 ? { Policies: [{ Version: '2012-10-17', Statement: statements }] } : {}),
-        Events: events(unit, units, settings, (route) => (jwt && needsPrincipal(app, route) ? AUTHORIZER : undefined)),
+        Events: events(unit, units, settings, authorizer),
       },
     };
   }
@@ -31,7 +33,7 @@ export function samTemplate({ app, shape, units, settings, environment: environm
     Globals: {
       Function: {
         Runtime: settings.runtime, Handler: 'index.handler', MemorySize: settings.memoryMb, Timeout: settings.timeoutSeconds,
-        ...(environment(settings) ? { Environment: { Variables: environment(settings) } } : {}),
+        ...(globals ? { Environment: { Variables: globals } } : {}),
       },
       // Bad tokens stop at the gateway, before a function runs: on the implicit HTTP API, for the routes that say so.
       ...(jwt ? { HttpApi: { Auth: { Authorizers: { [AUTHORIZER]: { IdentitySource: '$request.header.Authorization', JwtConfiguration: { issuer: jwt.issuer, audience: jwt.audience } } } } } } : {}),

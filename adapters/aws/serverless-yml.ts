@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { EmitContext, RouteRef } from 'carve/build';
-import { AUTHORIZER, gatewayJwt, needsPrincipal } from './gateway-auth.js';
+import { AUTHORIZER, authorizerOf, gatewayJwt } from './gateway-auth.js';
 import { stringify } from 'yaml';
 import { httpRoutes, pascal, WARMUP_EVENT } from './routes.js';
 import { environment, serviceName, unitVariables } from './service.js';
@@ -18,7 +18,12 @@ export function serverlessYml({ app, shape, units, settings, outDir, environment
   const functions: Record<string, unknown> = {};
   const roles: Record<string, unknown> = {};
   const jwt = gatewayJwt(app);
-  const authorizer = (r: RouteRef) => (jwt && needsPrincipal(app, r) ? { authorizer: { name: AUTHORIZER } } : {});
+  const authorizerFor = authorizerOf(app);
+  const authorizer = (r: RouteRef) => {
+    const name = authorizerFor(r);
+    return name ? { authorizer: { name } } : {};
+  };
+  const globals = environment(settings);
   for (const unit of units) {
     const routes = httpRoutes(unit, units);
     const events: unknown[] = routes === 'default' ? [{ httpApi: '*' }] : routes.map((r) => ({ httpApi: { method: r.method === 'ANY' ? '*' : r.method, path: r.path, ...authorizer(r) } }));
@@ -43,7 +48,7 @@ export function serverlessYml({ app, shape, units, settings, outDir, environment
         payload: '2.0',
         ...(jwt ? { authorizers: { [AUTHORIZER]: { type: 'jwt', identitySource: '$request.header.Authorization', issuerUrl: jwt.issuer, audience: [...jwt.audience] } } } : {}),
       },
-      ...(environment(settings) ? { environment: environment(settings) } : {}),
+      ...(globals ? { environment: globals } : {}),
     },
     package: { individually: true },
     ...(hasOfflinePlugin(outDir) ? { plugins: [OFFLINE_PLUGIN] } : {}),
