@@ -2,6 +2,7 @@ import type { Authenticator, AuthPolicy } from './auth/authenticator.js';
 import type { Principal } from './auth/principal.js';
 import { assertWithinLimit, DEFAULT_ACCEPTS, DEFAULT_BODY_LIMIT, DEFAULT_JSON_DEPTH, parseBody } from './body.js';
 import { monotonicMs } from './clock.js';
+import { answersWith, type Answer } from './answer.js';
 import { Injector, type DependencyProblem } from './container.js';
 import { withDeadline } from './deadline.js';
 import { Forbidden, HttpError, MethodNotAllowed, NotFound, RequestAborted, Unauthorized, ValidationError, type ValidationIssue } from './errors.js';
@@ -220,9 +221,9 @@ export function createApp(options: AppOptions): App {
 
   // The request path stays synchronous until something waits (a body stream, an authenticator, an async
   // validator or handler): a warm Lambda GET answers without a promise of carve's own, and no deadline.
-  type Answer = CarveResponse | Promise<CarveResponse>;
+  type Work = CarveResponse | Promise<CarveResponse>;
 
-  function run(route: Compiled, request: CarveRequest): Answer {
+  function run(route: Compiled, request: CarveRequest): Work {
     if (!request.readBody) return runWithBody(route, request);
     let read: ReturnType<NonNullable<CarveRequest['readBody']>>;
     try {
@@ -247,13 +248,13 @@ export function createApp(options: AppOptions): App {
     return error;
   }
 
-  function runWithBody(route: Compiled, request: CarveRequest): Answer {
+  function runWithBody(route: Compiled, request: CarveRequest): Work {
     assertWithinLimit(request, route.bodyLimit);
     if (route.policy === 'public') return runAs(route, request, undefined);
     return authenticate(route.policy, request).then((principal) => runAs(route, request, principal));
   }
 
-  function runAs(route: Compiled, request: CarveRequest, principal: Principal | undefined): Answer {
+  function runAs(route: Compiled, request: CarveRequest, principal: Principal | undefined): Work {
     const { spec } = route.handler;
     // Without a query schema the query is parsed only if the handler reads it (Input's getter).
     const checkedInputs = inputs(spec, {
@@ -263,7 +264,7 @@ export function createApp(options: AppOptions): App {
     return respond(route, request, principal, checkedInputs);
   }
 
-  function respond(route: Compiled, request: CarveRequest, principal: Principal | undefined, given: Inputs): Answer {
+  function respond(route: Compiled, request: CarveRequest, principal: Principal | undefined, given: Inputs): Work {
     const { handler: h } = route;
     const { spec } = h;
     const input = new Input(request, principal, given.params, given.query, given.headers, given.body);
@@ -287,7 +288,7 @@ export function createApp(options: AppOptions): App {
   // Requests whose host framework wants unmatched routes back (strangler mode); rare, so kept aside.
   const fallingThrough = new WeakSet<CarveRequest>();
 
-  function dispatch(request: CarveRequest): Answer {
+  function dispatch(request: CarveRequest): Work {
     try {
       checkSizes(request);
       const match = router.match(request.method, request.path);
@@ -317,28 +318,36 @@ export function createApp(options: AppOptions): App {
   }
 
   const middleware = options.middleware ?? [];
-  const chain: (request: CarveRequest) => Answer = middleware.length === 0 ? dispatch : compose(middleware, async (request) => dispatch(request));
+  const chain: (request: CarveRequest) => Work = middleware.length === 0 ? dispatch : compose(middleware, async (request) => dispatch(request));
   // Requests whose client hung up mid-body: logged once, at info, as aborted.
   const abortedRequests = new WeakSet<CarveRequest>();
   const accessLog = logger.enabled('info');
   const logsAnything = logger.enabled('error');
 
-  async function handle(incoming: IncomingRequest, handleOptions: HandleOptions = {}): Promise<CarveResponse | undefined> {
+  // What the app answers, synchronously when nothing waited: a warm Lambda GET goes through no promise of carve's.
+  function answer(incoming: IncomingRequest, handleOptions: HandleOptions = {}): Answer {
     const started = accessLog ? monotonicMs() : 0;
     const requestId = requestIdFrom(incoming);
     const appLog = handleOptions.logSink && logsAnything ? createLogger({ ...options.logger, sink: handleOptions.logSink }) : logger;
     const request = new CarveRequest(incoming, requestId, appLog);
     if (handleOptions.fallthrough) fallingThrough.add(request);
-    let response: CarveResponse;
+    let work: Work;
     try {
-      const work = chain(request);
-      if (!(work instanceof Promise)) response = work;
-      else response = await (handleOptions.timeoutMs === undefined ? work : withDeadline(work, handleOptions.timeoutMs));
+      work = chain(request);
     } catch (error) {
-      if (error === FALLTHROUGH) return undefined;
-      response = problemResponse(error, request, devMode);
+      return failed(error, request, started);
     }
-    response.headers['x-request-id'] = requestId;
+    if (!(work instanceof Promise)) return finish(work, request, started);
+    return (handleOptions.timeoutMs === undefined ? work : withDeadline(work, handleOptions.timeoutMs))
+      .then((response) => finish(response, request, started), (error: unknown) => failed(error, request, started));
+  }
+
+  function failed(error: unknown, request: CarveRequest, started: number): CarveResponse | undefined {
+    return error === FALLTHROUGH ? undefined : finish(problemResponse(error, request, devMode), request, started);
+  }
+
+  function finish(response: CarveResponse, request: CarveRequest, started: number): CarveResponse {
+    response.headers['x-request-id'] = request.requestId;
     if (request.method === 'HEAD' || response.status === 204 || response.status === 304) response.body = undefined;
     if (accessLog) {
       request.log.info(abortedRequests.has(request) ? 'request aborted' : 'request', {
@@ -350,6 +359,14 @@ export function createApp(options: AppOptions): App {
       });
     }
     return response;
+  }
+
+  function handle(incoming: IncomingRequest, handleOptions?: HandleOptions): Promise<CarveResponse | undefined> {
+    try {
+      return Promise.resolve(answer(incoming, handleOptions));
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
   }
 
   const byId = new Map<string, Compiled>(router.entries.map((e) => [e.value.handler.id, e.value]));
@@ -423,6 +440,7 @@ export function createApp(options: AppOptions): App {
       return derive(narrowed);
     },
   };
+  answersWith(app, answer);
   // The same app with other handlers: its singletons are this app's, never a second set of them.
   function derive(derived: AppOptions): App {
     inheritedInjector.set(derived, injector);
@@ -453,17 +471,15 @@ function inputs(spec: Handler['spec'], raw: Inputs): Inputs | Promise<Inputs> {
   return checked(raw, params, query, headers, body, scratch);
 }
 
-/** The parsed inputs, or a ValidationError with the issues of every part. */
+/** The parsed inputs, in place of the raw ones (each caller's own object), or a ValidationError with the issues of every part. */
 function checked(raw: Inputs, params: SchemaResult | undefined, query: SchemaResult | undefined, headers: SchemaResult | undefined,
   body: SchemaResult | undefined, issues: ValidationIssue[]): Inputs {
-  const out: Inputs = {
-    params: part(params, raw.params, 'params', issues),
-    query: part(query, raw.query, 'query', issues),
-    headers: part(headers, raw.headers, 'headers', issues),
-    body: part(body, raw.body, 'body', issues),
-  };
+  raw.params = part(params, raw.params, 'params', issues);
+  raw.query = part(query, raw.query, 'query', issues);
+  raw.headers = part(headers, raw.headers, 'headers', issues);
+  raw.body = part(body, raw.body, 'body', issues);
   if (issues.length > 0) throw new ValidationError(issues.splice(0));
-  return out;
+  return raw;
 }
 
 function part(result: SchemaResult | undefined, raw: unknown, name: keyof Inputs, issues: ValidationIssue[]): unknown {

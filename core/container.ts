@@ -1,12 +1,14 @@
 import type { DependencyContainer } from 'tsyringe';
-// tsyringe needs the Reflect metadata API when it loads: ./tsyringe.cjs installs it, then loads tsyringe.
-import tsyringe from './tsyringe.cjs';
+// tsyringe needs the Reflect metadata API when it loads: ./reflect-metadata.js installs it, ./tsyringe.cjs loads
+// tsyringe when called, below, after every import has run.
+import './reflect-metadata.js';
+import loadTsyringe from './tsyringe.cjs';
 import type { Principal } from './auth/principal.js';
 import type { Logger } from './log.js';
 import type { CarveRequest } from './request.js';
 import { token, type AnyToken, type Deps, type Lifetime, type Provider, type Registration } from './token.js';
 
-const { container: globalContainer, instanceCachingFactory, instancePerContainerCachingFactory } = tsyringe;
+const { container: globalContainer, instanceCachingFactory, instancePerContainerCachingFactory } = loadTsyringe();
 
 /** The current request. */
 export const RequestContext = token<CarveRequest>('RequestContext');

@@ -78,48 +78,57 @@ export class Router<T> {
 
   match(method: string, path: string): RouteMatch<T> {
     if (!path.startsWith('/')) return NOT_FOUND;
-    const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
-    const segments = trimmed === '/' ? [] : segmentsOf(trimmed);
-    const found = this.#walk(this.#root, segments, 0, [], method, undefined, path);
+    // Segments are read off the path by offset (no array of them): the walk ends at `end`, one trailing slash off.
+    const end = path.length > 1 && path.endsWith('/') ? path.length - 1 : path.length;
+    const first = end === 1 ? NO_SEGMENT : 1;
+    const found = this.#walk(this.#root, path, first, end, [], method, undefined);
     if (found) return found;
     // A miss walks again, collecting the methods the path has: a hit never pays for that set.
     const allowed = new Set<string>();
-    this.#walk(this.#root, segments, 0, [], method, allowed, path);
+    this.#walk(this.#root, path, first, end, [], method, allowed);
     if (allowed.size === 0) return NOT_FOUND;
     return { kind: 'method-not-allowed', allowed: [...allowed].sort(byMethodOrder) };
   }
 
-  #walk(node: Node<T>, segments: string[], index: number, values: string[], method: string,
-    allowed: Set<string> | undefined, path: string): RouteMatch<T> | undefined {
-    if (index === segments.length) {
+  /** Walks from the segment starting at `start` (NO_SEGMENT or past `end`: none left). */
+  #walk(node: Node<T>, path: string, start: number, end: number, values: string[], method: string,
+    allowed: Set<string> | undefined): RouteMatch<T> | undefined {
+    if (start > end) {
       const hit = pick(node.routes, method, allowed);
       if (hit) return found(hit, values);
-    } else {
-      const raw = segments[index]!;
-      const decoded = decodeSegment(raw);
-      const staticNode = node.statics.get(decoded);
-      if (staticNode) {
-        const hit = this.#walk(staticNode, segments, index + 1, values, method, allowed, path);
-        if (hit) return hit;
-      }
-      if (node.param && raw !== '') {
-        values.push(decoded);
-        const hit = this.#walk(node.param, segments, index + 1, values, method, allowed, path);
-        if (hit) return hit;
-        values.pop();
-      }
+      return undefined;
     }
-    if (node.greedy.size > 0 && index < segments.length) {
+    // A segment that ends at a slash has another after it, empty or not; the last one ends at `end`.
+    let stop = path.indexOf('/', start);
+    if (stop === -1 || stop >= end) stop = end;
+    const next = stop === end ? end + 1 : stop + 1;
+    const raw = path.slice(start, stop);
+    const decoded = decodeSegment(raw);
+    const staticNode = node.statics.size > 0 ? node.statics.get(decoded) : undefined;
+    if (staticNode) {
+      const hit = this.#walk(staticNode, path, next, end, values, method, allowed);
+      if (hit) return hit;
+    }
+    if (node.param && raw !== '') {
+      values.push(decoded);
+      const hit = this.#walk(node.param, path, next, end, values, method, allowed);
+      if (hit) return hit;
+      values.pop();
+    }
+    if (node.greedy.size > 0) {
       const hit = pick(node.greedy, method, allowed);
       if (hit) {
-        const rest = segments.slice(index).map(decodeSegment).join('/');
-        const tail = path.endsWith('/') && path.length > 1 ? '/' : '';
+        const rest = path.slice(start, end).split('/').map(decodeSegment).join('/');
+        const tail = end < path.length ? '/' : '';
         return found(hit, [...values, rest + tail]);
       }
     }
     return undefined;
   }
 }
+
+// The start offset of a path with no segments ("/"): past any end.
+const NO_SEGMENT = Number.MAX_SAFE_INTEGER;
 
 function pick<T>(routes: Map<string, Route<T>>, method: string, allowed: Set<string> | undefined): Route<T> | undefined {
   if (routes.size === 0) return undefined;
@@ -139,18 +148,6 @@ function found<T>(route: Route<T>, values: string[]): RouteMatch<T> {
   const names = route.paramNames;
   for (let i = 0; i < names.length; i++) params[names[i]!] = values[i]!;
   return { kind: 'found', route, params };
-}
-
-// What split('/') gives after the leading slash; String#split goes through the runtime, three times slower.
-function segmentsOf(path: string): string[] {
-  const out: string[] = [];
-  let start = 1;
-  for (let end = path.indexOf('/', start); end !== -1; end = path.indexOf('/', start)) {
-    out.push(path.slice(start, end));
-    start = end + 1;
-  }
-  out.push(path.slice(start));
-  return out;
 }
 
 function splitTemplate(template: string): string[] {

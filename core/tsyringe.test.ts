@@ -2,9 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import './tsyringe.cjs';
+import './reflect-metadata.js';
+import loadTsyringe from './tsyringe.cjs';
 
-const shim = fileURLToPath(new URL('./tsyringe.cts', import.meta.url));
+const shim = fileURLToPath(new URL('./reflect-metadata.ts', import.meta.url));
 const api = Reflect as unknown as {
   defineMetadata(key: unknown, value: unknown, target: object, property?: PropertyKey): void;
   getMetadata(key: unknown, target: object, property?: PropertyKey): unknown;
@@ -39,9 +40,16 @@ describe('the Reflect metadata carve installs for tsyringe', () => {
     expect(run(injectable, container.createChildContainer())).toBe(42);
   });
 
+  it('loads tsyringe when asked, and gives what carve uses of it as a plain object', async () => {
+    const tsyringe = await import('tsyringe');
+    const loaded = loadTsyringe();
+    expect(Object.keys(loaded).sort()).toEqual(['container', 'instanceCachingFactory', 'instancePerContainerCachingFactory']);
+    expect(loaded.container).toBe(tsyringe.container);
+  });
+
   it('leaves a Reflect metadata API the app loaded first in place', () => {
-    const script = `Reflect.getMetadata = () => 'mine'; require(${JSON.stringify(shim)}); console.log(Reflect.getMetadata(), typeof Reflect.defineMetadata);`;
-    const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8' });
+    const script = `Reflect.getMetadata = () => 'mine'; await import(${JSON.stringify(shim)}); console.log(Reflect.getMetadata(), typeof Reflect.defineMetadata);`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(out.trim()).toBe('mine undefined');
   });
 });

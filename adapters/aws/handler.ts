@@ -1,4 +1,5 @@
 import type { App } from 'carve';
+import { answer, type CarveResponse } from 'carve/adapter';
 import { processorFor } from './detect.js';
 import { gatewayJwt } from './gateway-auth.js';
 import type { LambdaContext, LambdaHttpEvent, LambdaHttpResult } from './events.js';
@@ -30,7 +31,9 @@ export function toLambdaHandler(app: App, options: LambdaHandlerOptions = {}): C
     const incoming = processor.request(event as never, ctx, resolved);
     const remaining = typeof ctx.getRemainingTimeInMillis === 'function' ? ctx.getRemainingTimeInMillis() : undefined;
     const timeoutMs = remaining === undefined ? undefined : Math.max(0, remaining - resolved.deadlineMarginMs);
-    const response = await app.handle(incoming, { fallthrough: fallback !== undefined, timeoutMs });
+    const answered = answer(app, incoming, { fallthrough: fallback !== undefined, timeoutMs });
+    // Not awaited when it is the response already: a warm request that never waits costs one promise, this function's.
+    const response: CarveResponse | undefined = answered instanceof Promise ? await answered : answered;
     if (!response) return (await fallback!(event, ctx)) as LambdaHttpResult;
     return processor.result(response, event as never, resolved);
   };

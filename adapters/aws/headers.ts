@@ -48,11 +48,12 @@ function addHeader(out: Record<string, string>, name: string, value: string): vo
 }
 
 // Hop-by-hop headers describe one connection; API Gateway and ALB frame the response themselves.
-const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'proxy-authenticate', 'proxy-authorization'];
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'proxy-authenticate', 'proxy-authorization']);
 
 /** The response's headers for the platform (the response is this invocation's own, so it is not copied). */
 export function responseHeaders(headers: Record<string, string>): Record<string, string> {
-  for (const name of HOP_BY_HOP) if (name in headers) delete headers[name];
+  // A response has a few headers and there are eight hop-by-hop names: look its names up, not the eight in it.
+  for (const name in headers) if (HOP_BY_HOP.has(name)) delete headers[name];
   return headers;
 }
 

@@ -11,14 +11,14 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 const OUT = fileURLToPath(new URL('../.out/', import.meta.url));
 
 export const ADAPTERS = ['raw', 'carve', 'carve-logged', 'lambda-api', 'hono', 'powertools', 'serverless-http', 'vendia'] as const;
-// Measured cold only: what a bundle weighs without a validation library, or with zod/mini.
-export const COLD_ONLY = ['raw-bare', 'raw-mini', 'lambda-api-bare', 'carve-one', 'carve-mini', 'carve-bare'] as const;
+// Measured cold only: what a bundle weighs without a validation library, or with zod/mini or valibot.
+export const COLD_ONLY = ['raw-bare', 'raw-mini', 'raw-valibot', 'lambda-api-bare', 'carve-one', 'carve-one-valibot', 'carve-mini', 'carve-bare'] as const;
 export type AdapterName = (typeof ADAPTERS)[number] | (typeof COLD_ONLY)[number];
 export const LABEL: Record<AdapterName, string> = {
   raw: 'raw handler + zod', carve: 'carve, zod schemas', 'carve-logged': 'carve + access log', 'lambda-api': 'lambda-api + zod', hono: 'hono + zod',
   powertools: 'powertools event-handler + zod', 'serverless-http': 'serverless-http + zod', vendia: '@vendia/serverless-express + zod',
-  'raw-bare': 'raw handler, no library', 'raw-mini': 'raw handler + zod/mini', 'lambda-api-bare': 'lambda-api, no library', 'carve-bare': 'carve, no schemas',
-  'carve-one': 'carve one-route unit, zod/mini + DI', 'carve-mini': 'carve, zod/mini schemas',
+  'raw-bare': 'raw handler, no library', 'raw-mini': 'raw handler + zod/mini', 'raw-valibot': 'raw handler + valibot', 'lambda-api-bare': 'lambda-api, no library', 'carve-bare': 'carve, no schemas',
+  'carve-one': 'carve one-route unit, zod/mini + DI', 'carve-one-valibot': 'carve one-route unit, valibot + DI', 'carve-mini': 'carve, zod/mini schemas',
 };
 
 export interface Bundle {

@@ -30,8 +30,9 @@ export async function lambdaCold(bundles: Record<AdapterName, Bundle>, { runs }:
     const parts = byOrigin(bundles[app].metafile);
     printTable(['origin', 'KB'], Object.entries(parts).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, (v / 1024).toFixed(1)]));
   }
-  const one = bundles['carve-one'].bytes;
-  console.log(`\n  one-route unit: ${(one / 1024).toFixed(1)} KiB (goal ≤ 64 KiB), cold ${(median(times['carve-one']) / lambdaApi).toFixed(2)}× lambda-api (goal ≤ 1)`);
+  for (const app of ['carve-one', 'carve-one-valibot'] as const) {
+    console.log(`\n  ${LABEL[app]}: ${(bundles[app].bytes / 1024).toFixed(1)} KiB (goal ≤ 64 KiB), cold ${(median(times[app]) / lambdaApi).toFixed(2)}× lambda-api (goal ≤ 1)`);
+  }
 }
 
 function byOrigin(metafile: Metafile): Record<string, number> {

@@ -19,3 +19,5 @@ export { importPeer, MissingPeerError } from './peer.js';
 export { acceptsUndefined } from '../schema.js';
 export { jsonSchemaOf } from '../json-schema.js';
 export type { JsonSchema } from '../json-schema.js';
+export { answer } from '../answer.js';
+export type { Answer } from '../answer.js';

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +50,23 @@ describe('bundles', () => {
     expect(unit).not.toContain('core/openapi.ts');
     expect(unit).not.toContain('core/json-schema.ts');
     expect(unit.filter((file) => /node_modules\/tsyringe\/dist\/(?!esm2015\/)/.test(file))).toEqual([]);
+    // carve's tsyringe loader as an ES module (tsyringe tree-shaken), the Reflect shim ahead of it.
+    expect(unit).toEqual(expect.arrayContaining(['core/tsyringe-module.ts', 'core/reflect-metadata.ts']));
+    expect(unit).not.toContain('core/tsyringe.cts');
+  });
+
+  it('run tsyringe in a unit after the Reflect shim it asks for when it loads', async () => {
+    const dir = join(scratch, 'di-unit');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'entry.ts'), "import { createApp, handler, token } from 'carve';\nconst Greeting = token('Greeting', { factory: () => 'hello' });\n"
+      + "const hi = handler({ method: 'GET', path: '/hi', auth: 'public', inject: { greeting: Greeting } }, (_input, { greeting }) => ({ greeting }));\n"
+      + "const response = await createApp({ handlers: [hi] }).handle({ method: 'GET', path: '/hi', headers: {} });\nconsole.log(response.body);\n");
+    const out = join(dir, 'unit.mjs');
+    writeFileSync(out, await bundleModule(join(dir, 'entry.ts'), { zodLocales: ['en'] }));
+    expect(readFileSync(out, 'utf8')).not.toContain('autoInjectable');
+    const run = spawnSync(process.execPath, [out], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ greeting: 'hello' });
   });
 
   it('leave the JWT verifier and jose out of a unit whose routes are all public, and only of such a unit', async () => {

@@ -13,8 +13,8 @@ export interface CarriedPackages {
 }
 
 const RUNS = 5;
-// What a unit has in place before its packages load (tsyringe looks for it when it loads; carve's core/tsyringe.cts
-// installs it): in each measurement and in the baseline, so neither counts carve's shim.
+// What a unit has in place before its packages load (tsyringe looks for it when it loads; carve's
+// core/reflect-metadata.ts installs it): in each measurement and in the baseline, so neither counts carve's shim.
 // A module of its own, imported first: an entry's imports run before its own statements.
 const PRELUDE = 'Reflect.getMetadata ??= () => undefined;\n';
 const TIMEOUT_MS = 60_000;

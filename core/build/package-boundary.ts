@@ -42,7 +42,7 @@ export function externalizePackages(packages: ReadonlySet<string>): Plugin {
  * an entry that keeps alive exactly what the unit uses of the package. Bindings the rest of the code never uses are
  * dropped (a bundler keeps an external import whose bindings nothing uses any more, where a bundled one goes), and a
  * namespace read only by member (`z.object(…)`, as zod is used) is re-exported as the members read. A package a
- * CommonJS module requires (`__require("/x")`, carve's core/tsyringe.cts) is carried whole, as a namespace.
+ * CommonJS module requires (`__require("/x")`: a CommonJS package's own dependency) is carried whole, as a namespace.
  */
 export function boundaryReexports(output: string, packages: ReadonlySet<string>): Record<string, string[]> {
   const program = parse(output, { ecmaVersion: 'latest', sourceType: 'module' });

@@ -1,15 +1,8 @@
-import { COURSES, NewCourse } from '../data.js';
+import { NewCourse } from '../data.js';
+import { rawHandler } from '../raw-handler.js';
 
-// The floor: a hand-written handler doing only the routes' own work.
-export async function handler(event: { rawPath: string; body?: string; requestContext: { http: { method: string } } }) {
-  const json = (statusCode: number, body: unknown) => ({ statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (event.requestContext.http.method === 'GET' && event.rawPath.startsWith('/courses/')) {
-    const course = COURSES[event.rawPath.slice('/courses/'.length)];
-    return course ? json(200, course) : json(404, { title: 'Not Found' });
-  }
-  if (event.requestContext.http.method === 'POST' && event.rawPath === '/courses') {
-    const parsed = NewCourse.safeParse(JSON.parse(event.body ?? 'null'));
-    return parsed.success ? json(201, { ...parsed.data, teacherId: 'tea-ada' }) : json(400, { errors: parsed.error.issues });
-  }
-  return json(404, { title: 'Not Found' });
-}
+// The floor with classic zod.
+export const handler = rawHandler((body) => {
+  const parsed = NewCourse.safeParse(body);
+  return parsed.success ? { course: parsed.data } : { errors: parsed.error.issues };
+});
