@@ -22,14 +22,16 @@ describe('AWS limits and cost', () => {
     expect(awsLimits(many, DEFAULTS)).toEqual([expect.stringMatching(/about 1001 CloudFormation resources/)]);
   });
 
-  it('estimates a month: requests, compute, INIT of cold starts, HTTP API', () => {
+  it('estimates a month: requests, compute, INIT of cold starts, and the API: HTTP, or REST where the settings need one', () => {
     const cost = awsCost({ ...DEFAULTS, memoryMb: 1024 }, { requestsPerMonth: 10_000_000, averageDurationMs: 50 }, [100, 100]);
     expect(cost.usd).toEqual({ requests: 2, compute: 8.33, init: 0.17, httpApi: 10, total: 20.5 });
     expect(cost.coldStartsPerMonth).toBe(100_000);
+    const rest = AwsSettings.parse({ memoryMb: 1024, gateway: { allowIps: ['203.0.113.0/24'] } });
+    expect(awsCost(rest, { requestsPerMonth: 10_000_000, averageDurationMs: 50 }, [100, 100]).usd).toEqual({ requests: 2, compute: 8.33, init: 0.17, restApi: 35, total: 45.5 });
   });
 
   it('refuses settings Lambda does not have, naming them', () => {
-    expect(DEFAULTS).toEqual({ runtime: 'nodejs22.x', memoryMb: 512, timeoutSeconds: 29, sourceMaps: true, warmup: false });
+    expect(DEFAULTS).toEqual({ runtime: 'nodejs22.x', memoryMb: 512, timeoutSeconds: 29, sourceMaps: true, warmup: false, gateway: { stageVariables: {}, cache: {}, cacheSizeGb: '0.5', tracing: false }, functions: {} });
     expect(AwsSettings.parse({ runtime: 'nodejs24.x' }).runtime).toBe('nodejs24.x');
     // A runtime Lambda retired says so, not only what is allowed.
     expect(AwsSettings.safeParse({ runtime: 'nodejs20.x' }).error?.issues[0]?.message).toBe('Lambda creates no new functions on nodejs20.x since 2026-06-01; expected nodejs22.x (the default) or nodejs24.x');

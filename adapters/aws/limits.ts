@@ -1,4 +1,5 @@
 import type { BuiltUnit, CostEstimate, Usage } from 'carve/build';
+import { chooseApi } from './gateway.js';
 import type { AwsSettings } from './settings.js';
 
 // Lambda, API Gateway and CloudFormation limits, as AWS documents them.
@@ -18,8 +19,9 @@ export function awsLimits(units: readonly BuiltUnit[], settings: AwsSettings): s
   return warnings;
 }
 
-// AWS Lambda (x86, us-east-1) and HTTP API list prices as of 2026-11; INIT duration billed since 2025-08-01.
-const PRICE = { perRequest: 0.2 / 1e6, perGbSecond: 0.0000166667, httpApiPerRequest: 1.0 / 1e6 };
+// AWS Lambda (x86, us-east-1), HTTP API and REST API list prices as of 2026-11 (the first tier of each API's requests);
+// INIT duration billed since 2025-08-01.
+const PRICE = { perRequest: 0.2 / 1e6, perGbSecond: 0.0000166667, httpApiPerRequest: 1.0 / 1e6, restApiPerRequest: 3.5 / 1e6 };
 
 /** A monthly estimate for one shape: each cold start adds its INIT time to the bill. */
 export function awsCost(settings: AwsSettings, usage: Usage, coldStartMs: readonly number[], coldStartRate = 0.01): CostEstimate {
@@ -30,10 +32,11 @@ export function awsCost(settings: AwsSettings, usage: Usage, coldStartMs: readon
   const requests = requestsPerMonth * PRICE.perRequest;
   const compute = (requestsPerMonth * averageDurationMs) / 1000 * gb * PRICE.perGbSecond;
   const init = (coldStarts * meanInitMs) / 1000 * gb * PRICE.perGbSecond;
-  const httpApi = requestsPerMonth * PRICE.httpApiPerRequest;
+  const rest = chooseApi(settings.gateway).type === 'rest';
+  const api = requestsPerMonth * (rest ? PRICE.restApiPerRequest : PRICE.httpApiPerRequest);
   const round = (n: number) => Math.round(n * 100) / 100;
   return {
     requestsPerMonth, averageDurationMs, coldStartsPerMonth: Math.round(coldStarts),
-    usd: { requests: round(requests), compute: round(compute), init: round(init), httpApi: round(httpApi), total: round(requests + compute + init + httpApi) },
+    usd: { requests: round(requests), compute: round(compute), init: round(init), [rest ? 'restApi' : 'httpApi']: round(api), total: round(requests + compute + init + api) },
   };
 }

@@ -48,7 +48,7 @@ describe('the AWS deployment files', () => {
 
     it('guards only the routes that need a principal, HEAD with its GET; carve still checks the roles', () => {
       const sam = parse(samTemplate(nano(shop(oidc))));
-      expect(sam.Globals.HttpApi).toEqual({ Auth: { Authorizers: { CarveJwt: { IdentitySource: '$request.header.Authorization', JwtConfiguration: { issuer: 'https://login.shop.example/', audience: ['shop-api'] } } } } });
+      expect(sam.Resources.CarveApi).toEqual({ Type: 'AWS::Serverless::HttpApi', Properties: { StageName: '$default', Auth: { Authorizers: { CarveJwt: { IdentitySource: '$request.header.Authorization', JwtConfiguration: { issuer: 'https://login.shop.example/', audience: ['shop-api'] } } } } } });
       const events = (fn: string) => Object.values(sam.Resources[fn].Properties.Events as Record<string, { Properties?: { Method: string; Auth?: unknown } }>).map((e) => [e.Properties?.Method, e.Properties?.Auth]);
       expect(events('GetOrdersFunction')).toEqual([['GET', { Authorizer: 'CarveJwt' }], ['HEAD', { Authorizer: 'CarveJwt' }]]);
       expect(events('GetHealthFunction')).toEqual([['GET', undefined], ['HEAD', undefined]]);
@@ -66,10 +66,10 @@ describe('the AWS deployment files', () => {
 
     it('puts none where the gateway cannot verify the token or would refuse a caller carve admits, and says so for a $default route', () => {
       for (const auth of [jwtAuth({ secret: 'x'.repeat(32) }), jwtAuth({ jwksUrl: 'https://login.shop.example/jwks', issuer: 'shop', audience: 'a' }), [oidc, apiKeyAuth({ keys: { k: { sub: 'ci' } } })]]) {
-        expect(parse(samTemplate(nano(shop(auth)))).Globals).not.toHaveProperty('HttpApi');
+        expect(parse(samTemplate(nano(shop(auth)))).Resources.CarveApi.Properties).not.toHaveProperty('Auth');
       }
       const monolith = context({}, outside, shop(oidc), [unit('shop', [{ method: 'GET', path: '/health' }, { method: 'GET', path: '/orders' }], outside)]);
-      expect(parse(samTemplate(monolith)).Resources.ShopFunction.Properties.Events).toEqual({ Default: { Type: 'HttpApi' } });
+      expect(parse(samTemplate(monolith)).Resources.ShopFunction.Properties.Events).toEqual({ Default: { Type: 'HttpApi', Properties: { ApiId: { Ref: 'CarveApi' } } } });
       expect(unguardedAtGateway(monolith.app, monolith.units)).toEqual([expect.stringMatching(/^shop is the HTTP API's \$default route: the gateway cannot tell/)]);
       expect(unguardedAtGateway(nano(shop(oidc)).app, nano(shop(oidc)).units)).toEqual([]);
     });

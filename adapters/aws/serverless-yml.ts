@@ -3,9 +3,11 @@ import { resolve } from 'node:path';
 import type { EmitContext, RouteRef } from 'carve/build';
 import { AUTHORIZER, authorizerOf, gatewayJwt } from './gateway-auth.js';
 import { stringify } from 'yaml';
-import { httpRoutes, pascal, WARMUP_EVENT } from './routes.js';
+import { functionSettings } from './functions.js';
+import { chooseApi, gatewayRoutes, routeFeatures, stageName } from './gateway.js';
+import { pascal, WARMUP_EVENT } from './routes.js';
 import { environment, serviceName, unitVariables } from './service.js';
-import type { AwsSettings } from './settings.js';
+import type { AwsSettings, GatewaySettings } from './settings.js';
 
 export const OFFLINE_PLUGIN = 'serverless-offline';
 
@@ -14,19 +16,28 @@ export const OFFLINE_PLUGIN = 'serverless-offline';
  * It lists serverless-offline when the project has it installed, so `osls offline` serves the file as it is; a
  * plugin listed but not installed would stop `osls package` too.
  */
-export function serverlessYml({ app, shape, units, settings, outDir, environment: environmentOf, permissions }: EmitContext<AwsSettings>): string {
+export function serverlessYml({ app, shape, stage, units, settings, outDir, environment: environmentOf, permissions }: EmitContext<AwsSettings>): string {
   const functions: Record<string, unknown> = {};
   const roles: Record<string, unknown> = {};
-  const jwt = gatewayJwt(app);
-  const authorizerFor = authorizerOf(app);
+  const { gateway } = settings;
+  const { type } = chooseApi(gateway);
+  const features = routeFeatures(app, gateway);
+  const jwt = type === 'http' ? gatewayJwt(app) : undefined;
+  const authorizerFor = type === 'http' ? authorizerOf(app) : () => undefined;
   const authorizer = (r: RouteRef) => {
     const name = authorizerFor(r);
     return name ? { authorizer: { name } } : {};
   };
   const globals = environment(settings);
   for (const unit of units) {
-    const routes = httpRoutes(unit, units);
-    const events: unknown[] = routes === 'default' ? [{ httpApi: '*' }] : routes.map((r) => ({ httpApi: { method: r.method === 'ANY' ? '*' : r.method, path: r.path, ...authorizer(r) } }));
+    const { catchAll, routes } = gatewayRoutes(unit, units, features);
+    const private_ = (r: RouteRef) => (features(r).apiKey ? { private: true } : {});
+    const events: unknown[] = type === 'http'
+      ? [...(catchAll ? [{ httpApi: '*' }] : []), ...routes.map((r) => ({ httpApi: { method: r.method === 'ANY' ? '*' : r.method, path: r.path, ...authorizer(r) } }))]
+      : [
+        ...(catchAll ? ['/', '/{proxy+}'].map((path) => ({ http: { method: 'any', path, ...(gateway.apiKeys?.routes === 'all' ? { private: true } : {}) } })) : []),
+        ...routes.map((r) => ({ http: { method: r.method === 'ANY' ? 'any' : r.method.toLowerCase(), path: r.path, ...private_(r) } })),
+      ];
     if (settings.warmup) events.push({ schedule: { rate: 'rate(5 minutes)', input: WARMUP_EVENT } });
     // Secrets stay CloudFormation dynamic references: CloudFormation resolves them when the stack deploys.
     const variables = unitVariables(environmentOf(unit));
@@ -34,8 +45,11 @@ export function serverlessYml({ app, shape, units, settings, outDir, environment
     const { statements } = permissions(unit);
     const role = statements.length > 0 ? `${pascal(unit.name)}Role` : undefined;
     if (role) roles[role] = functionRole(statements);
+    const own = functionSettings(unit, settings);
     functions[unit.name] = {
-      handler: `${unit.name}/index.handler`, ...(variables ? { environment: variables } : {}), ...(role ? { role } : {}),
+      handler: `${unit.name}/index.handler`,
+      ...(own.memoryMb !== undefined ? { memorySize: own.memoryMb } : {}), ...(own.timeoutSeconds !== undefined ? { timeout: own.timeoutSeconds } : {}),
+      ...(own.vpc ? { vpc: own.vpc } : {}), ...(variables ? { environment: variables } : {}), ...(role ? { role } : {}),
       package: { patterns: ['!**', `${unit.name}/**`] }, events,
     };
   }
@@ -44,10 +58,15 @@ export function serverlessYml({ app, shape, units, settings, outDir, environment
     frameworkVersion: '>=3',
     provider: {
       name: 'aws', runtime: settings.runtime, memorySize: settings.memoryMb, timeout: settings.timeoutSeconds,
-      httpApi: {
-        payload: '2.0',
-        ...(jwt ? { authorizers: { [AUTHORIZER]: { type: 'jwt', identitySource: '$request.header.Authorization', issuerUrl: jwt.issuer, audience: [...jwt.audience] } } } : {}),
-      },
+      ...(type === 'rest' || stage ? { stage: stageName(type, stage) } : {}),
+      ...(type === 'http' ? {
+        httpApi: {
+          payload: '2.0',
+          ...(jwt ? { authorizers: { [AUTHORIZER]: { type: 'jwt', identitySource: '$request.header.Authorization', issuerUrl: jwt.issuer, audience: [...jwt.audience] } } } : {}),
+        },
+      } : { endpointType: 'REGIONAL', ...restApiGateway(gateway) }),
+      ...(gateway.tracing ? { tracing: { lambda: true, ...(type === 'rest' ? { apiGateway: true } : {}) } } : {}),
+      ...(gateway.logs ? { logs: { [type === 'http' ? 'httpApi' : 'restApi']: true }, logRetentionInDays: gateway.logs.retentionDays } : {}),
       ...(globals ? { environment: globals } : {}),
     },
     package: { individually: true },
@@ -55,6 +74,31 @@ export function serverlessYml({ app, shape, units, settings, outDir, environment
     functions,
     ...(Object.keys(roles).length > 0 ? { resources: { Resources: roles } } : {}),
   }, { lineWidth: 0, version: '1.1' });
+}
+
+/** `provider.apiGateway` of a REST API: API keys (one per plan) and usage plans, the IP allow-list as a resource policy. */
+function restApiGateway(gateway: GatewaySettings): Record<string, unknown> {
+  const apiGateway: Record<string, unknown> = {};
+  if (gateway.apiKeys) {
+    const plans = Object.entries(gateway.apiKeys.plans);
+    apiGateway['apiKeys'] = plans.map(([name]) => ({ [name]: [`\${self:service}-\${sls:stage}-${name}`] }));
+    apiGateway['usagePlan'] = plans.map(([name, plan]) => ({ [name]: { ...(plan.quota ? { quota: plan.quota } : {}), ...(plan.throttle ? { throttle: plan.throttle } : {}) } }));
+  }
+  if (gateway.allowIps) {
+    apiGateway['resourcePolicy'] = [{ Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: ['execute-api:/*'], Condition: { IpAddress: { 'aws:SourceIp': gateway.allowIps } } }];
+  }
+  return Object.keys(apiGateway).length > 0 ? { apiGateway } : {};
+}
+
+/** What serverless.yml cannot say of the gateway (the framework has no setting for it): template.yaml has it. */
+export function serverlessYmlGaps(gateway: GatewaySettings): string[] {
+  const gaps = [
+    gateway.throttle ? 'throttling (aws.gateway.throttle)' : undefined,
+    Object.keys(gateway.cache).length > 0 ? 'response caching (aws.gateway.cache)' : undefined,
+    Object.keys(gateway.stageVariables).length > 0 ? 'stage variables (aws.gateway.stageVariables)' : undefined,
+    gateway.domain ? 'the custom domain (aws.gateway.domain)' : undefined,
+  ].filter((gap): gap is string => gap !== undefined);
+  return gaps.length > 0 ? [`serverless.yml leaves out ${gaps.join(', ')}: the framework has no setting for ${gaps.length > 1 ? 'them' : 'it'}; template.yaml has ${gaps.length > 1 ? 'them' : 'it'}`] : [];
 }
 
 /** A Lambda role: logs (as the framework's own role has) and the unit's statements, nothing else. */

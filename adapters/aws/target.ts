@@ -2,14 +2,16 @@ import { defineTarget, runtimeModule } from 'carve/build';
 import { awsCost, awsLimits } from './limits.js';
 import { FALLBACK_UNIT } from './routes.js';
 import { samTemplate } from './sam.js';
-import { hasOfflinePlugin, OFFLINE_PLUGIN, serverlessYml } from './serverless-yml.js';
-import { unguardedAtGateway } from './gateway-auth.js';
+import { hasOfflinePlugin, OFFLINE_PLUGIN, serverlessYml, serverlessYmlGaps } from './serverless-yml.js';
+import { gatewayJwt, unguardedAtGateway } from './gateway-auth.js';
+import { unknownFunctions } from './functions.js';
+import { checkGateway, chooseApi } from './gateway.js';
 import { resourcePolicy } from './permissions.js';
 import { secretReference } from './secrets.js';
 import { checkEnvironment, nodeOptions, serviceName } from './service.js';
 import { AwsSettings } from './settings.js';
 
-/** AWS Lambda: `index.js` per unit, AWS SAM `template.yaml` and `serverless.yml`, on an HTTP API. */
+/** AWS Lambda: `index.js` per unit, AWS SAM `template.yaml` and `serverless.yml`, behind an HTTP API or a REST API. */
 export default defineTarget<AwsSettings>({
   name: 'aws',
   entry: {
@@ -24,6 +26,7 @@ export default defineTarget<AwsSettings>({
   checkEnvironment,
   settings: AwsSettings,
   fallbackUnit: FALLBACK_UNIT,
+  check: (app, settings) => checkGateway(app, settings.gateway),
   emit(context) {
     const files: Record<string, string> = {};
     for (const unit of context.units) {
@@ -33,13 +36,23 @@ export default defineTarget<AwsSettings>({
     files['serverless.yml'] = serverlessYml(context);
     return files;
   },
-  deploy: ({ app, shape, dir }) => [
-    `sam deploy --template-file ${dir}/template.yaml --stack-name ${serviceName(app, shape)} --resolve-s3 --capabilities CAPABILITY_IAM`,
-    `(cd ${dir} && npx osls deploy --stage dev)`,
+  deploy: ({ app, shape, stage, dir }) => [
+    `sam deploy --template-file ${dir}/template.yaml --stack-name ${serviceName(app, shape)}${stage ? `-${stage}` : ''} --resolve-s3 --capabilities CAPABILITY_IAM`,
+    `(cd ${dir} && npx osls deploy --stage ${stage ?? 'dev'})`,
     hasOfflinePlugin(dir) ? `(cd ${dir} && npx osls offline)   # API Gateway and Lambda emulated on localhost`
       : `# to serve serverless.yml locally: npm install --save-dev osls ${OFFLINE_PLUGIN}, build again, then (cd ${dir} && npx osls offline)`,
   ],
-  limits: ({ app, units, settings }) => [...awsLimits(units, settings), ...unguardedAtGateway(app, units)],
+  limits: ({ app, units, settings }) => [...awsLimits(units, settings), ...unknownFunctions(units, settings), ...gatewayNotes(app, settings), ...unguardedAtGateway(app, units)],
   cost: ({ settings }, usage, coldStartMs) => awsCost(settings, usage, coldStartMs),
   probe: runtimeModule(new URL('./probe.js', import.meta.url)),
 });
+
+/** Which API carve chose and why, what it leaves to carve, and what serverless.yml cannot say. */
+function gatewayNotes(app: Parameters<typeof gatewayJwt>[0], settings: AwsSettings): string[] {
+  const { type, reason } = chooseApi(settings.gateway);
+  // Said when carve chose REST for a feature: an HTTP API is the default, and one set by name needs no reason.
+  const notes = type === 'rest' && !settings.gateway.api ? [`API Gateway: ${reason}`] : [];
+  if (type === 'rest' && gatewayJwt(app)) notes.push('a REST API has no JWT authorizer: carve checks the tokens in each function (an HTTP API would stop bad ones at the gateway)');
+  if (type === 'http' && settings.gateway.tracing) notes.push('X-Ray traces the functions; an HTTP API itself is not traced (a REST API is)');
+  return [...notes, ...serverlessYmlGaps(settings.gateway)];
+}

@@ -44,6 +44,6 @@ describe('carve build --target bun', () => {
   }, 120_000);
 
   it('refuses an app with a legacy Express remainder, which Bun units cannot serve', () => {
-    expect(() => bun.check!({ name: 'split', remainder: () => undefined } as never)).toThrow(/legacy remainder/);
+    expect(() => bun.check!({ name: 'split', remainder: () => undefined } as never, {} as never)).toThrow(/legacy remainder/);
   });
 });

@@ -118,8 +118,7 @@ describe('carve build, aws', () => {
       console.warn(`cfn-lint (Python) is not installed here: ${shape}/template.yaml is checked by the npm cfn-lint only, which predates current runtimes`);
       const { validateFile } = (await import('cfn-lint')) as unknown as { validateFile: (file: string, options: object) => { errors: { crit: { message: string }[]; warn: { message: string }[] } } };
       const { errors } = validateFile(template, { guessParameters: [] });
-      // This linter predates SAM's implicit HTTP API: a reference to ServerlessHttpApi is its one false positive.
-      expect([...errors.crit, ...errors.warn].filter((e) => !/Referenced value ServerlessHttpApi does not exist/.test(e.message)), shape).toEqual([]);
+      expect([...errors.crit, ...errors.warn], shape).toEqual([]);
     }
   }, 120_000);
 
@@ -159,13 +158,14 @@ describe('carve build, aws', () => {
   it('emits a SAM template and a serverless.yml that route every method and path to its unit', () => {
     const sam = parse(readFileSync(join(out, 'aws/nanoservices/template.yaml'), 'utf8'));
     expect(sam).toMatchObject({ AWSTemplateFormatVersion: '2010-09-09', Transform: 'AWS::Serverless-2016-10-31', Globals: { Function: { Runtime: 'nodejs22.x', Handler: 'index.handler' } } });
-    expect(sam.Outputs.ApiUrl.Value['Fn::Sub']).toContain('${ServerlessHttpApi}');
+    expect(sam.Outputs.ApiUrl.Value['Fn::Sub']).toBe('https://${CarveApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}');
+    expect(sam.Resources.CarveApi).toEqual({ Type: 'AWS::Serverless::HttpApi', Properties: { StageName: '$default' } });
     const functions = Object.entries(sam.Resources as Record<string, { Type: string; Properties: { CodeUri: string; Events: Record<string, { Properties?: { Path?: string; Method?: string } }> } }>)
       .filter(([, r]) => r.Type === 'AWS::Serverless::Function');
     expect(functions).toHaveLength(22);
     const routes = functions.flatMap(([, f]) => Object.values(f.Properties.Events).map((e) => `${e.Properties?.Method ?? '*'} ${e.Properties?.Path ?? '$default'}`));
     expect(routes).toEqual(expect.arrayContaining(['POST /grades', 'GET /students/{studentId}/grades', 'HEAD /students/{studentId}/grades']));
-    expect(functions.find(([name]) => name === 'CarveFallbackFunction')![1].Properties.Events).toEqual({ Default: { Type: 'HttpApi' } });
+    expect(functions.find(([name]) => name === 'CarveFallbackFunction')![1].Properties.Events).toEqual({ Default: { Type: 'HttpApi', Properties: { ApiId: { Ref: 'CarveApi' } } } });
     const sls = parse(readFileSync(join(out, 'aws/nanoservices/serverless.yml'), 'utf8'));
     expect(sls).toMatchObject({ frameworkVersion: '>=3', provider: { name: 'aws', runtime: 'nodejs22.x' } });
     expect(sls.functions['post-grades']).toEqual({ handler: 'post-grades/index.handler', package: { patterns: ['!**', 'post-grades/**'] }, events: [{ httpApi: { method: 'POST', path: '/grades' } }] });
@@ -321,6 +321,9 @@ describe('carve build: bad input is one line, exit code 2, nothing written', () 
   writeFileSync(join(dir, 'no-resources.config.ts'), shopConfig(''));
   writeFileSync(join(dir, 'unused-resource.config.ts'), shopConfig(`resources: { orders: { aws: { dynamodbTable: 'orders' } }, audit: { aws: { s3Bucket: 'shop-audit' } } }`));
   writeFileSync(join(dir, 'bad-resource.config.ts'), shopConfig(`resources: { orders: { aws: { table: 'orders' } } }`));
+  writeFileSync(join(dir, 'http-keys.config.ts'), `export default { aws: { gateway: { api: 'http', apiKeys: { routes: 'all', plans: { partners: {} } } } } };\n`);
+  writeFileSync(join(dir, 'unknown-cached.config.ts'), `export default { aws: { gateway: { cache: { getCourse: 60 } } } };\n`);
+  writeFileSync(join(dir, 'guarded-cached.config.ts'), `export default { aws: { gateway: { cache: { getStudentsByStudentIdGrades: 60 } } } };\n`);
   const shop = 'core/build/__fixtures__/secrets/app.ts';
   const buildOut = join(dir, 'out');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -341,6 +344,10 @@ describe('carve build: bad input is one line, exit code 2, nothing written', () 
     ['a resource used by no unit', ['--app', shop, '--shape', 'nanoservices', '--target', 'aws', '--config', join(dir, 'unused-resource.config.ts')], /resources\.audit is declared, but no provider a handler reaches uses resource\('audit'\)/],
     ['a resource the target does not know', ['--app', shop, '--shape', 'monolith', '--target', 'aws', '--config', join(dir, 'bad-resource.config.ts')], /resources\.orders\.aws: expected one of \{ dynamodbTable/],
     ['an environment over Lambda\'s 4 KB', ['--app', shop, '--shape', 'monolith', '--target', 'aws', '--config', join(dir, 'big-env.config.ts')], /unit shop: its environment is 50\d\d bytes .* Lambda allows 4096/],
+    ['a gateway feature the API type set lacks', ['--app', 'examples/gradebook/app.ts', '--shape', 'monolith', '--target', 'aws', '--config', join(dir, 'http-keys.config.ts')], /aws\.gateway\.apiKeys: API keys and usage plans need a REST API, and aws\.gateway\.api is 'http'/],
+    ['a gateway setting naming a handler the app does not have', ['--app', 'examples/gradebook/app.ts', '--shape', 'monolith', '--target', 'aws', '--config', join(dir, 'unknown-cached.config.ts')], /aws\.gateway\.cache: no handler has the id "getCourse" \(gradebook has /],
+    ['a cached route that needs a caller', ['--app', 'examples/gradebook/app.ts', '--shape', 'monolith', '--target', 'aws', '--config', join(dir, 'guarded-cached.config.ts')], /aws\.gateway\.cache\.getStudentsByStudentIdGrades: GET \/students\/\{studentId\}\/grades needs a caller/],
+    ['a stage name a platform refuses', ['--app', 'examples/gradebook/app.ts', '--shape', 'monolith', '--target', 'aws', '--stage', 'pro d'], /--stage pro d: a stage name is letters, digits, - and _/],
     ['a target module that is not there', ['--app', 'examples/gradebook/app.ts', '--shape', 'monolith', '--target', './nope/target.ts'], /--target \.\/nope\/target\.ts: no such file/],
   ];
   it('an --out that is a file, or under one', () => {

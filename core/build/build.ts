@@ -30,6 +30,8 @@ export interface BuildOptions {
   out?: string | undefined;
   /** A carve.config.ts; by default the one next to the app module, if any. */
   config?: string | undefined;
+  /** The deployment stage (`dev`, `prod`): given to the target and to a carve.config.ts written as a function. */
+  stage?: string | undefined;
   /** Measure each unit's cold start by starting it in a fresh process. Default true. */
   coldStart?: boolean | undefined;
   /** Requests per month and mean duration (ms) for the cost estimate, when the target has one. */
@@ -93,6 +95,7 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
   const progress = options.onProgress ?? (() => undefined);
   const target = options.target;
   checkOutFolder(options.out ?? 'dist');
+  checkStage(options.stage);
   // Handlers record the module that defines them, so units can leave out other units' modules.
   process.env['CARVE_RECORD_SOURCES'] = '1';
   const appModule = resolve(options.app);
@@ -102,7 +105,7 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
   const zodLocales = zodLocalesOf(config);
   checkZodLocales(zodLocales, appModule, config.file ?? 'carve.config.ts');
   try {
-    target.check?.(app);
+    target.check?.(app, settings);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -128,7 +131,7 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
     if (legacyModule && 'reason' in legacyModule) warnings.push(legacyModule.reason);
     const built = await bundleUnits({ app, appModule, shape, target, settings, units, stage, finalDir, legacyModule, warnings, progress, zodLocales, measure: options.coldStart !== false });
     const staged = built.map((u) => ({ ...u, dir: join(stage, u.name) }));
-    const context: EmitContext<unknown> = { app, shape, outDir: stage, units: staged, settings, bundle: (module) => bundleModule(module), environment: (unit) => environments.get(unit.name)!, permissions: (unit) => permissions.get(unit.name)! };
+    const context: EmitContext<unknown> = { app, shape, stage: options.stage, outDir: stage, units: staged, settings, bundle: (module) => bundleModule(module), environment: (unit) => environments.get(unit.name)!, permissions: (unit) => permissions.get(unit.name)! };
     writeFiles(stage, await target.emit(context));
     const coldStarts = options.coldStart === false ? staged.map(() => null) : await measureUnits(target, staged, stage, target.nodeOptions?.(settings) ?? [], progress);
     const dependencyMs = options.coldStart === false ? undefined : await measureLargeDependencies(built, stage, zodLocales, progress);
@@ -145,7 +148,7 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
       warnings,
       ...(built.some((u) => u.trimmedZod) ? { zodLocales } : {}),
     };
-    const deploy = target.deploy?.({ app, shape, dir: shownPath(finalDir), units: built, settings });
+    const deploy = target.deploy?.({ app, shape, stage: options.stage, dir: shownPath(finalDir), units: built, settings });
     if (deploy && deploy.length > 0) manifest.deploy = deploy;
     if (options.cost && target.cost) manifest.cost = target.cost(context, options.cost, coldStarts.filter((c): c is number => c !== null));
     writeFileSync(join(stage, 'carve-manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -154,6 +157,13 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
     return manifest;
   } finally {
     if (existsSync(stage)) rmSync(stage, { recursive: true, force: true });
+  }
+}
+
+/** `--stage`: a name every platform takes for a stage (API Gateway's letters, digits, - and _). */
+function checkStage(stage: string | undefined): void {
+  if (stage !== undefined && !/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(stage)) {
+    throw new UsageError(`--stage ${stage}: a stage name is letters, digits, - and _ (up to 64), such as dev or prod`);
   }
 }
 

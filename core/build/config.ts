@@ -47,8 +47,13 @@ export interface BundleConfig {
   zodLocales?: 'all' | string[] | undefined;
 }
 
-/** Types a `carve.config.ts`. */
-export function defineConfig(config: CarveConfig): CarveConfig {
+/** What a config written as a function is given: the build's `--stage`, if any. */
+export interface ConfigEnvironment {
+  stage: string | undefined;
+}
+
+/** Types a `carve.config.ts`: an object, or a function of the stage (`({ stage }) => ({ … })`). */
+export function defineConfig<C extends CarveConfig | ((environment: ConfigEnvironment) => CarveConfig)>(config: C): C {
   return config;
 }
 
@@ -58,13 +63,14 @@ export interface LoadedConfig {
   file?: string | undefined;
 }
 
-export async function loadConfig(appModule: string, explicit?: string): Promise<LoadedConfig> {
+export async function loadConfig(appModule: string, explicit?: string, environment: ConfigEnvironment = { stage: undefined }): Promise<LoadedConfig> {
   const candidates = explicit ? [resolve(explicit)] : [join(dirname(resolve(appModule)), 'carve.config.ts'), resolve('carve.config.ts')];
   const file = candidates.find((f) => existsSync(f));
   if (explicit && !file) throw new UsageError(`--config ${explicit}: no such file`);
   if (!file) return { config: {} };
   const mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as { default?: unknown };
-  const config = mod.default ?? {};
+  const exported = mod.default ?? {};
+  const config: unknown = typeof exported === 'function' ? await (exported as (e: ConfigEnvironment) => unknown)(environment) : exported;
   if (typeof config !== 'object' || config === null) throw new UsageError(`${file}: the default export must be an object (defineConfig({ … }))`);
   for (const [key, value] of Object.entries(config)) {
     if (typeof value !== 'object' || value === null) {

@@ -30,6 +30,8 @@ export interface BuiltUnit {
 export interface EmitContext<Settings = Record<string, unknown>> {
   app: App;
   shape: Shape;
+  /** `--stage`, when the build was given one. */
+  stage?: string | undefined;
   /** The shape's output folder, absolute. */
   outDir: string;
   units: BuiltUnit[];
@@ -73,6 +75,8 @@ export interface CostEstimate extends Usage {
 export interface DeployContext<Settings = Record<string, unknown>> {
   app: App;
   shape: Shape;
+  /** `--stage`, when the build was given one. */
+  stage?: string | undefined;
   /** The shape's output folder as the user reaches it from where they ran the build (`dist/aws/microservices`). */
   dir: string;
   units: readonly BuiltUnit[];
@@ -121,8 +125,8 @@ export interface TargetDescriptor<Settings = Record<string, unknown>> {
    * multi-unit shape: all routes, as route-only stubs, so unmatched requests get carve's 404 and 405.
    */
   fallbackUnit?: string | undefined;
-  /** Refuses, before anything is written, an app the platform cannot serve (throws with the reason). */
-  check?(app: App): void;
+  /** Refuses, before anything is written, an app the platform cannot serve, or settings it cannot apply to it (throws with the reason). */
+  check?(app: App, settings: Settings): void;
   /** The deployment files, units already built. */
   emit(context: EmitContext<Settings>): Files | Promise<Files>;
   /**

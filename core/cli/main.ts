@@ -67,13 +67,14 @@ function program(): Command {
     .requiredOption('--target <target>', `${TARGET_NAMES.join(', ')}, or the path of a target module`)
     .option('--out <dir>', 'output folder; the build goes to <out>/<target>/<shape>/', 'dist')
     .option('--config <file>', 'a carve.config.ts (default: the one next to the app module)')
+    .option('--stage <name>', 'the deployment stage (dev, prod…): the API stage and stack name on aws; a carve.config.ts that exports a function gets it')
     .option('--no-cold-start', 'skip measuring each unit\'s cold start')
     .option('--requests <n>', 'requests per month for the cost estimate (aws)', Number)
     .option('--duration-ms <ms>', 'mean handler duration for the cost estimate (aws)', Number, 50)
     .option('--json', 'print the manifest as JSON')
-    .action(async (options: { app: string; shape: string; target: string; out: string; config?: string | undefined; coldStart: boolean; requests?: number | undefined; durationMs: number; json?: boolean | undefined }) => {
+    .action(async (options: { app: string; shape: string; target: string; out: string; config?: string | undefined; stage?: string | undefined; coldStart: boolean; requests?: number | undefined; durationMs: number; json?: boolean | undefined }) => {
       const manifest = await buildApp({
-        app: options.app, shape: options.shape, target: await resolveTarget(options.target), out: options.out, config: options.config,
+        app: options.app, shape: options.shape, target: await resolveTarget(options.target), out: options.out, config: options.config, stage: options.stage,
         coldStart: options.coldStart,
         cost: options.requests ? { requestsPerMonth: options.requests, averageDurationMs: options.durationMs } : undefined,
         onProgress: (line) => process.stderr.write(`${line}\n`),

@@ -1,0 +1,109 @@
+import type { App, Handler } from 'carve';
+import { jsonSchemaOf } from 'carve/adapter';
+import type { BuiltUnit, RouteRef } from 'carve/build';
+import { httpRoutes } from './routes.js';
+import type { GatewaySettings } from './settings.js';
+
+export type ApiType = 'http' | 'rest';
+
+interface RestOnly {
+  setting: 'apiKeys' | 'cache' | 'allowIps';
+  what: string;
+  asked(gateway: GatewaySettings): boolean;
+}
+
+// What only a REST API has, by the setting that asks for it.
+const REST_ONLY: readonly RestOnly[] = [
+  { setting: 'apiKeys', what: 'API keys and usage plans', asked: (g) => g.apiKeys !== undefined },
+  { setting: 'cache', what: 'response caching', asked: (g) => Object.keys(g.cache).length > 0 },
+  { setting: 'allowIps', what: 'an IP allow-list (a resource policy)', asked: (g) => g.allowIps !== undefined },
+];
+
+/** The API type, and why: the one set, else an HTTP API unless a feature only a REST API has is asked for. */
+export function chooseApi(gateway: GatewaySettings): { type: ApiType; reason: string } {
+  const restOnly = REST_ONLY.filter((f) => f.asked(gateway));
+  const lacking = restOnly[0];
+  if (gateway.api === 'http' && lacking) {
+    throw new Error(`aws.gateway.${lacking.setting}: ${lacking.what} need a REST API, and aws.gateway.api is 'http' (an HTTP API has none): set api: 'rest', or leave api out`);
+  }
+  if (gateway.api) return { type: gateway.api, reason: `a${gateway.api === 'http' ? 'n HTTP' : ' REST'} API, as aws.gateway.api says` };
+  if (restOnly.length > 0) return { type: 'rest', reason: `a REST API, for ${restOnly.map((f) => `${f.what} (aws.gateway.${f.setting})`).join(', ')}: an HTTP API has none` };
+  return { type: 'http', reason: 'an HTTP API (the default: nothing asked for needs a REST API)' };
+}
+
+/** The API stage: `--stage`, else HTTP API's `$default` (no path prefix) or, for a REST API, which must name one, `dev`. */
+export const stageName = (type: ApiType, stage: string | undefined) => stage ?? (type === 'http' ? '$default' : 'dev');
+
+/** What the gateway does for one route: from the handler ids the settings name. */
+export interface RouteFeatures {
+  apiKey: boolean;
+  cacheSeconds?: number | undefined;
+  /** The path and query parameters the gateway's cache tells answers apart by. */
+  cacheKeys?: string[] | undefined;
+  throttle?: { rateLimit: number; burstLimit: number } | undefined;
+}
+
+const sameRoute = (handler: Handler, route: RouteRef) => handler.path === route.path && (handler.method === route.method || (handler.method === 'GET' && route.method === 'HEAD'));
+
+/** The features of a route (HEAD with its GET, but for the cache), from the settings that name its handler. */
+export function routeFeatures(app: App, gateway: GatewaySettings): (route: RouteRef) => RouteFeatures {
+  return (route) => {
+    const handler = app.handlers.find((h) => sameRoute(h, route));
+    const id = handler?.id;
+    const keys = gateway.apiKeys;
+    const cacheSeconds = id !== undefined && route.method === 'GET' ? gateway.cache[id] : undefined;
+    return {
+      apiKey: keys !== undefined && (keys.routes === 'all' || (id !== undefined && keys.routes.includes(id))),
+      ...(cacheSeconds !== undefined ? { cacheSeconds, cacheKeys: cacheKeysOf(handler!) } : {}),
+      ...(id !== undefined && gateway.throttle?.routes[id] ? { throttle: gateway.throttle.routes[id] } : {}),
+    };
+  };
+}
+
+/** Whether a route has anything of its own at the gateway (so it needs a route of its own there). */
+export const hasOwnFeatures = (f: RouteFeatures) => f.cacheSeconds !== undefined || f.throttle !== undefined || f.apiKey;
+
+/**
+ * The routes a unit gets at the gateway: its own; or, for the one that answers every route, the catch-all, plus (when
+ * it is the only unit) its routes that have features of their own: the gateway keys, caches and throttles a route it knows.
+ */
+export function gatewayRoutes(unit: BuiltUnit, units: readonly BuiltUnit[], features: (route: RouteRef) => RouteFeatures): { catchAll: boolean; routes: RouteRef[] } {
+  const routes = httpRoutes(unit, units);
+  if (routes !== 'default') return { catchAll: false, routes };
+  if (units.length > 1) return { catchAll: true, routes: [] };
+  const own = unit.routes.flatMap((r) => (r.method === 'GET' ? [r, { method: 'HEAD', path: r.path }] : [r]));
+  return { catchAll: true, routes: own.filter((r) => hasOwnFeatures(features(r))) };
+}
+
+/** Path parameters, then the query keys the handler's query schema names: what a cached answer depends on. */
+function cacheKeysOf(handler: Handler): string[] {
+  const path = [...handler.path.matchAll(/\{([A-Za-z_][A-Za-z0-9_]*)\+?\}/g)].map((m) => `method.request.path.${m[1]}`);
+  const query = handler.spec.query ? Object.keys((jsonSchemaOf(handler.spec.query, 'input') as { properties?: Record<string, unknown> }).properties ?? {}) : [];
+  return [...path, ...query.map((q) => `method.request.querystring.${q}`)];
+}
+
+/**
+ * Refuses settings the app cannot have, before anything is written: a type that lacks a feature asked for, a handler
+ * id no handler has, a cached route that is not a public GET (the gateway's cache would hand one caller's answer to
+ * another: it does not key on the Authorization header).
+ */
+export function checkGateway(app: App, gateway: GatewaySettings): void {
+  chooseApi(gateway);
+  const ids = new Map(app.handlers.map((h) => [h.id, h]));
+  const named: [string, readonly string[]][] = [
+    ['throttle.routes', Object.keys(gateway.throttle?.routes ?? {})],
+    ['apiKeys.routes', gateway.apiKeys && gateway.apiKeys.routes !== 'all' ? gateway.apiKeys.routes : []],
+    ['cache', Object.keys(gateway.cache)],
+  ];
+  for (const [setting, list] of named) {
+    const unknown = list.find((id) => !ids.has(id));
+    if (unknown !== undefined) throw new Error(`aws.gateway.${setting}: no handler has the id "${unknown}" (${app.name} has ${[...ids.keys()].slice(0, 8).join(', ')}${ids.size > 8 ? ', …' : ''})`);
+  }
+  for (const id of Object.keys(gateway.cache)) {
+    const handler = ids.get(id)!;
+    if (handler.method !== 'GET') throw new Error(`aws.gateway.cache.${id}: only GET routes are cached, and ${id} is ${handler.method} ${handler.path}`);
+    if ((handler.spec.auth ?? 'authenticated') !== 'public') {
+      throw new Error(`aws.gateway.cache.${id}: ${handler.method} ${handler.path} needs a caller, and the gateway's cache does not tell callers apart: it would hand one caller's answer to another (cache public routes only)`);
+    }
+  }
+}
