@@ -102,6 +102,8 @@ export interface App {
   readonly providers: readonly Registration[];
   /** The authenticators of `createApp({ auth })`, in order. */
   readonly authenticators: readonly Authenticator[];
+  /** The middleware of `createApp({ middleware })`, outermost first. */
+  readonly middleware: readonly Middleware[];
   handle(incoming: IncomingRequest, options: HandleOptions & { fallthrough: true }): Promise<CarveResponse | undefined>;
   handle(incoming: IncomingRequest, options?: HandleOptions): Promise<CarveResponse>;
   /** Calls the app in-process, with no server and no socket. */
@@ -409,6 +411,7 @@ export function createApp(options: AppOptions): App {
     remainder: options.remainder,
     providers: options.providers ?? [],
     authenticators,
+    middleware,
     handle: handle as App['handle'],
     inject: (request) => injectInto(app, request),
     validate() {

@@ -7,6 +7,17 @@ const ping = handler({ method: 'GET', path: '/ping', auth: 'public' }, () => 'po
 const appWith = (options: CorsOptions) => createApp({ handlers: [ping], middleware: [cors(options)] });
 
 describe('cors', () => {
+  it('says what a gateway can answer in its place, only where the gateway grants exactly the same', () => {
+    expect(cors({ origins: ['https://a.example'], allowHeaders: ['content-type'], credentials: true, maxAge: 60 }).gateway?.cors).toEqual({
+      allowOrigins: ['https://a.example'], allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'], allowHeaders: ['content-type'], exposeHeaders: [], allowCredentials: true, maxAge: 60,
+    });
+    expect(cors({ origins: '*' }).gateway?.cors).toMatchObject({ allowOrigins: ['*'], allowHeaders: ['*'], allowCredentials: false });
+    // A predicate, headers reflected with credentials, a 200 preflight: carve answers itself.
+    expect(cors({ origins: (o) => o.endsWith('.example') }).gateway).toBeUndefined();
+    expect(cors({ origins: ['https://a.example'], credentials: true }).gateway).toBeUndefined();
+    expect(cors({ origins: ['https://a.example'], preflightStatus: 200 }).gateway).toBeUndefined();
+  });
+
   it('refuses "*" with credentials at startup', () => {
     expect(() => cors({ origins: '*', credentials: true })).toThrow(/cannot be combined with credentials/);
   });

@@ -1,4 +1,4 @@
-import type { Middleware } from './middleware.js';
+import type { GatewayCors, Middleware } from './middleware.js';
 import type { CarveResponse } from './request.js';
 
 export interface CorsOptions {
@@ -31,7 +31,7 @@ export function cors(options: CorsOptions): Middleware {
   const allowOriginFor = (origin: string) => (options.origins === '*' ? '*' : origin);
   const methods = (options.methods ?? DEFAULT_METHODS).join(', ');
 
-  return async (request, next) => {
+  const middleware: Middleware = async (request, next) => {
     const origin = request.headers['origin'];
     const preflight = request.method === 'OPTIONS' && origin !== undefined
       && request.headers['access-control-request-method'] !== undefined;
@@ -59,4 +59,27 @@ export function cors(options: CorsOptions): Middleware {
     if (options.exposeHeaders?.length) h['access-control-expose-headers'] = options.exposeHeaders.join(', ');
     return response;
   };
+  const gateway = gatewayCors(options);
+  return gateway ? Object.assign(middleware, { gateway: { cors: gateway } }) : middleware;
 }
+
+/**
+ * The same grants in a gateway's terms, where a gateway can give exactly them: not for a predicate (a gateway lists
+ * origins), nor for credentials with no header list (carve reflects the headers asked for; a gateway's `*` does not
+ * hold with credentials).
+ */
+function gatewayCors(options: CorsOptions): GatewayCors | undefined {
+  if (typeof options.origins === 'function') return undefined;
+  if (options.credentials && !options.allowHeaders) return undefined;
+  // API Gateway answers a preflight 204, as carve does unless told otherwise.
+  if (options.preflightStatus === 200) return undefined;
+  return {
+    allowOrigins: options.origins === '*' ? ['*'] : [...options.origins],
+    allowMethods: [...(options.methods ?? DEFAULT_METHODS)],
+    allowHeaders: options.allowHeaders ? [...options.allowHeaders] : ['*'],
+    exposeHeaders: [...(options.exposeHeaders ?? [])],
+    allowCredentials: options.credentials ?? false,
+    ...(options.maxAge !== undefined ? { maxAge: options.maxAge } : {}),
+  };
+}
+

@@ -41,7 +41,7 @@ export { cors } from './cors.js';
 export type { CorsOptions } from './cors.js';
 export { rateLimit } from './rate-limit.js';
 export type { RateLimitCount, RateLimitHeaders, RateLimitOptions, RateLimitStore } from './rate-limit.js';
-export type { Middleware } from './middleware.js';
+export type { GatewayCors, Middleware } from './middleware.js';
 export { createLogger } from './log.js';
 export type { Logger, LogFields, LogLevel, LogSink, LoggerOptions } from './log.js';
 export type { OpenApiDocument, OpenApiInfo } from './openapi.js';

@@ -7,4 +7,4 @@ import { legacyHandler } from 'carve/aws/legacy';
 import { entryOptions } from './entry-options.js';
 import type { AwsSettings } from './settings.js';
 
-export const handler = toLambdaHandler(app, { ...entryOptions(settings as AwsSettings), fallback: legacyHandler(app.remainder!) });
+export const handler = toLambdaHandler(app, { ...entryOptions(settings as AwsSettings, app), fallback: legacyHandler(app.remainder!) });

@@ -5,4 +5,4 @@ import { toLambdaHandler } from 'carve/aws';
 import { entryOptions } from './entry-options.js';
 import type { AwsSettings } from './settings.js';
 
-export const handler = toLambdaHandler(app, entryOptions(settings as AwsSettings));
+export const handler = toLambdaHandler(app, entryOptions(settings as AwsSettings, app));

@@ -2,14 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, handler, jwtAuth, type App } from 'carve';
+import { cors, createApp, handler, jwtAuth, type App } from 'carve';
 import type { EmitContext } from 'carve/build';
 import * as z from 'carve/zod/mini';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { cfnLint, pythonCfnLint } from '../../test/support/cfn-lint.js';
 import { entryOptions } from './entry-options.js';
-import { checkGateway, chooseApi } from './gateway.js';
+import { chooseApi } from './api-type.js';
+import { checkGateway } from './gateway.js';
 import { samTemplate } from './sam.js';
 import { serverlessYml, serverlessYmlGaps } from './serverless-yml.js';
 import { AwsSettings, GatewaySettings } from './settings.js';
@@ -26,6 +27,7 @@ const shop = createApp({
     handler({ method: 'POST', path: '/orders', auth: 'authenticated' }, () => ({})),
   ],
   auth: jwtAuth({ jwksUrl: 'https://login.shop.example/.well-known/jwks.json', issuer: 'https://login.shop.example/', audience: 'shop-api' }),
+  middleware: [cors({ origins: ['https://shop.example'], credentials: true, allowHeaders: ['authorization', 'content-type'], exposeHeaders: ['x-request-id'], maxAge: 600 })],
 });
 const routesOf = (app: App) => app.handlers.map((h) => ({ method: h.method, path: h.path }));
 const unit = (name: string, routes: { method: string; path: string }[], handlerIds: string[] = []) => ({ name, handlerIds, routes, dir: join(outside, name), entry: 'index.js', bundleBytes: 0, gzipBytes: 0, externals: {}, modules: 0, remainder: false });
@@ -113,6 +115,15 @@ describe('the gateway features in template.yaml and serverless.yml', () => {
     });
   });
 
+  it('a REST API sends the methods a resource lacks to the catch-all unit, so carve answers 405 and OPTIONS there', () => {
+    const template = sam({ api: 'rest' });
+    const paths = Object.values(eventsOf(template, 'CarveFallbackFunction')).map((e) => [e.Properties['Path'], e.Properties['Method']]);
+    expect(paths).toEqual([['/', 'any'], ['/{proxy+}', 'any'], ['/health', 'any'], ['/courses', 'any'], ['/courses/{code}', 'any'], ['/orders', 'any']]);
+    expect(sls({ api: 'rest' }).functions['carve-fallback'].events.map((e: { http: { path: string } }) => e.http.path)).toEqual(['/', '/{proxy+}', '/health', '/courses', '/courses/{code}', '/orders']);
+    // An HTTP API's $default route gets what no route matches already.
+    expect(eventsOf(sam({}), 'CarveFallbackFunction')).toEqual({ Default: { Type: 'HttpApi', Properties: { ApiId: { Ref: 'CarveApi' } } } });
+  });
+
   it('API keys on every route of a monolith: the catch-all routes need one too', () => {
     const template = sam({ apiKeys: { routes: 'all', plans } }, { monolith: true });
     const events = eventsOf(template, 'ShopFunction');
@@ -134,9 +145,9 @@ describe('the gateway features in template.yaml and serverless.yml', () => {
       .toEqual([{ 'method.request.querystring.year': { Required: false, Caching: true } }, { 'method.request.querystring.q': { Required: false, Caching: true } }]);
     // HEAD is answered, not cached.
     expect(eventsOf(template, 'GetCoursesFunction')['Head1']!.Properties).not.toHaveProperty('RequestParameters');
-    // A monolith keeps its catch-all, and gets the cached routes the gateway must know.
+    // A monolith keeps its catch-all, and gets the cached routes the gateway must know (and ANY on their paths).
     const monolith = eventsOf(sam({ cache: { getCourses: 60 } }, { monolith: true }), 'ShopFunction');
-    expect(Object.keys(monolith)).toEqual(['Root', 'Default', 'Get0']);
+    expect(Object.keys(monolith)).toEqual(['Root', 'Default', 'Any0', 'Get0']);
   });
 
   it('an IP allow-list: a resource policy', () => {
@@ -179,17 +190,35 @@ describe('the gateway features in template.yaml and serverless.yml', () => {
     expect(sls({ api: 'rest' }).provider.stage).toBe('dev');
     expect(sls({}).provider).not.toHaveProperty('stage');
     // The functions strip an HTTP API's /{stage} (never $default: nothing to strip).
-    expect(entryOptions(AwsSettings.parse({}))).toEqual({ stripStage: true });
+    expect(entryOptions(AwsSettings.parse({}), shop)).toEqual({ stripStage: true, trustAuthorizer: true });
   });
 
   it('a custom domain and its base path, which the functions strip', () => {
     const domain = { name: 'api.shop.example', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc-123', basePath: 'v1' };
     expect(api(sam({ domain })).Properties['Domain']).toEqual({ DomainName: 'api.shop.example', CertificateArn: domain.certificateArn, EndpointConfiguration: 'REGIONAL', BasePath: ['v1'] });
-    expect(entryOptions(AwsSettings.parse({ gateway: { domain } }))).toEqual({ stripStage: true, basePath: '/v1' });
+    expect(entryOptions(AwsSettings.parse({ gateway: { domain } }), shop)).toEqual({ stripStage: true, trustAuthorizer: true, basePath: '/v1' });
     expect(() => AwsSettings.parse({ gateway: { domain: { ...domain, certificateArn: 'not-an-arn' } } })).toThrow(/an ACM certificate ARN/);
   });
 
-  it('a REST API has no JWT authorizer: no route gets one (carve checks the tokens)', () => {
+  it("CORS at an HTTP API, from the app's cors(): preflights never reach a function", () => {
+    expect(api(sam({})).Properties['CorsConfiguration']).toEqual({
+      AllowOrigins: ['https://shop.example'], AllowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'], AllowHeaders: ['authorization', 'content-type'],
+      ExposeHeaders: ['x-request-id'], AllowCredentials: true, MaxAge: 600,
+    });
+    expect(sls({}).provider.httpApi.cors).toEqual({
+      allowedOrigins: ['https://shop.example'], allowedMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'], allowedHeaders: ['authorization', 'content-type'],
+      exposedResponseHeaders: ['x-request-id'], allowCredentials: true, maxAge: 600,
+    });
+    // A REST API leaves CORS to carve (its catch-all answers every path's OPTIONS).
+    expect(api(sam({ api: 'rest' })).Properties).not.toHaveProperty('Cors');
+    // Where the gateway could not grant exactly what carve does, carve answers CORS itself.
+    const reflecting = createApp({ name: 'r', handlers: [], middleware: [cors({ origins: ['https://a.example'], credentials: true })] });
+    expect(parse(samTemplate({ ...context({}), app: reflecting })).Resources.CarveApi.Properties).not.toHaveProperty('CorsConfiguration');
+  });
+
+  it('a REST API has no JWT authorizer: no route gets one, and the functions trust no authorizer context (carve checks the tokens)', () => {
+    expect(entryOptions(AwsSettings.parse({ gateway: { api: 'rest' } }), shop).trustAuthorizer).toBe(false);
+    expect(entryOptions(AwsSettings.parse({}), createApp({ name: 'open', handlers: [] })).trustAuthorizer).toBe(false);
     const template = sam({ api: 'rest' });
     expect(api(template).Properties).not.toHaveProperty('Auth');
     expect(eventsOf(template, 'PostOrdersFunction')['Post0']!.Properties).not.toHaveProperty('Auth');

@@ -2,34 +2,8 @@ import type { App, Handler } from 'carve';
 import { jsonSchemaOf } from 'carve/adapter';
 import type { BuiltUnit, RouteRef } from 'carve/build';
 import { httpRoutes } from './routes.js';
+import { chooseApi, type ApiType } from './api-type.js';
 import type { GatewaySettings } from './settings.js';
-
-export type ApiType = 'http' | 'rest';
-
-interface RestOnly {
-  setting: 'apiKeys' | 'cache' | 'allowIps';
-  what: string;
-  asked(gateway: GatewaySettings): boolean;
-}
-
-// What only a REST API has, by the setting that asks for it.
-const REST_ONLY: readonly RestOnly[] = [
-  { setting: 'apiKeys', what: 'API keys and usage plans', asked: (g) => g.apiKeys !== undefined },
-  { setting: 'cache', what: 'response caching', asked: (g) => Object.keys(g.cache).length > 0 },
-  { setting: 'allowIps', what: 'an IP allow-list (a resource policy)', asked: (g) => g.allowIps !== undefined },
-];
-
-/** The API type, and why: the one set, else an HTTP API unless a feature only a REST API has is asked for. */
-export function chooseApi(gateway: GatewaySettings): { type: ApiType; reason: string } {
-  const restOnly = REST_ONLY.filter((f) => f.asked(gateway));
-  const lacking = restOnly[0];
-  if (gateway.api === 'http' && lacking) {
-    throw new Error(`aws.gateway.${lacking.setting}: ${lacking.what} need a REST API, and aws.gateway.api is 'http' (an HTTP API has none): set api: 'rest', or leave api out`);
-  }
-  if (gateway.api) return { type: gateway.api, reason: `a${gateway.api === 'http' ? 'n HTTP' : ' REST'} API, as aws.gateway.api says` };
-  if (restOnly.length > 0) return { type: 'rest', reason: `a REST API, for ${restOnly.map((f) => `${f.what} (aws.gateway.${f.setting})`).join(', ')}: an HTTP API has none` };
-  return { type: 'http', reason: 'an HTTP API (the default: nothing asked for needs a REST API)' };
-}
 
 /** The API stage: `--stage`, else HTTP API's `$default` (no path prefix) or, for a REST API, which must name one, `dev`. */
 export const stageName = (type: ApiType, stage: string | undefined) => stage ?? (type === 'http' ? '$default' : 'dev');
@@ -73,6 +47,23 @@ export function gatewayRoutes(unit: BuiltUnit, units: readonly BuiltUnit[], feat
   if (units.length > 1) return { catchAll: true, routes: [] };
   const own = unit.routes.flatMap((r) => (r.method === 'GET' ? [r, { method: 'HEAD', path: r.path }] : [r]));
   return { catchAll: true, routes: own.filter((r) => hasOwnFeatures(features(r))) };
+}
+
+/**
+ * The paths a REST API's catch-all unit answers: the root, every path below it, and every path another route makes a
+ * resource of (a REST API answers a method a resource lacks with its own 403, never the catch-all), so carve still
+ * answers 404, 405 and OPTIONS everywhere.
+ */
+export function restCatchAllPaths(units: readonly BuiltUnit[], features: (route: RouteRef) => RouteFeatures): string[] {
+  const explicit = new Set<string>();
+  const any = new Set<string>();
+  for (const unit of units) {
+    for (const r of gatewayRoutes(unit, units, features).routes) {
+      explicit.add(r.path);
+      if (r.method === 'ANY') any.add(r.path);
+    }
+  }
+  return ['/', '/{proxy+}', ...[...explicit].filter((path) => path !== '/' && !any.has(path))];
 }
 
 /** Path parameters, then the query keys the handler's query schema names: what a cached answer depends on. */

@@ -1,5 +1,5 @@
 import type { BuiltUnit, CostEstimate, Usage } from 'carve/build';
-import { chooseApi } from './gateway.js';
+import { chooseApi } from './api-type.js';
 import type { AwsSettings } from './settings.js';
 
 // Lambda, API Gateway and CloudFormation limits, as AWS documents them.

@@ -1,7 +1,9 @@
 import type { App } from 'carve';
 import type { RouteRef } from 'carve/build';
 import { AUTHORIZER, gatewayJwt } from './gateway-auth.js';
-import { stageName, type ApiType, type RouteFeatures } from './gateway.js';
+import { gatewayCors, samCors } from './gateway-cors.js';
+import type { ApiType } from './api-type.js';
+import { stageName, type RouteFeatures } from './gateway.js';
 import { pascal } from './routes.js';
 import type { GatewaySettings } from './settings.js';
 
@@ -54,6 +56,8 @@ function httpApiProperties(app: App, gateway: GatewaySettings, routes: ApiInput[
   // Bad tokens stop at the gateway, before a function runs: for the routes that say so.
   const jwt = gatewayJwt(app);
   if (jwt) properties['Auth'] = { Authorizers: { [AUTHORIZER]: { IdentitySource: '$request.header.Authorization', JwtConfiguration: { issuer: jwt.issuer, audience: jwt.audience } } } };
+  const cors = gatewayCors(app);
+  if (cors) properties['CorsConfiguration'] = samCors(cors);
   if (gateway.throttle) properties['DefaultRouteSettings'] = { ThrottlingRateLimit: gateway.throttle.rateLimit, ThrottlingBurstLimit: gateway.throttle.burstLimit };
   const throttled = routes.filter((r) => r.features.throttle);
   if (throttled.length > 0) {

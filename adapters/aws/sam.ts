@@ -2,7 +2,8 @@ import type { EmitContext, RouteRef } from 'carve/build';
 import { stringify } from 'yaml';
 import { authorizerOf } from './gateway-auth.js';
 import { functionSettings, samVpc } from './functions.js';
-import { chooseApi, gatewayRoutes, routeFeatures, type ApiType, type RouteFeatures } from './gateway.js';
+import { chooseApi, type ApiType } from './api-type.js';
+import { gatewayRoutes, restCatchAllPaths, routeFeatures, type RouteFeatures } from './gateway.js';
 import { pascal, WARMUP_EVENT } from './routes.js';
 import { API, apiResources, apiUrl } from './sam-api.js';
 import { environment, unitVariables } from './service.js';
@@ -17,6 +18,7 @@ export function samTemplate({ app, shape, stage, units, settings, environment: e
   const authorizer = type === 'http' ? authorizerOf(app) : () => undefined;
   const resources: Record<string, unknown> = {};
   const routed: { route: RouteRef; features: RouteFeatures }[] = [];
+  const catchAllPaths = restCatchAllPaths(units, features);
   const globals = environment(settings);
   for (const unit of units) {
     // SAM merges a function's variables with the Globals' (NODE_OPTIONS).
@@ -34,7 +36,7 @@ export function samTemplate({ app, shape, stage, units, settings, environment: e
         ...(own.memoryMb !== undefined ? { MemorySize: own.memoryMb } : {}), ...(own.timeoutSeconds !== undefined ? { Timeout: own.timeoutSeconds } : {}),
         ...(own.vpc ? { VpcConfig: samVpc(own.vpc) } : {}),
         ...(statements.length > 0 ? { Policies: [{ Version: '2012-10-17', Statement: statements }] } : {}),
-        Events: events(type, catchAll, routes, settings, features, authorizer),
+        Events: events(type, catchAll ? catchAllPaths : undefined, routes, settings, features, authorizer),
       },
     };
     // The function's own logs, kept as long as the API's.
@@ -58,16 +60,17 @@ export function samTemplate({ app, shape, stage, units, settings, environment: e
   }, { lineWidth: 0, version: '1.1' });
 }
 
-function events(type: ApiType, catchAll: boolean, routes: readonly RouteRef[], settings: AwsSettings, features: (route: RouteRef) => RouteFeatures,
+function events(type: ApiType, catchAll: readonly string[] | undefined, routes: readonly RouteRef[], settings: AwsSettings, features: (route: RouteRef) => RouteFeatures,
   authorizerOf: (route: RouteRef) => string | undefined): Record<string, unknown> {
   const events: Record<string, unknown> = {};
   const allKeyed = settings.gateway.apiKeys?.routes === 'all';
   if (catchAll && type === 'http') events['Default'] = { Type: 'HttpApi', Properties: { ApiId: { Ref: API } } };
-  // A REST API has no $default route: the root and every path below it.
+  // A REST API has no $default route: the root, every path below it, and the other routes' resources.
   if (catchAll && type === 'rest') {
-    for (const [name, path] of [['Root', '/'], ['Default', '/{proxy+}']] as const) {
+    catchAll.forEach((path, i) => {
+      const name = i === 0 ? 'Root' : i === 1 ? 'Default' : `Any${i - 2}`;
       events[name] = { Type: 'Api', Properties: { RestApiId: { Ref: API }, Path: path, Method: 'any', ...(allKeyed ? { Auth: { ApiKeyRequired: true } } : {}) } };
-    }
+    });
   }
   routes.forEach((r, i) => {
     const name = `${pascal(r.method.toLowerCase())}${i}`;

@@ -2,9 +2,11 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { EmitContext, RouteRef } from 'carve/build';
 import { AUTHORIZER, authorizerOf, gatewayJwt } from './gateway-auth.js';
+import { gatewayCors, serverlessCors } from './gateway-cors.js';
 import { stringify } from 'yaml';
 import { functionSettings } from './functions.js';
-import { chooseApi, gatewayRoutes, routeFeatures, stageName } from './gateway.js';
+import { chooseApi } from './api-type.js';
+import { gatewayRoutes, restCatchAllPaths, routeFeatures, stageName } from './gateway.js';
 import { pascal, WARMUP_EVENT } from './routes.js';
 import { environment, serviceName, unitVariables } from './service.js';
 import type { AwsSettings, GatewaySettings } from './settings.js';
@@ -23,19 +25,21 @@ export function serverlessYml({ app, shape, stage, units, settings, outDir, envi
   const { type } = chooseApi(gateway);
   const features = routeFeatures(app, gateway);
   const jwt = type === 'http' ? gatewayJwt(app) : undefined;
+  const cors = type === 'http' ? gatewayCors(app) : undefined;
   const authorizerFor = type === 'http' ? authorizerOf(app) : () => undefined;
   const authorizer = (r: RouteRef) => {
     const name = authorizerFor(r);
     return name ? { authorizer: { name } } : {};
   };
   const globals = environment(settings);
+  const catchAllPaths = restCatchAllPaths(units, features);
   for (const unit of units) {
     const { catchAll, routes } = gatewayRoutes(unit, units, features);
     const private_ = (r: RouteRef) => (features(r).apiKey ? { private: true } : {});
     const events: unknown[] = type === 'http'
       ? [...(catchAll ? [{ httpApi: '*' }] : []), ...routes.map((r) => ({ httpApi: { method: r.method === 'ANY' ? '*' : r.method, path: r.path, ...authorizer(r) } }))]
       : [
-        ...(catchAll ? ['/', '/{proxy+}'].map((path) => ({ http: { method: 'any', path, ...(gateway.apiKeys?.routes === 'all' ? { private: true } : {}) } })) : []),
+        ...(catchAll ? catchAllPaths.map((path) => ({ http: { method: 'any', path, ...(gateway.apiKeys?.routes === 'all' ? { private: true } : {}) } })) : []),
         ...routes.map((r) => ({ http: { method: r.method === 'ANY' ? 'any' : r.method.toLowerCase(), path: r.path, ...private_(r) } })),
       ];
     if (settings.warmup) events.push({ schedule: { rate: 'rate(5 minutes)', input: WARMUP_EVENT } });
@@ -62,6 +66,7 @@ export function serverlessYml({ app, shape, stage, units, settings, outDir, envi
       ...(type === 'http' ? {
         httpApi: {
           payload: '2.0',
+          ...(cors ? { cors: serverlessCors(cors) } : {}),
           ...(jwt ? { authorizers: { [AUTHORIZER]: { type: 'jwt', identitySource: '$request.header.Authorization', issuerUrl: jwt.issuer, audience: [...jwt.audience] } } } : {}),
         },
       } : { endpointType: 'REGIONAL', ...restApiGateway(gateway) }),

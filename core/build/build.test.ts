@@ -173,6 +173,33 @@ describe('carve build, aws', () => {
   });
 });
 
+describe('carve build: the gradebook with a JWKS issuer, behind an HTTP API', () => {
+  let manifest: Manifest;
+  const jwks = { GRADEBOOK_JWKS_URL: 'https://login.school.example/.well-known/jwks.json', GRADEBOOK_ISSUER: 'https://login.school.example/' };
+  beforeAll(async () => {
+    // The app reads its auth settings when it loads, as a deployment's build would have them in its environment.
+    Object.assign(process.env, jwks);
+    try {
+      manifest = await buildApp({ app: join(root, 'examples/gradebook/app.ts'), shape: 'microservices', target: await resolveTarget('aws'), out: join(out, 'jwks'), stage: 'prod', coldStart: false });
+    } finally {
+      for (const name of Object.keys(jwks)) delete process.env[name];
+    }
+  }, 120_000);
+
+  it('puts the JWT authorizer in front of exactly the guarded routes, on the prod stage, and template.yaml passes cfn-lint', () => {
+    const dir = join(out, 'jwks/aws/microservices');
+    const sam = parse(readFileSync(join(dir, 'template.yaml'), 'utf8'));
+    expect(sam.Resources.CarveApi.Properties).toMatchObject({ StageName: 'prod', Auth: { Authorizers: { CarveJwt: { JwtConfiguration: { issuer: jwks.GRADEBOOK_ISSUER, audience: ['gradebook-api'] } } } } });
+    const guarded = (fn: string) => Object.values(sam.Resources[fn].Properties.Events as Record<string, { Properties: { Method: string; Path: string; Auth?: unknown } }>)
+      .map((e) => `${e.Properties.Method} ${e.Properties.Path}${e.Properties.Auth ? ' (jwt)' : ''}`);
+    expect(guarded('HealthFunction')).toEqual(['GET /health', 'HEAD /health']);
+    expect(guarded('GradesFunction')).toContain('POST /grades (jwt)');
+    expect(manifest.deploy?.[0]).toMatch(/--stack-name gradebook-microservices-prod /);
+    const { python } = pythonCfnLint();
+    if (python) expect(cfnLint(python, join(dir, 'template.yaml'))).toEqual({ status: 0, findings: '' });
+  });
+});
+
 describe('carve build: environment and secrets from carve.config.ts', () => {
   const app = join(root, 'core/build/__fixtures__/secrets/app.ts');
   let aws: Manifest;

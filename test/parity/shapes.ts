@@ -62,8 +62,8 @@ export async function viaAzureBuild(appModule: string, shape: string, scratch: s
  * The aws build's serverless.yml served by `osls offline` (serverless-offline): a real API Gateway and
  * Lambda emulator on loopback, reached over HTTP.
  */
-export async function viaOslsOffline(appModule: string, shape: string, scratch: string): Promise<Deployed> {
-  const { dir } = await built(appModule, shape, 'aws', scratch);
+export async function viaOslsOffline(appModule: string, shape: string, scratch: string, options: { config?: string } = {}): Promise<Deployed & { url: string }> {
+  const { dir } = await built(appModule, shape, 'aws', scratch, options.config);
   // The file as built (it lists serverless-offline, installed here); serverless-offline gives Lambda workers only the
   // configured environment, not its own, so the run's settings are added to it.
   const config = parse(readFileSync(join(dir, 'serverless.yml'), 'utf8')) as { provider: { environment?: Record<string, string> }; plugins?: string[] };
@@ -82,8 +82,12 @@ export async function viaOslsOffline(appModule: string, shape: string, scratch: 
     if (child.exitCode !== null || Date.now() - started > 90_000) throw new Error(`osls offline did not start:\n${output.slice(-2000)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+  // A route that needs an API key: serverless-offline makes one up for keys the file names without a value, and says it.
+  const apiKey = /Key with token: '([^']+)'/.exec(output)?.[1];
+  const client = httpClient(`http://127.0.0.1:${httpPort}`);
   return {
-    client: httpClient(`http://127.0.0.1:${httpPort}`),
+    client: apiKey ? (req) => client({ ...req, headers: { 'x-api-key': apiKey, ...req.headers } }) : client,
+    url: `http://127.0.0.1:${httpPort}`,
     stop: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
@@ -101,8 +105,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function built(appModule: string, shape: string, target: string, scratch: string): Promise<{ manifest: Manifest; dir: string }> {
-  await buildApp({ app: appModule, shape, target: await resolveTarget(target), out: scratch, coldStart: false });
+async function built(appModule: string, shape: string, target: string, scratch: string, config?: string): Promise<{ manifest: Manifest; dir: string }> {
+  await buildApp({ app: appModule, shape, target: await resolveTarget(target), out: scratch, config, coldStart: false });
   const dir = join(scratch, target, shape);
   // Read back what was written: the parity run trusts the artifacts, not the return value.
   return { manifest: JSON.parse(readFileSync(join(dir, 'carve-manifest.json'), 'utf8')) as Manifest, dir };
