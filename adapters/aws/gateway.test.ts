@@ -12,6 +12,7 @@ import { entryOptions } from './entry-options.js';
 import { chooseApi } from './api-type.js';
 import { checkGateway } from './gateway.js';
 import { samTemplate } from './sam.js';
+import awsTarget from './target.js';
 import { serverlessYml, serverlessYmlGaps } from './serverless-yml.js';
 import { AwsSettings, GatewaySettings } from './settings.js';
 
@@ -106,6 +107,9 @@ describe('the gateway features in template.yaml and serverless.yml', () => {
     expect(template.Resources.CarveUsagePlanFree.Properties).not.toHaveProperty('Throttle');
     expect(template.Resources.CarveUsagePlanKeyFree.Properties).toEqual({ KeyId: { Ref: 'CarveApiKeyFree' }, KeyType: 'API_KEY', UsagePlanId: { Ref: 'CarveUsagePlanFree' } });
     expect(template.Outputs.ApiKeyPartners.Value).toEqual({ Ref: 'CarveApiKeyPartners' });
+    // The deploy commands say how to read each key's value, which API Gateway makes.
+    const commands = awsTarget.deploy!({ app: shop, shape: 'nanoservices', stage: 'prod', dir: 'dist/aws/nanoservices', units: [], settings: AwsSettings.parse({ gateway: { apiKeys: { routes: ['postOrders'], plans } } }) });
+    expect(commands[1]).toBe(`aws apigateway get-api-key --include-value --query value --output text --api-key "$(aws cloudformation describe-stacks --stack-name shop-nanoservices-prod --query "Stacks[0].Outputs[?OutputKey=='ApiKeyPartners'].OutputValue" --output text)"   # the partners plan's API key`);
     const yml = sls({ apiKeys: { routes: ['postOrders'], plans } });
     expect(yml.functions['postOrders'].events).toEqual([{ http: { method: 'post', path: '/orders', private: true } }]);
     expect(yml.functions['getHealth'].events[0]).toEqual({ http: { method: 'get', path: '/health' } });

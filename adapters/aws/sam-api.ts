@@ -87,7 +87,7 @@ function restApiProperties(gateway: GatewaySettings, routes: ApiInput['routes'])
 /** A usage plan per plan, with one API key each: its id is an output (`aws apigateway get-api-key --include-value --api-key <id>`). */
 function usagePlans(plans: NonNullable<GatewaySettings['apiKeys']>['plans'], resources: Record<string, unknown>, outputs: Record<string, unknown>): void {
   for (const [name, plan] of Object.entries(plans)) {
-    const id = pascal(name.replaceAll('_', '-'));
+    const id = planId(name);
     resources[`CarveUsagePlan${id}`] = {
       Type: 'AWS::ApiGateway::UsagePlan',
       Properties: {
@@ -116,6 +116,9 @@ function restLogsRole(): Record<string, unknown> {
     CarveApiGatewayAccount: { Type: 'AWS::ApiGateway::Account', Properties: { CloudWatchRoleArn: { 'Fn::GetAtt': ['CarveApiGatewayLogsRole', 'Arn'] } } },
   };
 }
+
+/** A usage plan's part of its resources' and outputs' logical ids (`partners` → `Partners`: `ApiKeyPartners`). */
+export const planId = (plan: string) => pascal(plan.replaceAll('_', '-'));
 
 /** Where the API answers: its execute-api URL, with the stage when it has one in the path. */
 export function apiUrl(type: ApiType, stage: string | undefined): unknown {

@@ -1,6 +1,7 @@
 import { defineTarget, runtimeModule } from 'carve/build';
 import { awsCost, awsLimits } from './limits.js';
 import { FALLBACK_UNIT } from './routes.js';
+import { planId } from './sam-api.js';
 import { samTemplate } from './sam.js';
 import { hasOfflinePlugin, OFFLINE_PLUGIN, serverlessYml, serverlessYmlGaps } from './serverless-yml.js';
 import { gatewayJwt, unguardedAtGateway } from './gateway-auth.js';
@@ -37,8 +38,10 @@ export default defineTarget<AwsSettings>({
     files['serverless.yml'] = serverlessYml(context);
     return files;
   },
-  deploy: ({ app, shape, stage, dir }) => [
-    `sam deploy --template-file ${dir}/template.yaml --stack-name ${serviceName(app, shape)}${stage ? `-${stage}` : ''} --resolve-s3 --capabilities CAPABILITY_IAM`,
+  deploy: ({ app, shape, stage, dir, settings }) => [
+    `sam deploy --template-file ${dir}/template.yaml --stack-name ${stackName(app, shape, stage)} --resolve-s3 --capabilities CAPABILITY_IAM`,
+    // A key's value is not in the template: API Gateway makes it, and the stack's outputs name each key's id.
+    ...Object.keys(settings.gateway.apiKeys?.plans ?? {}).map((plan) => `aws apigateway get-api-key --include-value --query value --output text --api-key "$(aws cloudformation describe-stacks --stack-name ${stackName(app, shape, stage)} --query "Stacks[0].Outputs[?OutputKey=='ApiKey${planId(plan)}'].OutputValue" --output text)"   # the ${plan} plan's API key`),
     `(cd ${dir} && npx osls deploy --stage ${stage ?? 'dev'})`,
     hasOfflinePlugin(dir) ? `(cd ${dir} && npx osls offline)   # API Gateway and Lambda emulated on localhost`
       : `# to serve serverless.yml locally: npm install --save-dev osls ${OFFLINE_PLUGIN}, build again, then (cd ${dir} && npx osls offline)`,
@@ -57,3 +60,6 @@ function gatewayNotes(app: Parameters<typeof gatewayJwt>[0], settings: AwsSettin
   if (type === 'http' && settings.gateway.tracing) notes.push('X-Ray traces the functions; an HTTP API itself is not traced (a REST API is)');
   return [...notes, ...serverlessYmlGaps(settings.gateway)];
 }
+
+/** The SAM stack: the app and shape, and the stage when the build has one. */
+const stackName = (app: Parameters<typeof serviceName>[0], shape: Parameters<typeof serviceName>[1], stage: string | undefined) => `${serviceName(app, shape)}${stage ? `-${stage}` : ''}`;

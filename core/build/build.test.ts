@@ -173,6 +173,24 @@ describe('carve build, aws', () => {
   });
 });
 
+describe('carve build: schemas with no JSON Schema converter (plain valibot)', () => {
+  it('builds the units all the same, without an OpenAPI document, and says why', async () => {
+    const dir = mkdtempSync(join(root, '.carve', 'valibot-'));
+    try {
+      writeFileSync(join(dir, 'app.ts'), "import { createApp, handler } from 'carve';\nimport * as v from 'valibot';\n"
+        + "export default createApp({ name: 'items', handlers: [handler({ method: 'GET', path: '/items/{id}', auth: 'public', params: v.object({ id: v.string() }) }, ({ params }) => ({ id: params.id }))] });\n");
+      const manifest = await buildApp({ app: join(dir, 'app.ts'), shape: 'monolith', target: await resolveTarget('aws'), out: join(dir, 'out'), coldStart: false });
+      expect(manifest.warnings).toContainEqual(expect.stringMatching(/^no openapi\.json \(no unit serves one\): GET \/items\/\{id\} \(getItemsById\): its valibot schema has no JSON Schema converter/));
+      expect(existsSync(join(dir, 'out/aws/monolith/items/index.js'))).toBe(true);
+      expect(existsSync(join(dir, 'out/aws/monolith/openapi.json'))).toBe(false);
+      // It carries no zod, so the report says nothing of zod's locales.
+      expect(manifest).not.toHaveProperty('zodLocales');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
 describe('carve build: the gradebook with a JWKS issuer, behind an HTTP API', () => {
   let manifest: Manifest;
   const jwks = { GRADEBOOK_JWKS_URL: 'https://login.school.example/.well-known/jwks.json', GRADEBOOK_ISSUER: 'https://login.school.example/' };

@@ -226,7 +226,8 @@ async function bundleUnits(input: {
   const built: BundledUnit[] = [];
   const carrying: CarryingUnit[] = [];
   // The whole app's OpenAPI document, from the real handlers: a build artifact, and what the route-only unit serves.
-  writeFileSync(join(stage, DOCUMENT_FILE), `${JSON.stringify(app.openapi(), null, 2)}\n`);
+  // Schemas whose library has no JSON Schema converter (plain valibot) make none: the units are built all the same.
+  const documented = writeDocument(app, join(stage, DOCUMENT_FILE), warnings);
   for (const [i, unit] of units.entries()) {
     input.progress(`bundling ${i + 1}/${units.length}: ${unit.name}`);
     const own = new Set(unit.handlers.map((h) => h.source));
@@ -242,7 +243,7 @@ async function bundleUnits(input: {
     const ids = unit.routesOnly ? [] : unit.handlers.map((h) => h.id);
     const unitApp = join(entries, `${unit.name}.app.ts`);
     // The unit that answers what no route does (or the only unit) serves the document, read from beside its bundle.
-    const servesDocument = unit.routesOnly || units.length === 1;
+    const servesDocument = documented && (unit.routesOnly || units.length === 1);
     writeFileSync(unitApp, unitAppSource(input.appModule, ids, input.shape === 'graphql', unit.remainder, servesDocument ? 'beside' : 'none'));
     const outfile = join(stage, unit.name, target.entry.file);
     const result = await bundleUnit({
@@ -267,6 +268,17 @@ async function bundleUnits(input: {
   warnings.push(...carriedForOthers(app, carrying));
   rmSync(entries, { recursive: true, force: true });
   return built;
+}
+
+/** Writes the app's OpenAPI document; where it cannot be made, says why in a warning instead. */
+function writeDocument(app: App, file: string, warnings: string[]): boolean {
+  try {
+    writeFileSync(file, `${JSON.stringify(app.openapi(), null, 2)}\n`);
+    return true;
+  } catch (error) {
+    warnings.push(`no ${DOCUMENT_FILE} (no unit serves one): ${(error as Error).message}`);
+    return false;
+  }
 }
 
 async function measureUnits(target: TargetDescriptor<unknown>, units: BuiltUnit[], stage: string, nodeOptions: readonly string[], progress: (line: string) => void): Promise<(number | null)[]> {

@@ -93,7 +93,10 @@ export async function bundleUnit(options: {
     const input = Object.entries(inputs).find(([path]) => file.endsWith(path.replace(/^(\.\.\/)+/, '')));
     return input !== undefined && input[1].bytes !== Buffer.byteLength(options.stubs.get(file)!);
   });
-  return { bytes: bytes.byteLength, gzipBytes: gzipSync(bytes).byteLength, externals: Object.fromEntries(externals), inputs, leaked, optionalMissing: [...optionalMissing].sort(), trimmedZod, weights, ...(boundaries ? { boundaries } : {}), entryPoint: Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.entryPoint ?? '' };
+  return { bytes: bytes.byteLength, gzipBytes: gzipSync(bytes).byteLength, externals: Object.fromEntries(externals), inputs, leaked, optionalMissing: [...optionalMissing].sort(),
+    // The locales were trimmed where zod is carried at all: a unit whose imports only reach zod (carve/adapter's JSON Schema
+    // converter) but use none of it carries none, and the report says nothing of locales for it.
+    trimmedZod: trimmedZod && (weights['zod'] ?? 0) > 0, weights, ...(boundaries ? { boundaries } : {}), entryPoint: Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.entryPoint ?? '' };
 }
 
 /**
