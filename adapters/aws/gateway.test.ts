@@ -78,6 +78,12 @@ describe('the API type', () => {
     const guarded = createApp({ name: 'g', handlers: [handler({ method: 'GET', path: '/me' }, () => ({}))] });
     expect(() => checkGateway(guarded, GatewaySettings.parse({ cache: { getMe: 60 } }))).toThrow(/needs a caller, and the gateway's cache does not tell callers apart/);
     expect(() => checkGateway(shop, GatewaySettings.parse(everything))).not.toThrow();
+    // A REST API's resource tree has one variable part per level.
+    const clashing = createApp({ name: 'c', handlers: [handler({ method: 'GET', path: '/a/{id}', auth: 'public' }, () => 1), handler({ method: 'GET', path: '/a/{key}/b', auth: 'public' }, () => 1)] });
+    expect(() => checkGateway(clashing, GatewaySettings.parse({ api: 'rest' }))).toThrow('a REST API has one variable path part per level, and GET /a/{key}/b (getAByKeyB) puts {key} beside /a/{id}: name the parameter alike, or use an HTTP API');
+    expect(() => checkGateway(clashing, GatewaySettings.parse({}))).not.toThrow();
+    const rootParam = createApp({ name: 'r', handlers: [handler({ method: 'GET', path: '/{slug}', auth: 'public' }, () => 1)] });
+    expect(() => checkGateway(rootParam, GatewaySettings.parse({ api: 'rest' }))).toThrow(/puts \{slug\} beside carve's catch-all \/\{proxy\+\}/);
   });
 });
 

@@ -35,7 +35,7 @@ export function routeFeatures(app: App, gateway: GatewaySettings): (route: Route
 }
 
 /** Whether a route has anything of its own at the gateway (so it needs a route of its own there). */
-export const hasOwnFeatures = (f: RouteFeatures) => f.cacheSeconds !== undefined || f.throttle !== undefined || f.apiKey;
+const hasOwnFeatures = (f: RouteFeatures) => f.cacheSeconds !== undefined || f.throttle !== undefined || f.apiKey;
 
 /**
  * The routes a unit gets at the gateway: its own; or, for the one that answers every route, the catch-all, plus (when
@@ -74,12 +74,33 @@ function cacheKeysOf(handler: Handler): string[] {
 }
 
 /**
+ * A REST API's resources are a tree with one variable part per level (`/courses/{code}` and `/courses/{id}/grades`
+ * cannot both be, nor `/{slug}` beside carve's catch-all `/{proxy+}`): CloudFormation would refuse the stack.
+ */
+function checkRestPaths(app: App): void {
+  const variableAt = new Map<string, string>([['', '{proxy+}']]);
+  for (const h of app.handlers) {
+    const segments = h.path.split('/').filter(Boolean);
+    segments.forEach((segment, i) => {
+      if (!segment.startsWith('{')) return;
+      const parent = segments.slice(0, i).join('/');
+      const other = variableAt.get(parent);
+      if (other === undefined) variableAt.set(parent, segment);
+      else if (other !== segment) {
+        const where = other === '{proxy+}' ? "carve's catch-all /{proxy+}" : `/${parent ? `${parent}/` : ''}${other}`;
+        throw new Error(`a REST API has one variable path part per level, and ${h.method} ${h.path} (${h.id}) puts ${segment} beside ${where}: name the parameter alike, or use an HTTP API`);
+      }
+    });
+  }
+}
+
+/**
  * Refuses settings the app cannot have, before anything is written: a type that lacks a feature asked for, a handler
  * id no handler has, a cached route that is not a public GET (the gateway's cache would hand one caller's answer to
  * another: it does not key on the Authorization header).
  */
 export function checkGateway(app: App, gateway: GatewaySettings): void {
-  chooseApi(gateway);
+  if (chooseApi(gateway).type === 'rest') checkRestPaths(app);
   const ids = new Map(app.handlers.map((h) => [h.id, h]));
   const named: [string, readonly string[]][] = [
     ['throttle.routes', Object.keys(gateway.throttle?.routes ?? {})],
