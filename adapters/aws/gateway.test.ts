@@ -50,7 +50,7 @@ const plans = { partners: { throttle: { rateLimit: 50, burstLimit: 100 }, quota:
 // Every gateway feature at once, on a REST API: what the Python cfn-lint and osls package are asked to accept.
 const everything = {
   stageVariables: { CATALOG: 'v2' }, throttle: { rateLimit: 100, burstLimit: 200, routes: { postOrders: { rateLimit: 5, burstLimit: 10 } } },
-  apiKeys: { routes: ['postOrders'], plans }, cache: { getCoursesByCode: 300, getCourses: 60 }, logs: { retentionDays: 30 }, tracing: true,
+  apiKeys: { routes: ['postOrders'], plans: { ...plans, partners: { ...plans.partners, routes: { postOrders: { rateLimit: 10, burstLimit: 20 } } } } }, cache: { getCoursesByCode: 300, getCourses: 60 }, logs: { retentionDays: 30 }, tracing: true,
   allowIps: ['203.0.113.0/24', '198.51.100.7'], domain: { name: 'api.shop.example', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc-123', basePath: 'v1' },
 };
 
@@ -111,6 +111,14 @@ describe('the gateway features in template.yaml and serverless.yml', () => {
       Throttle: { RateLimit: 50, BurstLimit: 100 }, Quota: { Limit: 10_000, Period: 'DAY' },
     });
     expect(template.Resources.CarveUsagePlanFree.Properties).not.toHaveProperty('Throttle');
+    // A plan's own rate for a route that takes a key (HEAD with its GET).
+    const perRoute = sam({ apiKeys: { routes: ['postOrders', 'getCourses'], plans: { partners: { routes: { getCourses: { rateLimit: 2, burstLimit: 4 } } } } } });
+    expect(perRoute.Resources.CarveUsagePlanPartners.Properties.ApiStages).toEqual([{
+      ApiId: { Ref: 'CarveApi' }, Stage: { Ref: 'CarveApi.Stage' },
+      Throttle: { '/courses/GET': { RateLimit: 2, BurstLimit: 4 }, '/courses/HEAD': { RateLimit: 2, BurstLimit: 4 } },
+    }]);
+    expect(() => checkGateway(shop, GatewaySettings.parse({ apiKeys: { routes: ['postOrders'], plans: { partners: { routes: { getHealth: { rateLimit: 1, burstLimit: 1 } } } } } })))
+      .toThrow('aws.gateway.apiKeys.plans.partners.routes.getHealth: getHealth takes no API key (aws.gateway.apiKeys.routes), so no usage plan meters it');
     expect(template.Resources.CarveUsagePlanKeyFree.Properties).toEqual({ KeyId: { Ref: 'CarveApiKeyFree' }, KeyType: 'API_KEY', UsagePlanId: { Ref: 'CarveUsagePlanFree' } });
     expect(template.Outputs.ApiKeyPartners.Value).toEqual({ Ref: 'CarveApiKeyPartners' });
     // The deploy commands say how to read each key's value, which API Gateway makes.

@@ -111,6 +111,14 @@ export function checkGateway(app: App, gateway: GatewaySettings): void {
     const unknown = list.find((id) => !ids.has(id));
     if (unknown !== undefined) throw new Error(`aws.gateway.${setting}: no handler has the id "${unknown}" (${app.name} has ${[...ids.keys()].slice(0, 8).join(', ')}${ids.size > 8 ? ', …' : ''})`);
   }
+  for (const [plan, { routes }] of Object.entries(gateway.apiKeys?.plans ?? {})) {
+    for (const id of Object.keys(routes)) {
+      const setting = `aws.gateway.apiKeys.plans.${plan}.routes`;
+      if (!ids.has(id)) throw new Error(`${setting}: no handler has the id "${id}" (${app.name} has ${[...ids.keys()].slice(0, 8).join(', ')}${ids.size > 8 ? ', …' : ''})`);
+      const keyed = gateway.apiKeys!.routes === 'all' || gateway.apiKeys!.routes.includes(id);
+      if (!keyed) throw new Error(`${setting}.${id}: ${id} takes no API key (aws.gateway.apiKeys.routes), so no usage plan meters it`);
+    }
+  }
   for (const id of Object.keys(gateway.cache)) {
     const handler = ids.get(id)!;
     if (handler.method !== 'GET') throw new Error(`aws.gateway.cache.${id}: only GET routes are cached, and ${id} is ${handler.method} ${handler.path}`);

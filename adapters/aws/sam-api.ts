@@ -47,7 +47,7 @@ export function apiResources({ app, type, stage, gateway, routes }: ApiInput): {
   if (type === 'http') Object.assign(properties, httpApiProperties(app, gateway, routes));
   else Object.assign(properties, restApiProperties(gateway, routes));
   resources[API] = { Type: type === 'http' ? 'AWS::Serverless::HttpApi' : 'AWS::Serverless::Api', Properties: properties };
-  if (type === 'rest' && gateway.apiKeys) usagePlans(gateway.apiKeys.plans, resources, outputs);
+  if (type === 'rest' && gateway.apiKeys) usagePlans(app, gateway.apiKeys.plans, resources, outputs);
   return { resources, outputs };
 }
 
@@ -85,15 +85,21 @@ function restApiProperties(gateway: GatewaySettings, routes: ApiInput['routes'])
 }
 
 /** A usage plan per plan, with one API key each: its id is an output (`aws apigateway get-api-key --include-value --api-key <id>`). */
-function usagePlans(plans: NonNullable<GatewaySettings['apiKeys']>['plans'], resources: Record<string, unknown>, outputs: Record<string, unknown>): void {
+function usagePlans(app: App, plans: NonNullable<GatewaySettings['apiKeys']>['plans'], resources: Record<string, unknown>, outputs: Record<string, unknown>): void {
   for (const [name, plan] of Object.entries(plans)) {
     const id = planId(name);
+    // A plan's rate for one method: keyed "<resource path>/<METHOD>" (HEAD with its GET).
+    const perRoute = Object.fromEntries(Object.entries(plan.routes).flatMap(([handlerId, throttle]) => {
+      const h = app.handlers.find((x) => x.id === handlerId)!;
+      const value = { RateLimit: throttle.rateLimit, BurstLimit: throttle.burstLimit };
+      return (h.method === 'GET' ? ['GET', 'HEAD'] : [h.method]).map((method) => [`${h.path}/${method}`, value]);
+    }));
     resources[`CarveUsagePlan${id}`] = {
       Type: 'AWS::ApiGateway::UsagePlan',
       Properties: {
         UsagePlanName: { 'Fn::Sub': `\${AWS::StackName}-${name}` },
         // `CarveApi.Stage` is the stage SAM makes for the API: the plan comes after it.
-        ApiStages: [{ ApiId: { Ref: API }, Stage: { Ref: `${API}.Stage` } }],
+        ApiStages: [{ ApiId: { Ref: API }, Stage: { Ref: `${API}.Stage` }, ...(Object.keys(perRoute).length > 0 ? { Throttle: perRoute } : {}) }],
         ...(plan.throttle ? { Throttle: { RateLimit: plan.throttle.rateLimit, BurstLimit: plan.throttle.burstLimit } } : {}),
         ...(plan.quota ? { Quota: { Limit: plan.quota.limit, Period: plan.quota.period } } : {}),
       },

@@ -99,6 +99,7 @@ function restApiGateway(gateway: GatewaySettings): Record<string, unknown> {
 export function serverlessYmlGaps(gateway: GatewaySettings): string[] {
   const gaps = [
     gateway.throttle ? 'throttling (aws.gateway.throttle)' : undefined,
+    Object.values(gateway.apiKeys?.plans ?? {}).some((p) => Object.keys(p.routes).length > 0) ? "a usage plan's rates per route (aws.gateway.apiKeys.plans.<plan>.routes)" : undefined,
     Object.keys(gateway.cache).length > 0 ? 'response caching (aws.gateway.cache)' : undefined,
     Object.keys(gateway.stageVariables).length > 0 ? 'stage variables (aws.gateway.stageVariables)' : undefined,
     gateway.domain ? 'the custom domain (aws.gateway.domain)' : undefined,

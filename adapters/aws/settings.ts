@@ -14,6 +14,8 @@ const Throttle = z.strictObject({
 const UsagePlan = z.strictObject({
   throttle: Throttle.optional(),
   quota: z.strictObject({ limit: z.int().min(1), period: z.enum(['DAY', 'WEEK', 'MONTH']) }).optional(),
+  /** The plan's own rate for a route that takes a key, by handler id. */
+  routes: z.record(z.string().min(1), Throttle).default({}),
 });
 
 // The retention periods CloudWatch Logs accepts, in days.
