@@ -1,7 +1,7 @@
 import type { App, Handler } from 'carve';
 import { jsonSchemaOf } from 'carve/adapter';
 import type { BuiltUnit, RouteRef } from 'carve/build';
-import { httpRoutes } from './routes.js';
+import { httpRoutes, withHead } from './routes.js';
 import { chooseApi, type ApiType } from './api-type.js';
 import type { GatewaySettings } from './settings.js';
 
@@ -19,18 +19,29 @@ export interface RouteFeatures {
 
 const sameRoute = (handler: Handler, route: RouteRef) => handler.path === route.path && (handler.method === route.method || (handler.method === 'GET' && route.method === 'HEAD'));
 
-/** The features of a route (HEAD with its GET, but for the cache), from the settings that name its handler. */
+/**
+ * The features of a route (HEAD with its GET, but for the cache), from the settings that name its handler; worked out
+ * once a route (the files ask for each route several times, and a cached one's keys come from its query schema).
+ */
 export function routeFeatures(app: App, gateway: GatewaySettings): (route: RouteRef) => RouteFeatures {
+  const known = new Map<string, RouteFeatures>();
   return (route) => {
-    const handler = app.handlers.find((h) => sameRoute(h, route));
-    const id = handler?.id;
-    const keys = gateway.apiKeys;
-    const cacheSeconds = id !== undefined && route.method === 'GET' ? gateway.cache[id] : undefined;
-    return {
-      apiKey: keys !== undefined && (keys.routes === 'all' || (id !== undefined && keys.routes.includes(id))),
-      ...(cacheSeconds !== undefined ? { cacheSeconds, cacheKeys: cacheKeysOf(handler!) } : {}),
-      ...(id !== undefined && gateway.throttle?.routes[id] ? { throttle: gateway.throttle.routes[id] } : {}),
-    };
+    const key = `${route.method} ${route.path}`;
+    let features = known.get(key);
+    if (!features) known.set(key, (features = featuresOf(app, gateway, route)));
+    return features;
+  };
+}
+
+function featuresOf(app: App, gateway: GatewaySettings, route: RouteRef): RouteFeatures {
+  const handler = app.handlers.find((h) => sameRoute(h, route));
+  const id = handler?.id;
+  const keys = gateway.apiKeys;
+  const cacheSeconds = id !== undefined && route.method === 'GET' ? gateway.cache[id] : undefined;
+  return {
+    apiKey: keys !== undefined && (keys.routes === 'all' || (id !== undefined && keys.routes.includes(id))),
+    ...(cacheSeconds !== undefined ? { cacheSeconds, cacheKeys: cacheKeysOf(handler!) } : {}),
+    ...(id !== undefined && gateway.throttle?.routes[id] ? { throttle: gateway.throttle.routes[id] } : {}),
   };
 }
 
@@ -45,8 +56,7 @@ export function gatewayRoutes(unit: BuiltUnit, units: readonly BuiltUnit[], feat
   const routes = httpRoutes(unit, units);
   if (routes !== 'default') return { catchAll: false, routes };
   if (units.length > 1) return { catchAll: true, routes: [] };
-  const own = unit.routes.flatMap((r) => (r.method === 'GET' ? [r, { method: 'HEAD', path: r.path }] : [r]));
-  return { catchAll: true, routes: own.filter((r) => hasOwnFeatures(features(r))) };
+  return { catchAll: true, routes: withHead(unit.routes).filter((r) => hasOwnFeatures(features(r))) };
 }
 
 /**
@@ -102,22 +112,20 @@ function checkRestPaths(app: App): void {
 export function checkGateway(app: App, gateway: GatewaySettings): void {
   if (chooseApi(gateway).type === 'rest') checkRestPaths(app);
   const ids = new Map(app.handlers.map((h) => [h.id, h]));
+  const plans = Object.entries(gateway.apiKeys?.plans ?? {});
   const named: [string, readonly string[]][] = [
     ['throttle.routes', Object.keys(gateway.throttle?.routes ?? {})],
     ['apiKeys.routes', gateway.apiKeys && gateway.apiKeys.routes !== 'all' ? gateway.apiKeys.routes : []],
+    ...plans.map(([plan, { routes }]): [string, string[]] => [`apiKeys.plans.${plan}.routes`, Object.keys(routes)]),
     ['cache', Object.keys(gateway.cache)],
   ];
   for (const [setting, list] of named) {
     const unknown = list.find((id) => !ids.has(id));
     if (unknown !== undefined) throw new Error(`aws.gateway.${setting}: no handler has the id "${unknown}" (${app.name} has ${[...ids.keys()].slice(0, 8).join(', ')}${ids.size > 8 ? ', …' : ''})`);
   }
-  for (const [plan, { routes }] of Object.entries(gateway.apiKeys?.plans ?? {})) {
-    for (const id of Object.keys(routes)) {
-      const setting = `aws.gateway.apiKeys.plans.${plan}.routes`;
-      if (!ids.has(id)) throw new Error(`${setting}: no handler has the id "${id}" (${app.name} has ${[...ids.keys()].slice(0, 8).join(', ')}${ids.size > 8 ? ', …' : ''})`);
-      const keyed = gateway.apiKeys!.routes === 'all' || gateway.apiKeys!.routes.includes(id);
-      if (!keyed) throw new Error(`${setting}.${id}: ${id} takes no API key (aws.gateway.apiKeys.routes), so no usage plan meters it`);
-    }
+  for (const [plan, { routes }] of plans) {
+    const unkeyed = Object.keys(routes).find((id) => gateway.apiKeys!.routes !== 'all' && !gateway.apiKeys!.routes.includes(id));
+    if (unkeyed !== undefined) throw new Error(`aws.gateway.apiKeys.plans.${plan}.routes.${unkeyed}: ${unkeyed} takes no API key (aws.gateway.apiKeys.routes), so no usage plan meters it`);
   }
   for (const id of Object.keys(gateway.cache)) {
     const handler = ids.get(id)!;

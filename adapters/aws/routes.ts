@@ -9,5 +9,8 @@ export const pascal = (name: string) => name.split('-').map((w) => w.charAt(0).t
 /** Which HTTP API routes send requests to a unit: every route (HEAD with GET), all of them for a monolith. */
 export function httpRoutes(unit: BuiltUnit, units: readonly BuiltUnit[]): RouteRef[] | 'default' {
   if (unit.name === FALLBACK_UNIT || unit.remainder || units.length === 1) return 'default';
-  return unit.routes.flatMap((r) => (r.method === 'GET' ? [r, { method: 'HEAD', path: r.path }] : [r]));
+  return withHead(unit.routes);
 }
+
+/** The routes as the gateway knows them: each GET with its HEAD, which carve answers as the GET. */
+export const withHead = (routes: readonly RouteRef[]): RouteRef[] => routes.flatMap((r) => (r.method === 'GET' ? [r, { method: 'HEAD', path: r.path }] : [r]));

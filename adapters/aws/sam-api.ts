@@ -4,7 +4,7 @@ import { AUTHORIZER, gatewayJwt } from './gateway-auth.js';
 import { gatewayCors, samCors } from './gateway-cors.js';
 import type { ApiType } from './api-type.js';
 import { stageName, type RouteFeatures } from './gateway.js';
-import { pascal } from './routes.js';
+import { pascal, withHead } from './routes.js';
 import type { GatewaySettings } from './settings.js';
 
 /** The API's logical id in template.yaml. */
@@ -91,8 +91,7 @@ function usagePlans(app: App, plans: NonNullable<GatewaySettings['apiKeys']>['pl
     // A plan's rate for one method: keyed "<resource path>/<METHOD>" (HEAD with its GET).
     const perRoute = Object.fromEntries(Object.entries(plan.routes).flatMap(([handlerId, throttle]) => {
       const h = app.handlers.find((x) => x.id === handlerId)!;
-      const value = { RateLimit: throttle.rateLimit, BurstLimit: throttle.burstLimit };
-      return (h.method === 'GET' ? ['GET', 'HEAD'] : [h.method]).map((method) => [`${h.path}/${method}`, value]);
+      return withHead([h]).map((r) => [`${r.path}/${r.method}`, { RateLimit: throttle.rateLimit, BurstLimit: throttle.burstLimit }]);
     }));
     resources[`CarveUsagePlan${id}`] = {
       Type: 'AWS::ApiGateway::UsagePlan',

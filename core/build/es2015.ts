@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'esbuild';
-import { runtimeModule } from './runtime-module.js';
+import { coreModule as core } from './runtime-module.js';
 
 // Packages whose `main` is CommonJS compiled down to ES5, with an ES2015 module build beside it (`es2015`).
 // tsyringe's: 11 KB instead of 26 KB in a unit, and tree-shaken. esbuild picks `main` first on Node.
@@ -13,8 +13,6 @@ const ES2015_BUILDS = ['tsyringe'];
  */
 export function es2015Builds(packages: readonly string[] = ES2015_BUILDS): Plugin {
   const filter = new RegExp(`^(${packages.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
-  // carve's core as this build module runs it (sources, or the compiled dist/core): the copy a unit bundles.
-  const core = (module: string) => runtimeModule(new URL(`../${module}`, import.meta.url));
   const container = core('container.js');
   return {
     name: 'carve-es2015-builds',

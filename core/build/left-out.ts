@@ -1,5 +1,5 @@
 import type { Plugin } from 'esbuild';
-import { runtimeModule } from './runtime-module.js';
+import { coreModule as core } from './runtime-module.js';
 
 /**
  * Leaves out of a unit what only the build needs: the OpenAPI generator (and the JSON Schema converters it
@@ -8,8 +8,6 @@ import { runtimeModule } from './runtime-module.js';
  * carve than the one running the build keeps both: bigger, never wrong.
  */
 export function leaveOutBuildOnly(options: { publicOnly?: boolean | undefined } = {}): Plugin {
-  // carve's core as this build module runs it (sources, or the compiled dist/core): the copy a unit bundles.
-  const core = (module: string) => runtimeModule(new URL(`../${module}`, import.meta.url));
   const swaps = [
     { filter: /^\.\/openapi\.js$/, importer: core('app.js'), replacement: core('openapi-left-out.js') },
     ...(options.publicOnly ? [{ filter: /^\.\/auth\/jwt\.js$/, importer: core('index.js'), replacement: core('auth/jwt-left-out.js') }] : []),

@@ -15,3 +15,9 @@ export function runtimeModule(url: URL): string {
   if (source !== file && existsSync(source)) return source;
   throw new Error(`${file}: no such module`);
 }
+
+/**
+ * One of carve's core modules as this build runs them (sources, or the compiled dist/core), named as published
+ * (`app.js`): the copy a unit bundles, for a plugin that swaps one of them for another.
+ */
+export const coreModule = (module: string): string => runtimeModule(new URL(`../${module}`, import.meta.url));
