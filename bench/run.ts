@@ -6,6 +6,7 @@ import { expressThroughput } from './express-throughput.js';
 import { graphqlOverhead } from './graphql.js';
 import { buildBundles } from './lambda/bundles.js';
 import { lambdaCold } from './lambda/cold.js';
+import { lambdaInstructions } from './lambda/instructions.js';
 import { lambdaWarm } from './lambda/warm.js';
 import { load } from './load.js';
 import { shapes } from './shapes.js';
@@ -18,6 +19,7 @@ console.log(`carve benchmarks — node ${process.version}, ${new Date().toISOStr
 if (wanted('lambda')) {
   const bundles = await buildBundles();
   await lambdaWarm(bundles, { iterations: env('BENCH_ITERATIONS', 5000), rounds: env('BENCH_ROUNDS', 5) });
+  await lambdaInstructions(bundles, { fewer: env('BENCH_COUNT_FEWER', 20_000), more: env('BENCH_COUNT_MORE', 70_000) });
   await lambdaCold(bundles, { runs: env('BENCH_COLD_RUNS', 11) });
 }
 if (wanted('shapes')) await shapes();

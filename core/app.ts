@@ -259,17 +259,16 @@ export function createApp(options: AppOptions): App {
   function runAs(route: Compiled, request: CarveRequest, principal: Principal | undefined): Work {
     const { spec } = route.handler;
     // Without a query schema the query is parsed only if the handler reads it (Input's getter).
-    const checkedInputs = inputs(spec, {
-      params: request.params, query: spec.query ? request.query : undefined, headers: request.headers, body: spec.body ? parseBody(request, route.accepts, jsonDepth) : undefined,
-    });
-    if (checkedInputs instanceof Promise) return checkedInputs.then((given) => respond(route, request, principal, given));
-    return respond(route, request, principal, checkedInputs);
+    const input = new Input(request, principal, request.params, spec.query ? request.query : undefined, request.headers,
+      spec.body ? parseBody(request, route.accepts, jsonDepth) : undefined);
+    const checkedInput = inputs(spec, input);
+    if (checkedInput instanceof Promise) return checkedInput.then((given) => respond(route, request, principal, given));
+    return respond(route, request, principal, checkedInput);
   }
 
-  function respond(route: Compiled, request: CarveRequest, principal: Principal | undefined, given: Inputs): Work {
+  function respond(route: Compiled, request: CarveRequest, principal: Principal | undefined, input: Input): Work {
     const { handler: h } = route;
     const { spec } = h;
-    const input = new Input(request, principal, given.params, given.query, given.headers, given.body);
     const deps = route.perRequest
       ? injector.resolve(route.deps, { request, log: request.log, principal })
       : (route.cached ??= injector.resolve(route.deps));
@@ -391,13 +390,13 @@ export function createApp(options: AppOptions): App {
           if (result.error) throw result.error;
           principal = checkPolicy(route.policy, result.principal);
         }
-        const { params, query, body } = await inputs(spec, { params: given.params ?? {}, query: given.query ?? {}, headers: request.headers, body: spec.body ? given.body : undefined });
+        const input = await inputs(spec, new Input(request, principal, given.params ?? {}, given.query ?? {}, request.headers, spec.body ? given.body : undefined));
         let deps: Record<string, unknown>;
         if (route.perRequest) {
           const shared = (await caller()).principal;
           deps = (scope ??= injector.scope({ request, log: request.log, principal: shared }))(route.deps);
         } else deps = route.cached ??= injector.resolve(route.deps);
-        let value = h.run(new Input(request, principal, params, query, request.headers, body) as Parameters<Handler['run']>[0], deps);
+        let value = h.run(input as Parameters<Handler['run']>[0], deps);
         if (value instanceof Promise) value = await value;
         return resultValue(value, spec.response, request);
       },
@@ -452,7 +451,7 @@ export function createApp(options: AppOptions): App {
   return app;
 }
 
-/** A handler's four inputs: as they came (the body parsed only for a handler with a body schema), or as checked. */
+/** A handler's four inputs: as they came (the body parsed only for a handler with a body schema), then as checked. */
 interface Inputs { params: unknown; query: unknown; headers: unknown; body: unknown }
 
 // Validators that answer synchronously (zod, valibot, arktype do) report into one scratch list: their checks run start to end.
@@ -462,49 +461,58 @@ function check(schema: Schema | undefined, value: unknown): SchemaResult | Promi
   return schema?.['~standard'].validate(value);
 }
 
-/** A handler's inputs, each checked against its schema; every failure reported at once, as one 400. */
-function inputs(spec: Handler['spec'], raw: Inputs): Inputs | Promise<Inputs> {
-  const params = check(spec.params, raw.params);
-  const query = check(spec.query, raw.query);
-  const headers = check(spec.headers, raw.headers);
-  const body = check(spec.body, raw.body);
+/** A handler's inputs, each checked against its schema (in place); every failure reported at once, as one 400. */
+function inputs<I extends Inputs>(spec: Handler['spec'], given: I): I | Promise<I> {
+  const params = check(spec.params, given.params);
+  const query = spec.query ? check(spec.query, given.query) : undefined;
+  const headers = check(spec.headers, given.headers);
+  const body = check(spec.body, given.body);
   if (params instanceof Promise || query instanceof Promise || headers instanceof Promise || body instanceof Promise) {
-    return Promise.all([params, query, headers, body]).then(([p, q, h, b]) => checked(raw, p, q, h, b, []));
+    return Promise.all([params, query, headers, body]).then(([p, q, h, b]) => checked(given, p, q, h, b, []));
   }
-  return checked(raw, params, query, headers, body, scratch);
+  return checked(given, params, query, headers, body, scratch);
 }
 
-/** The parsed inputs, in place of the raw ones (each caller's own object), or a ValidationError with the issues of every part. */
-function checked(raw: Inputs, params: SchemaResult | undefined, query: SchemaResult | undefined, headers: SchemaResult | undefined,
-  body: SchemaResult | undefined, issues: ValidationIssue[]): Inputs {
-  raw.params = part(params, raw.params, 'params', issues);
-  raw.query = part(query, raw.query, 'query', issues);
-  raw.headers = part(headers, raw.headers, 'headers', issues);
-  raw.body = part(body, raw.body, 'body', issues);
+/** The inputs with each checked part in place of the part as it came, or a ValidationError with the issues of every part. */
+function checked<I extends Inputs>(given: I, params: SchemaResult | undefined, query: SchemaResult | undefined, headers: SchemaResult | undefined,
+  body: SchemaResult | undefined, issues: ValidationIssue[]): I {
+  // A part without a schema is left as it is (a query without one is not even parsed).
+  if (params) given.params = part(params, given.params, 'params', issues);
+  if (query) given.query = part(query, given.query, 'query', issues);
+  if (headers) given.headers = part(headers, given.headers, 'headers', issues);
+  if (body) given.body = part(body, given.body, 'body', issues);
   if (issues.length > 0) throw new ValidationError(issues.splice(0));
-  return raw;
+  return given;
 }
 
-function part(result: SchemaResult | undefined, raw: unknown, name: keyof Inputs, issues: ValidationIssue[]): unknown {
-  if (result === undefined) return raw;
+function part(result: SchemaResult, given: unknown, name: keyof Inputs, issues: ValidationIssue[]): unknown {
   if (result.issues === undefined) return result.value;
   reportIssues(result.issues, name, issues);
-  return raw;
+  return given;
 }
 
-/** What a handler receives. A class, so the lazy parts (query, log) are prototype getters. */
-class Input {
+/** What a handler receives, its inputs checked in place. A class, so the lazy parts (query, log) are prototype getters. */
+class Input implements Inputs {
+  #query: unknown;
+
   constructor(
     readonly request: CarveRequest,
     readonly principal: Principal | undefined,
-    readonly params: unknown,
-    private readonly parsedQuery: unknown,
-    readonly headers: unknown,
-    readonly body: unknown,
-  ) {}
+    public params: unknown,
+    query: unknown,
+    public headers: unknown,
+    public body: unknown,
+  ) {
+    this.#query = query;
+  }
 
+  /** The checked query, or (without a query schema) the request's, parsed when first read. */
   get query(): unknown {
-    return this.parsedQuery ?? this.request.query;
+    return this.#query ?? this.request.query;
+  }
+
+  set query(checked: unknown) {
+    this.#query = checked;
   }
 
   get log() {

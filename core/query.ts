@@ -51,6 +51,7 @@ export function stringifyQuery(query: Readonly<Record<string, QueryValue | undef
  * `/apis/x`. Adapters use it for API Gateway base paths and Azure's route prefix.
  */
 export function stripBasePath(path: string, base: string): string {
+  if (base === '') return path;
   const prefix = base.endsWith('/') ? base.slice(0, -1) : base;
   if (prefix === '') return path;
   if (path === prefix) return '/';

@@ -48,8 +48,8 @@ export class CarveRequest {
   readonly platformPrincipal: Principal | undefined;
   /** Set by the adapter; read by the app once a route matched. */
   readonly readBody: IncomingRequest['readBody'];
-  /** Route parameters, decoded; filled in by the router. */
-  params: Record<string, string> = {};
+  /** Route parameters, decoded; filled in by the router (until then one shared empty, frozen record). */
+  params: Readonly<Record<string, string>> = NO_PARAMS;
   /** The matched route template, e.g. `/courses/{courseId}`; empty until routed. */
   route = '';
   #bytes: Uint8Array | undefined;
@@ -60,7 +60,7 @@ export class CarveRequest {
   readonly #appLog: Logger;
 
   constructor(incoming: IncomingRequest, requestId: string, appLog: Logger) {
-    this.method = incoming.method.toUpperCase();
+    this.method = UPPER_CASE_METHODS.has(incoming.method) ? incoming.method : incoming.method.toUpperCase();
     this.path = incoming.path === '' ? '/' : incoming.path;
     this.rawQuery = incoming.rawQuery ?? '';
     this.headers = incoming.headers ?? {};
@@ -136,6 +136,9 @@ export class CarveRequest {
   }
 }
 
+// String#toUpperCase is a call into the runtime: the methods clients send are upper case already.
+const UPPER_CASE_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
 const encoder = new TextEncoder();
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 

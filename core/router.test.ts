@@ -15,6 +15,27 @@ describe('Router', () => {
     expect(r.match('GET', '/users/42/grades')).toMatchObject({ kind: 'found', route: { value: 'GET /users/{id}/grades' } });
   });
 
+  it('finds a static segment among many (hashed) as among few (compared in place), escaped or not', () => {
+    const names = Array.from({ length: 12 }, (_, i) => `s${i}`);
+    const few = router(['GET', '/s1/x'], ['GET', '/{p}/x']);
+    const many = router(...names.map((n): [string, string] => ['GET', `/${n}/x`]), ['GET', '/{p}/x']);
+    for (const r of [few, many]) {
+      expect(r.match('GET', '/s1/x')).toMatchObject({ route: { value: 'GET /s1/x' } });
+      expect(r.match('GET', '/%731/x')).toMatchObject({ route: { value: 'GET /s1/x' } }); // %73 is "s"
+      expect(r.match('GET', '/s1x/x')).toMatchObject({ params: { p: 's1x' } });
+      expect(r.match('GET', '/s/x')).toMatchObject({ params: { p: 's' } });
+    }
+  });
+
+  it('gives each match parameters of its own', () => {
+    const r = router(['GET', '/a/{x}/{y}'], ['GET', '/b/{z}']);
+    const first = r.match('GET', '/a/1/2');
+    r.match('GET', '/b/3');
+    r.match('GET', '/a/4/5');
+    expect(first).toMatchObject({ params: { x: '1', y: '2' } });
+    expect(r.match('GET', '/b/6')).toEqual(expect.objectContaining({ params: { z: '6' } }));
+  });
+
   it('backtracks from a static segment to a parameter', () => {
     const r = router(['GET', '/a/b/d'], ['GET', '/a/{x}/c']);
     expect(r.match('GET', '/a/b/c')).toMatchObject({ kind: 'found', params: { x: 'b' } });

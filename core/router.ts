@@ -13,6 +13,8 @@ interface Route<T> extends RouteEntry<T> {
 
 interface Node<T> {
   statics: Map<string, Node<T>>;
+  /** The statics as a list, for comparing a segment in place (no slice, no hash) while there are few of them. */
+  staticList: { name: string; node: Node<T> }[];
   param?: Node<T> | undefined;
   greedy: Map<string, Route<T>>;
   routes: Map<string, Route<T>>;
@@ -28,7 +30,9 @@ export const ANY = 'ANY';
 
 const NOT_FOUND: RouteMatch<never> = Object.freeze({ kind: 'not-found' });
 
-const newNode = <T>(): Node<T> => ({ statics: new Map(), greedy: new Map(), routes: new Map() });
+const newNode = <T>(): Node<T> => ({ statics: new Map(), staticList: [], greedy: new Map(), routes: new Map() });
+// Up to this many static names a node compares a segment with each of them in place; beyond it, hashes it.
+const FEW_STATICS = 8;
 
 /**
  * A segment trie for path templates such as `/courses/{courseId}` and `/files/{path+}`.
@@ -38,6 +42,10 @@ const newNode = <T>(): Node<T> => ({ statics: new Map(), greedy: new Map(), rout
 export class Router<T> {
   readonly #root: Node<T> = newNode();
   readonly #entries: RouteEntry<T>[] = [];
+  // The parameter values of the walk under way, by position: match() is synchronous, so one list serves every call.
+  readonly #values: string[] = [];
+  /** Whether the path of the walk under way has a percent-escape anywhere (most have none). */
+  #escapes = false;
 
   add(method: string, template: string, value: T): void {
     const segments = splitTemplate(template);
@@ -51,7 +59,10 @@ export class Router<T> {
           throw new TypeError(`route ${template}: segment "${segment}" must be a whole {name} or {name+}`);
         }
         let next = node.statics.get(segment);
-        if (!next) node.statics.set(segment, (next = newNode()));
+        if (!next) {
+          node.statics.set(segment, (next = newNode()));
+          node.staticList.push({ name: segment, node: next });
+        }
         node = next;
         return;
       }
@@ -77,22 +88,24 @@ export class Router<T> {
   }
 
   match(method: string, path: string): RouteMatch<T> {
-    if (!path.startsWith('/')) return NOT_FOUND;
+    if (path.charCodeAt(0) !== SLASH) return NOT_FOUND;
     // Segments are read off the path by offset (no array of them): the walk ends at `end`, one trailing slash off.
-    const end = path.length > 1 && path.endsWith('/') ? path.length - 1 : path.length;
+    const end = path.length > 1 && path.charCodeAt(path.length - 1) === SLASH ? path.length - 1 : path.length;
     const first = end === 1 ? NO_SEGMENT : 1;
-    const found = this.#walk(this.#root, path, first, end, [], method, undefined);
+    this.#escapes = path.indexOf('%') !== -1;
+    const found = this.#walk(this.#root, path, first, end, 0, method, undefined);
     if (found) return found;
     // A miss walks again, collecting the methods the path has: a hit never pays for that set.
     const allowed = new Set<string>();
-    this.#walk(this.#root, path, first, end, [], method, allowed);
+    this.#walk(this.#root, path, first, end, 0, method, allowed);
     if (allowed.size === 0) return NOT_FOUND;
     return { kind: 'method-not-allowed', allowed: [...allowed].sort(byMethodOrder) };
   }
 
   /** Walks from the segment starting at `start` (NO_SEGMENT or past `end`: none left). */
-  #walk(node: Node<T>, path: string, start: number, end: number, values: string[], method: string,
+  #walk(node: Node<T>, path: string, start: number, end: number, count: number, method: string,
     allowed: Set<string> | undefined): RouteMatch<T> | undefined {
+    const values = this.#values;
     if (start > end) {
       const hit = pick(node.routes, method, allowed);
       if (hit) return found(hit, values);
@@ -102,33 +115,50 @@ export class Router<T> {
     let stop = path.indexOf('/', start);
     if (stop === -1 || stop >= end) stop = end;
     const next = stop === end ? end + 1 : stop + 1;
-    const raw = path.slice(start, stop);
-    const decoded = decodeSegment(raw);
-    const staticNode = node.statics.size > 0 ? node.statics.get(decoded) : undefined;
+    let decoded = this.#escapes && escapedBetween(path, start, stop) ? decodeSegment(path.slice(start, stop)) : undefined;
+    const staticNode = node.statics.size === 0 ? undefined
+      : decoded === undefined && node.statics.size <= FEW_STATICS ? staticAt(node, path, start, stop)
+        : node.statics.get(decoded ??= path.slice(start, stop));
     if (staticNode) {
-      const hit = this.#walk(staticNode, path, next, end, values, method, allowed);
+      const hit = this.#walk(staticNode, path, next, end, count, method, allowed);
       if (hit) return hit;
     }
-    if (node.param && raw !== '') {
-      values.push(decoded);
-      const hit = this.#walk(node.param, path, next, end, values, method, allowed);
+    if (node.param && stop > start) {
+      values[count] = decoded ?? path.slice(start, stop);
+      const hit = this.#walk(node.param, path, next, end, count + 1, method, allowed);
       if (hit) return hit;
-      values.pop();
     }
     if (node.greedy.size > 0) {
       const hit = pick(node.greedy, method, allowed);
       if (hit) {
         const rest = path.slice(start, end).split('/').map(decodeSegment).join('/');
         const tail = end < path.length ? '/' : '';
-        return found(hit, [...values, rest + tail]);
+        values[count] = rest + tail;
+        return found(hit, values);
       }
     }
     return undefined;
   }
 }
 
+const SLASH = 0x2f;
 // The start offset of a path with no segments ("/"): past any end.
 const NO_SEGMENT = Number.MAX_SAFE_INTEGER;
+
+function escapedBetween(path: string, start: number, stop: number): boolean {
+  const percent = path.indexOf('%', start);
+  return percent !== -1 && percent < stop;
+}
+
+/** The static child named by the segment path[start, stop), compared in place. */
+function staticAt<T>(node: Node<T>, path: string, start: number, stop: number): Node<T> | undefined {
+  const list = node.staticList;
+  for (let i = 0; i < list.length; i++) {
+    const { name, node: child } = list[i]!;
+    if (name.length === stop - start && path.startsWith(name, start)) return child;
+  }
+  return undefined;
+}
 
 function pick<T>(routes: Map<string, Route<T>>, method: string, allowed: Set<string> | undefined): Route<T> | undefined {
   if (routes.size === 0) return undefined;

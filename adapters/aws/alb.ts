@@ -1,6 +1,6 @@
 import { statusText } from 'carve';
 import { stripBasePath } from 'carve/adapter';
-import { eventBody, resultBody } from './body.js';
+import { eventBody, writeResultBody } from './body.js';
 import type { AlbEvent, AlbResult } from './events.js';
 import { isMap, lastForwardedFor, mergeHeaders, queryMap, responseHeaders, str } from './headers.js';
 import type { Processor } from './processor.js';
@@ -25,8 +25,10 @@ export const alb: Processor<AlbEvent> = {
     const base = {
       statusCode: response.status,
       statusDescription: `${response.status} ${statusText(response.status)}`.trim(),
-      ...resultBody(response, options.binaryTypes),
+      body: '',
+      isBase64Encoded: false,
     };
+    writeResultBody(base, response, options.binaryTypes);
     const headers = responseHeaders(response.headers);
     // The response must use the header mode the target group is in, which the request event tells.
     if (isMap(event.multiValueHeaders)) {

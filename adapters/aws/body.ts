@@ -17,26 +17,37 @@ const TEXT_TYPES = /^(text\/|application\/(json|xml|javascript|ecmascript|x-www-
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Text or base64: base64 whenever the body is compressed (any content-encoding but identity) or its
- * media type is not text-like (images, PDFs, octet-stream, fonts, audio, video); text otherwise.
+ * Writes the response body into a Lambda result, as text or base64: base64 whenever the body is compressed (any
+ * content-encoding but identity) or its media type is not text-like (images, PDFs, octet-stream, fonts, audio,
+ * video); text otherwise. It writes into the result rather than returning a pair: one object less per request.
  */
-export function resultBody(response: CarveResponse, binaryTypes: readonly string[]): { body: string; isBase64Encoded: boolean } {
+export function writeResultBody(result: { body: string; isBase64Encoded: boolean }, response: CarveResponse, binaryTypes: readonly string[]): void {
   const body = response.body;
-  if (body === undefined) return { body: '', isBase64Encoded: false };
+  result.isBase64Encoded = false;
+  if (body === undefined) {
+    result.body = '';
+    return;
+  }
   if (typeof body === 'string' && response.headers['content-encoding'] === undefined && binaryTypes.length === 0) {
-    return { body, isBase64Encoded: false };
+    result.body = body;
+    return;
   }
   const encoding = response.headers['content-encoding']?.trim().toLowerCase();
   const compressed = encoding !== undefined && encoding !== '' && encoding !== 'identity';
   const type = (response.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   const forcedBinary = binaryTypes.includes(type);
-  if (typeof body === 'string' && !compressed && !forcedBinary) return { body, isBase64Encoded: false };
-  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-  if (!compressed && !forcedBinary && TEXT_TYPES.test(type)) {
-    const text = decodeUtf8(bytes);
-    if (text !== undefined) return { body: text, isBase64Encoded: false };
+  if (typeof body === 'string' && !compressed && !forcedBinary) {
+    result.body = body;
+    return;
   }
-  return { body: bytes.toString('base64'), isBase64Encoded: true };
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  const text = !compressed && !forcedBinary && TEXT_TYPES.test(type) ? decodeUtf8(bytes) : undefined;
+  if (text !== undefined) {
+    result.body = text;
+    return;
+  }
+  result.body = bytes.toString('base64');
+  result.isBase64Encoded = true;
 }
 
 function decodeUtf8(bytes: Uint8Array): string | undefined {

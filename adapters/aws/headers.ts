@@ -3,6 +3,8 @@ import type { MultiMap, StringMap } from './events.js';
 /**
  * Lower-cases header names and merges duplicates. Multi-value headers win over single ones (REST v1's
  * `headers` keeps only the last repeated value); repeated values are joined with `, `, cookies with `; `.
+ * A map that is lower-cased strings already (HTTP API, Function URLs) is returned as it is, the event's own:
+ * a caller that adds to it copies it first.
  */
 export function mergeHeaders(single: StringMap, multi: MultiMap): Record<string, string> {
   const out: Record<string, string> = {};
@@ -13,8 +15,7 @@ export function mergeHeaders(single: StringMap, multi: MultiMap): Record<string,
       if (Array.isArray(values)) for (const value of values) if (typeof value === 'string') addHeader(out, name, value);
     }
   } else if (isMap(single)) {
-    // HTTP API and Function URLs send names lower-cased already: then a copy is all it takes.
-    if (lowerCaseStrings(single)) return { ...single } as Record<string, string>;
+    if (lowerCaseStrings(single)) return single as Record<string, string>;
     for (const name in single) {
       const value = single[name];
       if (typeof value === 'string') addHeader(out, name, value);
@@ -28,8 +29,8 @@ function lowerCaseStrings(map: Record<string, unknown>): boolean {
   return true;
 }
 
-// Header names repeat from one invocation to the next, and String#toLowerCase is most of what copying them
-// costs; a bounded map of the names seen (so odd names cannot grow it) answers in a hash lookup.
+// Header names repeat from one invocation to the next, and String#toLowerCase (or a scan of the characters) is most of
+// what checking them costs; a bounded map of the names seen (so odd names cannot grow it) answers in a hash lookup.
 const lowered = new Map<string, string>();
 
 function lowerCase(name: string): string {

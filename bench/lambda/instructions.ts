@@ -1,0 +1,41 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { LABEL, type AdapterName, type Bundle } from './bundles.js';
+import { getEvent } from './events.js';
+import { printTable } from './table.js';
+
+const PROBE = fileURLToPath(new URL('./count-probe.cjs', import.meta.url));
+const APPS = ['raw', 'carve', 'carve-one'] as const satisfies readonly AdapterName[];
+
+/**
+ * Machine instructions per warm GET (valgrind's count, not a clock): the one warm figure a busy box cannot move, so
+ * the ratio to the raw handler can be read against a goal. Skipped, saying so, where valgrind is not installed.
+ */
+export async function lambdaInstructions(bundles: Record<AdapterName, Bundle>, { fewer, more }: { fewer: number; more: number }): Promise<void> {
+  console.log(`\n## AWS Lambda adapters: instructions per warm GET (valgrind, runs of ${fewer} and ${more} requests subtracted)\n`);
+  if (spawnSync('valgrind', ['--version']).status !== 0) {
+    console.log('  skipped: valgrind is not installed (apt-get install valgrind)');
+    return;
+  }
+  const perRequest: Record<string, number> = {};
+  for (const app of APPS) {
+    // The two runs side by side: a count of instructions does not depend on what else the box runs.
+    const [few, many] = await Promise.all([count(bundles[app].file, fewer), count(bundles[app].file, more)]);
+    perRequest[app] = (many - few) / (more - fewer);
+  }
+  printTable(['adapter', 'instructions', '÷ raw handler'], APPS.map((app) => [
+    LABEL[app], perRequest[app]!.toFixed(0), `${(perRequest[app]! / perRequest['raw']!).toFixed(2)}×`,
+  ]));
+}
+
+async function count(file: string, times: number): Promise<number> {
+  // --single-threaded: the JIT compiles on this thread, so two runs tier up alike; no output file is wanted.
+  const args = ['--tool=callgrind', '--callgrind-out-file=/dev/null', '--smc-check=all-non-file', process.execPath, '--single-threaded', PROBE, file, JSON.stringify(getEvent), String(times)];
+  const { stderr } = await run('valgrind', args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const collected = /Collected\s*:\s*(\d+)/.exec(stderr);
+  if (!collected) throw new Error(`valgrind on ${file} counted nothing: ${stderr.slice(-400)}`);
+  return Number(collected[1]);
+}
+
+const run = promisify(execFile);
