@@ -3,14 +3,15 @@ import type { ContractRequest, ContractResponse } from './client.js';
 
 /** One behaviour: a request and what any target must answer. */
 /** A platform whose front end changes some requests before any code of the app runs. */
-export type Platform = 'azure' | 'fetch';
+export type Platform = 'azure' | 'fetch' | 'aws-jwt-authorizer';
 
 export interface ContractCase<Identity extends string = string> {
   name: string;
   /**
    * Where a platform answers otherwise before carve sees the request, and why: the case asserts that answer there,
    * so the difference is shown and pinned rather than skipped (`azure`: the Functions host's own URL handling;
-   * `fetch`: a Fetch API runtime's `Request.url`, parsed as a WHATWG URL).
+   * `fetch`: a Fetch API runtime's `Request.url`, parsed as a WHATWG URL; `aws-jwt-authorizer`: an HTTP API whose JWT
+   * authorizer refuses a bad token itself, with its own 401).
    */
   platforms?: Partial<Record<Platform, { expect: ContractCase['expect']; why: string }>>;
   /** A symbolic caller; the suite turns it into credentials. */

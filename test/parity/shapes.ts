@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,16 +62,26 @@ export async function viaAzureBuild(appModule: string, shape: string, scratch: s
  * The aws build's serverless.yml served by `osls offline` (serverless-offline): a real API Gateway and
  * Lambda emulator on loopback, reached over HTTP.
  */
-export async function viaOslsOffline(appModule: string, shape: string, scratch: string, options: { config?: string } = {}): Promise<Deployed & { url: string }> {
-  const { dir } = await built(appModule, shape, 'aws', scratch, options.config);
+export async function viaOslsOffline(appModule: string, shape: string, scratch: string, options: {
+  config?: string;
+  /** More of the run's environment for the functions (serverless-offline hands them only what the file configures). */
+  environment?: Record<string, string>;
+  /** serverless-offline applies JWT authorizers only with this flag, and then checks claims but never signatures. */
+  jwtAuthorizers?: boolean;
+} = {}): Promise<Deployed & { url: string }> {
+  // The aws build the other ways of this run made already, copied: this way edits its serverless.yml.
+  const dir = join(scratch, 'aws', shape);
+  cpSync((await built(appModule, shape, 'aws', scratch, options.config)).dir, dir, { recursive: true });
   // The file as built (it lists serverless-offline, installed here); serverless-offline gives Lambda workers only the
   // configured environment, not its own, so the run's settings are added to it.
   const config = parse(readFileSync(join(dir, 'serverless.yml'), 'utf8')) as { provider: { environment?: Record<string, string> }; plugins?: string[] };
   if (!config.plugins?.includes('serverless-offline')) throw new Error('serverless.yml does not list serverless-offline');
-  config.provider.environment = { ...config.provider.environment, CARVE_LOG_LEVEL: 'silent', ...(process.env['GRADEBOOK_DB'] ? { GRADEBOOK_DB: process.env['GRADEBOOK_DB'] } : {}) };
+  config.provider.environment = {
+    ...config.provider.environment, CARVE_LOG_LEVEL: 'silent', ...(process.env['GRADEBOOK_DB'] ? { GRADEBOOK_DB: process.env['GRADEBOOK_DB'] } : {}), ...options.environment,
+  };
   writeFileSync(join(dir, 'serverless.yml'), stringify(config));
   const [httpPort, lambdaPort] = [await freePort(), await freePort()];
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/osls/bin/serverless.js'), 'offline', '--httpPort', String(httpPort), '--lambdaPort', String(lambdaPort)], {
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/osls/bin/serverless.js'), 'offline', '--httpPort', String(httpPort), '--lambdaPort', String(lambdaPort), ...(options.jwtAuthorizers ? ['--ignoreJWTSignature'] : [])], {
     cwd: dir, env: { ...process.env, CARVE_LOG_LEVEL: 'silent', SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -105,11 +115,22 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function built(appModule: string, shape: string, target: string, scratch: string, config?: string): Promise<{ manifest: Manifest; dir: string }> {
-  await buildApp({ app: appModule, shape, target: await resolveTarget(target), out: scratch, config, coldStart: false });
-  const dir = join(scratch, target, shape);
-  // Read back what was written: the parity run trusts the artifacts, not the return value.
-  return { manifest: JSON.parse(readFileSync(join(dir, 'carve-manifest.json'), 'utf8')) as Manifest, dir };
+const builds = new Map<string, Promise<{ manifest: Manifest; dir: string }>>();
+
+/** The app built for a shape and target, once per test file: the ways that run the same artifacts share one build. */
+function built(appModule: string, shape: string, target: string, scratch: string, config?: string): Promise<{ manifest: Manifest; dir: string }> {
+  const key = JSON.stringify([appModule, shape, target, config]);
+  let build = builds.get(key);
+  if (!build) {
+    const out = join(scratch, 'builds', String(builds.size));
+    build = resolveTarget(target).then((resolved) => buildApp({ app: appModule, shape, target: resolved, out, config, coldStart: false })).then(() => {
+      const dir = join(out, target, shape);
+      // Read back what was written: the parity run trusts the artifacts, not the return value.
+      return { manifest: JSON.parse(readFileSync(join(dir, 'carve-manifest.json'), 'utf8')) as Manifest, dir };
+    });
+    builds.set(key, build);
+  }
+  return build;
 }
 
 /** Which unit a front door sends a request to: the owner of method + path (HEAD with GET), else the fallback. */

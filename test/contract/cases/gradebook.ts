@@ -7,6 +7,8 @@ export type Caller =
   | 'expired' | 'notYetValid' | 'wrongAudience' | 'algNone' | 'badSignature';
 
 const problem = (status: number, extra: object = {}) => ({ status, problem: true, ...extra });
+// Behind the HTTP API's JWT authorizer a bad token never reaches carve: the gateway answers 401 in its own words.
+const atGateway = { why: 'the JWT authorizer refuses the token at the gateway, with its own 401 body', expect: { status: 401 } };
 const json = { 'content-type': 'application/json' };
 // Built units run with the real clock (no test overrides can reach them), so times are checked for form.
 const ISO_TIME = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
@@ -20,10 +22,10 @@ export const gradebookCases: ContractCase<Caller>[] = [
   { name: 'HEAD answers like GET without a body', request: { method: 'HEAD', url: '/health' }, expect: { status: 200, empty: true } },
 
   // authentication
-  { name: 'no token → 401', request: { method: 'GET', url: '/courses' }, expect: problem(401, { headers: { 'www-authenticate': /^Bearer/ } }) },
-  { name: 'expired token → 401', as: 'expired', request: { method: 'GET', url: '/me' }, expect: problem(401, { body: { detail: 'token expired' } }) },
-  { name: 'not-yet-valid token → 401', as: 'notYetValid', request: { method: 'GET', url: '/me' }, expect: problem(401, { body: { detail: 'token not yet valid' } }) },
-  { name: 'wrong-audience token → 401', as: 'wrongAudience', request: { method: 'GET', url: '/me' }, expect: problem(401) },
+  { name: 'no token → 401', request: { method: 'GET', url: '/courses' }, expect: problem(401, { headers: { 'www-authenticate': /^Bearer/ } }), platforms: { 'aws-jwt-authorizer': atGateway } },
+  { name: 'expired token → 401', as: 'expired', request: { method: 'GET', url: '/me' }, expect: problem(401, { body: { detail: 'token expired' } }), platforms: { 'aws-jwt-authorizer': atGateway } },
+  { name: 'not-yet-valid token → 401', as: 'notYetValid', request: { method: 'GET', url: '/me' }, expect: problem(401, { body: { detail: 'token not yet valid' } }), platforms: { 'aws-jwt-authorizer': atGateway } },
+  { name: 'wrong-audience token → 401', as: 'wrongAudience', request: { method: 'GET', url: '/me' }, expect: problem(401), platforms: { 'aws-jwt-authorizer': atGateway } },
   { name: 'alg:none token → 401', as: 'algNone', request: { method: 'GET', url: '/me' }, expect: problem(401) },
   { name: 'badly signed token → 401', as: 'badSignature', request: { method: 'GET', url: '/me' }, expect: problem(401, { body: { detail: 'token signature is invalid' } }) },
   { name: 'whoami', as: 'student', request: { method: 'GET', url: '/me' }, expect: { status: 200, body: { sub: 'stu-grace', roles: ['student'] } } },
@@ -158,5 +160,6 @@ export const gradebookCases: ContractCase<Caller>[] = [
     name: 'errors carry CORS headers too, so browsers can read them',
     request: { method: 'GET', url: '/courses', headers: { origin: 'http://localhost:5173' } },
     expect: { ...problem(401), headers: { 'access-control-allow-origin': 'http://localhost:5173', 'access-control-expose-headers': 'location, x-request-id' } },
+    platforms: { 'aws-jwt-authorizer': { why: "the JWT authorizer answers at the gateway: its 401's CORS headers are the gateway's CORS settings' doing, not carve's", expect: { status: 401 } } },
   },
 ];
