@@ -244,6 +244,57 @@ describe('the gateway features in template.yaml and serverless.yml', () => {
   });
 });
 
+// The shop with its tokens from a Cognito user pool: on a REST API, the pool's authorizer guards its guarded routes.
+const COGNITO_ISSUER = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz';
+const cognitoShop = createApp({
+  name: 'shop', handlers: shop.handlers,
+  auth: jwtAuth({ jwksUrl: `${COGNITO_ISSUER}/.well-known/jwks.json`, issuer: COGNITO_ISSUER, audience: 'shop-client', rolesClaim: 'cognito:groups' }),
+});
+const cognito = (gateway: Record<string, unknown>, options?: Parameters<typeof context>[1]) => ({ ...context(gateway, options), app: cognitoShop });
+
+describe('a REST API with tokens from a Cognito user pool', () => {
+  it('puts the pool\'s authorizer on the guarded routes only, in the pool\'s region and the stack\'s account', () => {
+    const template = parse(samTemplate(cognito({ api: 'rest', allowIps: ['203.0.113.0/24'] })));
+    expect(api(template).Properties['Auth']).toEqual({
+      ResourcePolicy: { IpRangeWhitelist: ['203.0.113.0/24'] },
+      Authorizers: { CarveCognito: { UserPoolArn: { 'Fn::Sub': 'arn:${AWS::Partition}:cognito-idp:eu-west-1:${AWS::AccountId}:userpool/eu-west-1_AbC123xyz' }, Identity: { Header: 'Authorization' } } },
+    });
+    expect(eventsOf(template, 'PostOrdersFunction')['Post0']!.Properties['Auth']).toEqual({ Authorizer: 'CarveCognito' });
+    expect(eventsOf(template, 'GetHealthFunction')['Get0']!.Properties).not.toHaveProperty('Auth');
+    // With an API key on the same route, both.
+    const keyed = parse(samTemplate(cognito({ apiKeys: { routes: ['postOrders'], plans: { free: {} } } })));
+    expect(eventsOf(keyed, 'PostOrdersFunction')['Post0']!.Properties['Auth']).toEqual({ ApiKeyRequired: true, Authorizer: 'CarveCognito' });
+    const yml = parse(serverlessYml(cognito({ api: 'rest' })));
+    expect(yml.functions.postOrders.events[0].http.authorizer).toEqual({ name: 'CarveCognito', type: 'COGNITO_USER_POOLS', arn: { 'Fn::Sub': expect.stringContaining(':userpool/eu-west-1_AbC123xyz') } });
+    expect(yml.functions.getHealth.events[0].http).not.toHaveProperty('authorizer');
+  });
+
+  it('keeps checking every token in the function (the authorizer does not check the audience), and says so', () => {
+    expect(entryOptions(AwsSettings.parse({ gateway: { api: 'rest' } }), cognitoShop).trustAuthorizer).toBe(false);
+    const notes = awsTarget.limits!({ ...cognito({ api: 'rest' }), settings: AwsSettings.parse({ gateway: { api: 'rest' } }) } as never);
+    expect(notes).toContainEqual(expect.stringMatching(/Cognito authorizer stops bad tokens at the gateway.*carve checks each token again/));
+    // An issuer that is no user pool: no authorizer on a REST API.
+    expect(api(sam({ api: 'rest' })).Properties).not.toHaveProperty('Auth');
+  });
+
+  const { python, version } = pythonCfnLint();
+  it.skipIf(!python)(`passes the Python cfn-lint (${version || 'cfn-lint not installed: skipped'}) and osls package`, () => {
+    const file = join(outside, 'cognito.yaml');
+    writeFileSync(file, samTemplate(cognito({ api: 'rest' }, { stage: 'prod' })));
+    expect(cfnLint(python!, file)).toEqual({ status: 0, findings: '' });
+    const dir = join(outside, 'osls-cognito');
+    const ctx = { ...cognito({ api: 'rest' }), outDir: dir };
+    for (const u of ctx.units) {
+      mkdirSync(join(dir, u.name), { recursive: true });
+      writeFileSync(join(dir, u.name, 'index.js'), 'export const handler = async () => ({ statusCode: 200 });\n');
+    }
+    writeFileSync(join(dir, 'serverless.yml'), serverlessYml(ctx));
+    const osls = join(import.meta.dirname, '../../node_modules/osls/bin/serverless.js');
+    const run = spawnSync(process.execPath, [osls, 'package'], { cwd: dir, encoding: 'utf8', env: { ...process.env, SLS_TELEMETRY_DISABLED: '1' } });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+  }, 180_000);
+});
+
 describe('every gateway feature at once, checked by the real tools', () => {
   const { python, version } = pythonCfnLint();
   it.skipIf(!python)(`template.yaml passes the Python cfn-lint with no finding, REST API and HTTP API (${version || 'cfn-lint not installed: skipped'})`, () => {

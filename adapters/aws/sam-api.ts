@@ -1,6 +1,6 @@
 import type { App } from 'carve';
 import type { RouteRef } from 'carve/build';
-import { AUTHORIZER, gatewayJwt } from './gateway-auth.js';
+import { AUTHORIZER, COGNITO_AUTHORIZER, gatewayJwt, restCognitoPool, userPoolArn } from './gateway-auth.js';
 import { gatewayCors, samCors } from './gateway-cors.js';
 import type { ApiType } from './api-type.js';
 import { stageName, type RouteFeatures } from './gateway.js';
@@ -45,7 +45,7 @@ export function apiResources({ app, type, stage, gateway, routes }: ApiInput): {
     };
   }
   if (type === 'http') Object.assign(properties, httpApiProperties(app, gateway, routes));
-  else Object.assign(properties, restApiProperties(gateway, routes));
+  else Object.assign(properties, restApiProperties(app, gateway, routes));
   resources[API] = { Type: type === 'http' ? 'AWS::Serverless::HttpApi' : 'AWS::Serverless::Api', Properties: properties };
   if (type === 'rest' && gateway.apiKeys) usagePlans(app, gateway.apiKeys.plans, resources, outputs);
   return { resources, outputs };
@@ -66,7 +66,7 @@ function httpApiProperties(app: App, gateway: GatewaySettings, routes: ApiInput[
   return properties;
 }
 
-function restApiProperties(gateway: GatewaySettings, routes: ApiInput['routes']): Record<string, unknown> {
+function restApiProperties(app: App, gateway: GatewaySettings, routes: ApiInput['routes']): Record<string, unknown> {
   const properties: Record<string, unknown> = { EndpointConfiguration: { Type: 'REGIONAL' } };
   const methodSettings: Record<string, unknown>[] = [];
   if (gateway.throttle) methodSettings.push({ ResourcePath: '/*', HttpMethod: '*', ThrottlingRateLimit: gateway.throttle.rateLimit, ThrottlingBurstLimit: gateway.throttle.burstLimit });
@@ -80,7 +80,12 @@ function restApiProperties(gateway: GatewaySettings, routes: ApiInput['routes'])
   if (methodSettings.length > 0) properties['MethodSettings'] = methodSettings;
   if (routes.some((r) => r.features.cacheSeconds !== undefined)) Object.assign(properties, { CacheClusterEnabled: true, CacheClusterSize: gateway.cacheSizeGb });
   if (gateway.tracing) properties['TracingEnabled'] = true;
-  if (gateway.allowIps) properties['Auth'] = { ResourcePolicy: { IpRangeWhitelist: gateway.allowIps } };
+  const pool = restCognitoPool(app);
+  const auth = {
+    ...(gateway.allowIps ? { ResourcePolicy: { IpRangeWhitelist: gateway.allowIps } } : {}),
+    ...(pool ? { Authorizers: { [COGNITO_AUTHORIZER]: { UserPoolArn: userPoolArn(pool), Identity: { Header: 'Authorization' } } } } : {}),
+  };
+  if (Object.keys(auth).length > 0) properties['Auth'] = auth;
   return properties;
 }
 

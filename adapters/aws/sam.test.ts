@@ -70,8 +70,8 @@ describe('the AWS deployment files', () => {
       }
       const monolith = context({}, outside, shop(oidc), [unit('shop', [{ method: 'GET', path: '/health' }, { method: 'GET', path: '/orders' }], outside)]);
       expect(parse(samTemplate(monolith)).Resources.ShopFunction.Properties.Events).toEqual({ Default: { Type: 'HttpApi', Properties: { ApiId: { Ref: 'CarveApi' } } } });
-      expect(unguardedAtGateway(monolith.app, monolith.units)).toEqual([expect.stringMatching(/^shop is the HTTP API's \$default route: the gateway cannot tell/)]);
-      expect(unguardedAtGateway(nano(shop(oidc)).app, nano(shop(oidc)).units)).toEqual([]);
+      expect(unguardedAtGateway(monolith.app, monolith.units, 'http')).toEqual([expect.stringMatching(/^shop is the HTTP API's \$default route: the gateway cannot tell/)]);
+      expect(unguardedAtGateway(nano(shop(oidc)).app, nano(shop(oidc)).units, 'http')).toEqual([]);
     });
   });
 });

@@ -14,8 +14,8 @@ export function samTemplate({ app, shape, stage, units, settings, environment: e
   const { gateway } = settings;
   const { type } = chooseApi(gateway);
   const features = routeFeatures(app, gateway);
-  // The HTTP API's JWT authorizer; a REST API has none (carve checks the tokens, as it always does).
-  const authorizer = type === 'http' ? authorizerOf(app) : () => undefined;
+  // The HTTP API's JWT authorizer, or a REST API's Cognito authorizer (carve checks the tokens too, as it always does).
+  const authorizer = authorizerOf(app, type);
   const resources: Record<string, unknown> = {};
   const routed: { route: RouteRef; features: RouteFeatures }[] = [];
   const catchAllPaths = restCatchAllPaths(units, features);
@@ -80,11 +80,13 @@ function events(type: ApiType, catchAll: readonly string[] | undefined, routes: 
       return;
     }
     const { apiKey, cacheKeys } = features(r);
+    const authorizer = authorizerOf(r);
+    const auth = { ...(apiKey ? { ApiKeyRequired: true } : {}), ...(authorizer ? { Authorizer: authorizer } : {}) };
     events[name] = {
       Type: 'Api',
       Properties: {
         RestApiId: { Ref: API }, Path: r.path, Method: r.method === 'ANY' ? 'any' : r.method.toLowerCase(),
-        ...(apiKey ? { Auth: { ApiKeyRequired: true } } : {}),
+        ...(Object.keys(auth).length > 0 ? { Auth: auth } : {}),
         // The gateway's cache tells answers apart only by the parameters marked for it.
         ...(cacheKeys?.length ? { RequestParameters: cacheKeys.map((key) => ({ [key]: { Required: key.startsWith('method.request.path.'), Caching: true } })) } : {}),
       },

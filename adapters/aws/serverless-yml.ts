@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { EmitContext, RouteRef } from 'carve/build';
-import { AUTHORIZER, authorizerOf, gatewayJwt } from './gateway-auth.js';
+import { AUTHORIZER, authorizerOf, gatewayJwt, restCognitoPool, userPoolArn } from './gateway-auth.js';
 import { gatewayCors, serverlessCors } from './gateway-cors.js';
 import { stringify } from 'yaml';
 import { functionSettings } from './functions.js';
@@ -26,10 +26,13 @@ export function serverlessYml({ app, shape, stage, units, settings, outDir, envi
   const features = routeFeatures(app, gateway);
   const jwt = type === 'http' ? gatewayJwt(app) : undefined;
   const cors = type === 'http' ? gatewayCors(app) : undefined;
-  const authorizerFor = type === 'http' ? authorizerOf(app) : () => undefined;
+  const authorizerFor = authorizerOf(app, type);
+  const pool = restCognitoPool(app);
   const authorizer = (r: RouteRef) => {
     const name = authorizerFor(r);
-    return name ? { authorizer: { name } } : {};
+    if (!name) return {};
+    // A REST event names its Cognito authorizer by the pool; an HTTP API event, the provider's JWT authorizer.
+    return { authorizer: type === 'rest' && pool ? { name, type: 'COGNITO_USER_POOLS', arn: userPoolArn(pool) } : { name } };
   };
   const globals = environment(settings);
   const catchAllPaths = restCatchAllPaths(units, features);
@@ -40,7 +43,7 @@ export function serverlessYml({ app, shape, stage, units, settings, outDir, envi
       ? [...(catchAll ? [{ httpApi: '*' }] : []), ...routes.map((r) => ({ httpApi: { method: r.method === 'ANY' ? '*' : r.method, path: r.path, ...authorizer(r) } }))]
       : [
         ...(catchAll ? catchAllPaths.map((path) => ({ http: { method: 'any', path, ...(gateway.apiKeys?.routes === 'all' ? { private: true } : {}) } })) : []),
-        ...routes.map((r) => ({ http: { method: r.method === 'ANY' ? 'any' : r.method.toLowerCase(), path: r.path, ...private_(r) } })),
+        ...routes.map((r) => ({ http: { method: r.method === 'ANY' ? 'any' : r.method.toLowerCase(), path: r.path, ...private_(r), ...authorizer(r) } })),
       ];
     if (settings.warmup) events.push({ schedule: { rate: 'rate(5 minutes)', input: WARMUP_EVENT } });
     // Secrets stay CloudFormation dynamic references: CloudFormation resolves them when the stack deploys.

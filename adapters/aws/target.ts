@@ -4,7 +4,7 @@ import { FALLBACK_UNIT } from './routes.js';
 import { planId } from './sam-api.js';
 import { samTemplate } from './sam.js';
 import { hasOfflinePlugin, OFFLINE_PLUGIN, serverlessYml, serverlessYmlGaps } from './serverless-yml.js';
-import { gatewayJwt, unguardedAtGateway } from './gateway-auth.js';
+import { gatewayJwt, restCognitoPool, unguardedAtGateway } from './gateway-auth.js';
 import { unknownFunctions } from './functions.js';
 import { chooseApi } from './api-type.js';
 import { checkGateway } from './gateway.js';
@@ -46,7 +46,7 @@ export default defineTarget<AwsSettings>({
     hasOfflinePlugin(dir) ? `(cd ${dir} && npx osls offline)   # API Gateway and Lambda emulated on localhost`
       : `# to serve serverless.yml locally: npm install --save-dev osls ${OFFLINE_PLUGIN}, build again, then (cd ${dir} && npx osls offline)`,
   ],
-  limits: ({ app, units, settings }) => [...awsLimits(units, settings), ...unknownFunctions(units, settings), ...gatewayNotes(app, settings), ...unguardedAtGateway(app, units)],
+  limits: ({ app, units, settings }) => [...awsLimits(units, settings), ...unknownFunctions(units, settings), ...gatewayNotes(app, settings), ...unguardedAtGateway(app, units, chooseApi(settings.gateway).type)],
   cost: ({ settings }, usage, coldStartMs) => awsCost(settings, usage, coldStartMs),
   probe: runtimeModule(new URL('./probe.js', import.meta.url)),
 });
@@ -56,7 +56,11 @@ function gatewayNotes(app: Parameters<typeof gatewayJwt>[0], settings: AwsSettin
   const { type, reason } = chooseApi(settings.gateway);
   // Said when carve chose REST for a feature: an HTTP API is the default, and one set by name needs no reason.
   const notes = type === 'rest' && !settings.gateway.api ? [`API Gateway: ${reason}`] : [];
-  if (type === 'rest' && gatewayJwt(app)) notes.push('a REST API has no JWT authorizer: carve checks the tokens in each function (an HTTP API would stop bad ones at the gateway)');
+  if (type === 'rest' && restCognitoPool(app)) {
+    notes.push("the REST API's Cognito authorizer stops bad tokens at the gateway on the guarded routes; carve checks each token again in the function (the authorizer does not check the audience)");
+  } else if (type === 'rest' && gatewayJwt(app)) {
+    notes.push('a REST API has no JWT authorizer (only Cognito user pools have one): carve checks the tokens in each function (an HTTP API would stop bad ones at the gateway)');
+  }
   if (type === 'http' && settings.gateway.tracing) notes.push('X-Ray traces the functions; an HTTP API itself is not traced (a REST API is)');
   return [...notes, ...serverlessYmlGaps(settings.gateway)];
 }
