@@ -1,12 +1,15 @@
 import { defineTarget, runtimeModule } from 'carve/build';
+import { apimTemplate } from './apim.js';
 import { functionAppFiles } from './app-files.js';
 import { secretReference } from './secrets.js';
 import { planAzureFunctions } from './routes.js';
 import { AzureSettings, nodeArguments } from './settings.js';
 
+const APIM_FILE = 'apim.json';
+
 /**
  * Azure Functions: each unit is its own v4 function app (host.json, package.json, index.js registering
- * app.http per route), so units deploy and scale apart.
+ * app.http per route), so units deploy and scale apart; several are joined behind one API Management API (apim.json).
  */
 export default defineTarget<AzureSettings>({
   name: 'azure',
@@ -31,11 +34,16 @@ export default defineTarget<AzureSettings>({
       });
       for (const [file, content] of Object.entries(app)) files[`${unit.name}/${file}`] = content;
     }
+    // Several function apps: one API Management API in front, routing each method and path to its unit.
+    if (context.units.length > 1) files[APIM_FILE] = apimTemplate(context.app, context.units, context.settings.routePrefix);
     return files;
   },
-  deploy: ({ app, dir, units }) => units.flatMap((unit) => [
-    `az functionapp config appsettings set --name ${app.name}-${unit.name} --resource-group <group> --settings @${dir}/${unit.name}/appsettings.json`,
-    `(cd ${dir}/${unit.name} && func azure functionapp publish ${app.name}-${unit.name})`,
-  ]),
+  deploy: ({ app, dir, units }) => [
+    ...units.flatMap((unit) => [
+      `az functionapp config appsettings set --name ${app.name}-${unit.name} --resource-group <group> --settings @${dir}/${unit.name}/appsettings.json`,
+      `(cd ${dir}/${unit.name} && func azure functionapp publish ${app.name}-${unit.name})`,
+    ]),
+    ...(units.length > 1 ? [`az deployment group create --resource-group <group> --template-file ${dir}/${APIM_FILE} --parameters publisherEmail=<you@example.com>`] : []),
+  ],
   probe: runtimeModule(new URL('./probe.js', import.meta.url)),
 });

@@ -10,6 +10,7 @@ import { buildApp, type Manifest } from './build.js';
 import { resolveTarget } from '../cli/targets.js';
 import { carveCli } from '../../test/support/cli.js';
 import { cfnLint, pythonCfnLint } from '../../test/support/cfn-lint.js';
+import { armCheck, azureModels } from '../../test/support/arm-check.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 mkdirSync(join(root, '.carve'), { recursive: true });
@@ -267,6 +268,17 @@ describe('carve build: environment and secrets from carve.config.ts', () => {
     expect(settings('get-orders-by-id').map((s) => s.name)).toEqual(['languageWorkers__node__arguments', 'SHOP_REGION']);
     const local = JSON.parse(readFileSync(join(out, 'azure/nanoservices/post-payments/local.settings.json'), 'utf8'));
     expect(local.Values).toEqual({ FUNCTIONS_WORKER_RUNTIME: 'node', AzureWebJobsStorage: '', languageWorkers__node__arguments: '--enable-source-maps', SHOP_REGION: 'eu' });
+  });
+
+  const { python: models, version: modelsVersion } = azureModels();
+  it(`joins the function apps behind one API Management API: an operation per route, sent to its unit (${modelsVersion ? `checked against ${modelsVersion}` : 'the Azure SDK models are not installed: not checked against them'})`, () => {
+    const file = join(out, 'azure/nanoservices/apim.json');
+    const template = JSON.parse(readFileSync(file, 'utf8')) as { resources: { type: string; properties: { method?: string; urlTemplate?: string; value?: string } }[] };
+    const operations = template.resources.filter((r) => r.type.endsWith('/operations')).map((r) => `${r.properties.method} ${r.properties.urlTemplate}`);
+    for (const u of aws.units) for (const r of u.routes) expect(operations).toContain(`${r.method} ${r.path}`);
+    const backends = template.resources.filter((r) => r.type.endsWith('/operations/policies')).map((r) => /backend-id="unit-([^"]+)"/.exec(r.properties.value!)?.[1]);
+    expect(new Set(backends)).toEqual(new Set(aws.units.filter((u) => u.routes.length > 0).map((u) => u.name)));
+    if (models) expect(armCheck(models, file)).toEqual({ status: 0, findings: '' });
   });
 });
 
