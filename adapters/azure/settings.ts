@@ -24,3 +24,10 @@ export const AzureSecret = z.union([
   z.strictObject({ keyVault: z.url().regex(/^https:\/\/[\w-]+\.vault\.azure\.net\/secrets\/[\w-]+(\/\w+)?\/?$/, 'a secret URI such as https://shop.vault.azure.net/secrets/stripe-key') }),
   z.strictObject({ vault: z.string().regex(/^[\w-]+$/), secret: z.string().regex(/^[\w-]+$/) }),
 ]);
+
+/** Where `carve.config.ts` `resources.<name>.azure` says a resource is: one of this resource group's, by name. */
+export const AzureResource = z.union([
+  z.strictObject({ storageBlobs: z.string().regex(/^[a-z0-9]{3,24}$/, 'a storage account name (3–24 lower-case letters and digits)') }),
+  z.strictObject({ serviceBus: z.string().regex(/^[A-Za-z][\w-]{4,48}[A-Za-z0-9]$/, 'a Service Bus namespace name') }),
+  z.strictObject({ keyVault: z.string().regex(/^[A-Za-z][\w-]{1,22}[A-Za-z0-9]$/, 'a Key Vault name') }),
+]);

@@ -270,6 +270,18 @@ describe('carve build: environment and secrets from carve.config.ts', () => {
     expect(local.Values).toEqual({ FUNCTIONS_WORKER_RUNTIME: 'node', AzureWebJobsStorage: '', languageWorkers__node__arguments: '--enable-source-maps', SHOP_REGION: 'eu' });
   });
 
+  it("gives each Azure function app's identity the roles its handlers need on the resources they reach, and its vaults' secrets", () => {
+    const file = join(out, 'azure/nanoservices/roles.json');
+    const template = JSON.parse(readFileSync(file, 'utf8')) as { resources: { scope: string; properties: { description: string } }[] };
+    // post-payments writes the orders and reads the payments key from its vault; get-orders-by-id reads the orders.
+    expect(template.resources.map((r) => `${r.properties.description} on ${r.scope}`)).toEqual([
+      'Storage Blob Data Contributor for post-payments on Microsoft.Storage/storageAccounts/shoporders',
+      'Key Vault Secrets User for post-payments on Microsoft.KeyVault/vaults/shop',
+      'Storage Blob Data Reader for get-orders-by-id on Microsoft.Storage/storageAccounts/shoporders',
+    ]);
+    if (models) expect(armCheck(models, file)).toEqual({ status: 0, findings: '' });
+  });
+
   const { python: models, version: modelsVersion } = azureModels();
   it(`joins the function apps behind one API Management API: an operation per route, sent to its unit (${modelsVersion ? `checked against ${modelsVersion}` : 'the Azure SDK models are not installed: not checked against them'})`, () => {
     const file = join(out, 'azure/nanoservices/apim.json');

@@ -29,7 +29,7 @@ export interface CarveConfig {
   secrets?: Record<string, Record<string, unknown>> | undefined;
   /**
    * What each cloud resource `resource(name)` names is on each target, by name:
-   * `{ orders: { aws: { dynamodbTable: 'shop-orders' } } }`. Each unit's role gets access to the ones its handlers reach.
+   * `{ orders: { aws: { dynamodbTable: 'shop-orders' }, azure: { storageBlobs: 'shoporders' } } }`. Each unit's role (its identity's roles, on Azure) gets access to the ones its handlers reach.
    */
   resources?: Record<string, Record<string, unknown>> | undefined;
   [target: string]: object | undefined;

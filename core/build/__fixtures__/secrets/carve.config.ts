@@ -4,5 +4,5 @@ export default {
   secrets: {
     PAYMENTS_KEY: { aws: { ssm: '/shop/payments-key' }, azure: { keyVault: 'https://shop.vault.azure.net/secrets/payments-key' } },
   },
-  resources: { orders: { aws: { dynamodbTable: 'shop-orders' } } },
+  resources: { orders: { aws: { dynamodbTable: 'shop-orders' }, azure: { storageBlobs: 'shoporders' } } },
 };
