@@ -390,6 +390,9 @@ describe('carve build: bad input is one line, exit code 2, nothing written', () 
   writeFileSync(join(dir, 'no-resources.config.ts'), shopConfig(''));
   writeFileSync(join(dir, 'unused-resource.config.ts'), shopConfig(`resources: { orders: { aws: { dynamodbTable: 'orders' } }, audit: { aws: { s3Bucket: 'shop-audit' } } }`));
   writeFileSync(join(dir, 'bad-resource.config.ts'), shopConfig(`resources: { orders: { aws: { table: 'orders' } } }`));
+  const azureShop = (orders: string) => `export default { secrets: { PAYMENTS_KEY: { azure: { vault: 'shop', secret: 'payments' } } }, resources: { orders: ${orders} } };\n`;
+  writeFileSync(join(dir, 'aws-only-resource.config.ts'), azureShop(`{ aws: { dynamodbTable: 'orders' } }`));
+  writeFileSync(join(dir, 'vault-write.config.ts'), azureShop(`{ azure: { keyVault: 'shop-orders' } }`));
   writeFileSync(join(dir, 'http-keys.config.ts'), `export default { aws: { gateway: { api: 'http', apiKeys: { routes: 'all', plans: { partners: {} } } } } };\n`);
   writeFileSync(join(dir, 'unknown-cached.config.ts'), `export default { aws: { gateway: { cache: { getCourse: 60 } } } };\n`);
   writeFileSync(join(dir, 'guarded-cached.config.ts'), `export default { aws: { gateway: { cache: { getStudentsByStudentIdGrades: 60 } } } };\n`);
@@ -412,6 +415,8 @@ describe('carve build: bad input is one line, exit code 2, nothing written', () 
     ['a resource the code uses that carve.config.ts does not declare', ['--app', shop, '--shape', 'nanoservices', '--target', 'aws', '--config', join(dir, 'no-resources.config.ts')], /unit post-payments uses resource\('orders'\), which resources does not declare/],
     ['a resource used by no unit', ['--app', shop, '--shape', 'nanoservices', '--target', 'aws', '--config', join(dir, 'unused-resource.config.ts')], /resources\.audit is declared, but no provider a handler reaches uses resource\('audit'\)/],
     ['a resource the target does not know', ['--app', shop, '--shape', 'monolith', '--target', 'aws', '--config', join(dir, 'bad-resource.config.ts')], /resources\.orders\.aws: expected one of \{ dynamodbTable/],
+    ['a resource with nothing said for Azure', ['--app', shop, '--shape', 'nanoservices', '--target', 'azure', '--config', join(dir, 'aws-only-resource.config.ts')], /resources\.orders says nothing for azure/],
+    ['a Key Vault a unit would write', ['--app', shop, '--shape', 'nanoservices', '--target', 'azure', '--config', join(dir, 'vault-write.config.ts')], /resources\.orders\.azure: a Key Vault's secrets are read here/],
     ['an environment over Lambda\'s 4 KB', ['--app', shop, '--shape', 'monolith', '--target', 'aws', '--config', join(dir, 'big-env.config.ts')], /unit shop: its environment is 50\d\d bytes .* Lambda allows 4096/],
     ['a gateway feature the API type set lacks', ['--app', 'examples/gradebook/app.ts', '--shape', 'monolith', '--target', 'aws', '--config', join(dir, 'http-keys.config.ts')], /aws\.gateway\.apiKeys: API keys and usage plans need a REST API, and aws\.gateway\.api is 'http'/],
     ['a gateway setting naming a handler the app does not have', ['--app', 'examples/gradebook/app.ts', '--shape', 'monolith', '--target', 'aws', '--config', join(dir, 'unknown-cached.config.ts')], /aws\.gateway\.cache: no handler has the id "getCourse" \(gradebook has /],
