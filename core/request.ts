@@ -1,6 +1,7 @@
 import { parseCookies } from './cookies.js';
 import type { Principal } from './auth/principal.js';
 import { BadRequest } from './errors.js';
+import { HTTP_METHODS } from './handler.js';
 import type { Logger } from './log.js';
 import { parseQuery, type QueryRecord } from './query.js';
 
@@ -137,7 +138,7 @@ export class CarveRequest {
 }
 
 // String#toUpperCase is a call into the runtime: the methods clients send are upper case already.
-const UPPER_CASE_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+const UPPER_CASE_METHODS = new Set<string>(HTTP_METHODS);
 const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
 const encoder = new TextEncoder();
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });

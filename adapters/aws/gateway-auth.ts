@@ -40,8 +40,14 @@ export function gatewayJwt(app: App): GatewayAuth['jwt'] | undefined {
  * authorizer, or a REST API's Cognito authorizer for tokens from a user pool.
  */
 export function authorizerOf(app: App, type: ApiType): (route: RouteRef) => string | undefined {
-  const name = type === 'http' ? (gatewayJwt(app) ? AUTHORIZER : undefined) : (restCognitoPool(app) ? COGNITO_AUTHORIZER : undefined);
+  const name = gatewayAuthorizer(app, type);
   return (route) => (name && needsPrincipal(app, route) ? name : undefined);
+}
+
+/** The authorizer this API type can put in front of the app's guarded routes, if any. */
+function gatewayAuthorizer(app: App, type: ApiType): string | undefined {
+  if (type === 'http') return gatewayJwt(app) ? AUTHORIZER : undefined;
+  return restCognitoPool(app) ? COGNITO_AUTHORIZER : undefined;
 }
 
 /** Whether the route's handler needs a principal (HEAD as its GET). */
@@ -53,7 +59,7 @@ function needsPrincipal(app: App, route: RouteRef): boolean {
 
 /** Units on the catch-all route whose guarded routes the gateway cannot single out: carve checks their tokens alone. */
 export function unguardedAtGateway(app: App, units: readonly BuiltUnit[], type: ApiType): string[] {
-  if (type === 'http' ? !gatewayJwt(app) : !restCognitoPool(app)) return [];
+  if (!gatewayAuthorizer(app, type)) return [];
   const route = type === 'http' ? "the HTTP API's $default route" : "the REST API's catch-all ({proxy+})";
   return units.filter((u) => httpRoutes(u, units) === 'default' && u.routes.some((r) => needsPrincipal(app, r))).map((u) => (
     `${u.name} is ${route}: the gateway cannot tell its public routes from the guarded ones, so carve alone checks its tokens (microservices or nanoservices put the authorizer in front of each guarded route)`

@@ -288,6 +288,11 @@ describe('a REST API with tokens from a Cognito user pool', () => {
     expect(notes).toContainEqual(expect.stringMatching(/Cognito authorizer stops bad tokens at the gateway.*carve checks each token again/));
     // An issuer that is no user pool: no authorizer on a REST API.
     expect(api(sam({ api: 'rest' })).Properties).not.toHaveProperty('Auth');
+    // The monolith sits on the catch-all, where the gateway cannot single out its guarded routes: said, and left to carve.
+    const monolith = cognito({ api: 'rest' }, { monolith: true });
+    expect(awsTarget.limits!({ ...monolith, settings: AwsSettings.parse({ gateway: { api: 'rest' } }) } as never))
+      .toContainEqual(expect.stringMatching(/^shop is the REST API's catch-all \(\{proxy\+\}\): the gateway cannot tell/));
+    expect(eventsOf(parse(samTemplate(monolith)), 'ShopFunction')['Default']!.Properties).not.toHaveProperty('Auth');
   });
 
   const { python, version } = pythonCfnLint();

@@ -1,9 +1,8 @@
-import type { App } from 'carve';
+import { HTTP_METHODS, type App } from 'carve';
 import type { BuiltUnit } from 'carve/build';
 
 /** The API version of every API Management resource in the template (the one the azure-mgmt models it is checked with describe). */
 export const APIM_API_VERSION = '2021-08-01';
-const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 const SERVICE = "parameters('serviceName')";
 
 type Resource = { type: string; apiVersion: string; name: string; dependsOn?: string[] } & Record<string, unknown>;
@@ -15,7 +14,7 @@ type Resource = { type: string; apiVersion: string; name: string; dependsOn?: st
  * does (carve's 404, 405 with Allow, OPTIONS), or to the only unit. Subscription keys are off: carve checks callers.
  */
 export function apimTemplate(app: App, units: readonly BuiltUnit[], routePrefix: string): string {
-  const fallback = units.length === 1 ? units[0]! : units.find((u) => u.routes.length === 0) ?? units[0]!;
+  const fallback = units.find((u) => u.routes.length === 0) ?? units[0]!;
   const api = resourceName(app.name);
   const service = id('service');
   const resources: Resource[] = [
@@ -59,7 +58,7 @@ export function apimTemplate(app: App, units: readonly BuiltUnit[], routePrefix:
     }
   }
   // What no operation above names goes through these to the API's policy: the fallback unit, or the only one.
-  for (const method of METHODS) operation(`carve-any-${method.toLowerCase()}`, method, '/*');
+  for (const method of HTTP_METHODS) operation(`carve-any-${method.toLowerCase()}`, method, '/*');
   return `${JSON.stringify({
     $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
     contentVersion: '1.0.0.0',
@@ -95,7 +94,7 @@ function policy(unit: string): Record<string, unknown> {
 }
 
 /** The methods API Management tells apart for a route: a GET's HEAD too, and every method for `ANY`. */
-const gatewayMethods = (r: { method: string; path: string }) => (r.method === 'ANY' ? METHODS : r.method === 'GET' ? ['GET', 'HEAD'] : [r.method]).map((method) => ({ method, path: r.path }));
+const gatewayMethods = (r: { method: string; path: string }) => (r.method === 'ANY' ? HTTP_METHODS : r.method === 'GET' ? ['GET', 'HEAD'] : [r.method]).map((method) => ({ method, path: r.path }));
 
 /** carve `/courses/{code}` stays; a greedy `/files/{path+}` is APIM's wildcard `/files/*`. */
 const urlTemplate = (path: string) => path.replace(/\{\w+\+\}$/, '*');

@@ -1,5 +1,5 @@
 import type { HttpMethod } from '@azure/functions';
-import type { Handler } from 'carve';
+import { HTTP_METHODS, type Handler } from 'carve';
 
 export interface AzureFunctionPlan {
   /** The function name: `^[a-zA-Z][a-zA-Z0-9_-]{0,127}$`, unique in the app. */
@@ -23,7 +23,7 @@ export class AzureRouteError extends Error {
   override readonly name = 'AzureRouteError';
 }
 
-const ALL_METHODS: HttpMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const ALL_METHODS: HttpMethod[] = [...HTTP_METHODS];
 const NAME = /^[a-zA-Z][a-zA-Z0-9_-]{0,127}$/;
 const RESERVED = /^(admin|runtime)(\/|$|\{)/i;
 

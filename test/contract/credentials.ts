@@ -1,5 +1,5 @@
 import { SignJWT, type JWTPayload } from 'jose';
-import { AUDIENCE, ISSUER } from '../../examples/gradebook/auth.js';
+import { AUDIENCE, ISSUER, secret } from '../../examples/gradebook/auth.js';
 import type { Caller } from './cases/gradebook.js';
 
 /** How the suite's tokens are signed: the issuer they name, a good signature, and a bad one under the same header. */
@@ -16,7 +16,7 @@ const hs256 = (secret: string) => (claims: JWTPayload) => new SignJWT(claims).se
 /** The demo's: HS256 with the gradebook's shared secret (GRADEBOOK_JWT_SECRET, else the demo one). */
 export const demoSigner = (): TokenSigner => ({
   issuer: ISSUER,
-  sign: hs256(process.env['GRADEBOOK_JWT_SECRET'] ?? 'gradebook-demo-secret-not-for-production'),
+  sign: hs256(secret()),
   forge: hs256('not-the-secret-not-the-secret-not-the-secret'),
 });
 

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
 import { diskBytes, freePort, npmInstall, ok, packageCount, run, withServer } from './project.js';
+import { armCheck, azureModels } from '../support/arm-check.js';
 
 // carve as a user meets it: `npm pack`, the tarball installed into a project outside this repo, an app
 // compiled there with `tsc --init`'s defaults and run on plain node, every target built with `npx carve`.
@@ -153,6 +154,13 @@ describe('a project using carve', { timeout: 180_000 }, () => {
         const answer = ok(project, 'node', ['--input-type=module', '-e', `const { handler } = await import(${JSON.stringify(join(dir, 'get-items-by-id/index.js'))});
 console.log(JSON.stringify(await handler({ version: '2.0', rawPath: '/items/zz', rawQueryString: '', headers: {}, requestContext: { requestId: 'b', http: { method: 'GET', path: '/items/zz', sourceIp: '1.1.1.1' } } }, {})));`]);
         expect(JSON.parse(answer)).toMatchObject({ statusCode: 200 });
+      }
+      if (target === 'azure') {
+        // The function apps behind one API Management API, checked against the Azure SDK's models where they are installed.
+        const apim = join(project, 'dist/azure/nanoservices/apim.json');
+        expect(existsSync(apim)).toBe(true);
+        const { python } = azureModels();
+        if (python) expect(armCheck(python, apim)).toEqual({ status: 0, findings: '' });
       }
       if (target === 'express') {
         const [body, document] = await withServer(join(project, 'dist/express/nanoservices'), ['gateway.js'], async (base) =>
