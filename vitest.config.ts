@@ -26,7 +26,8 @@ export default defineConfig({
     include: ['{core,adapters,codemods,examples,test}/**/*.test.{ts,mts}'],
     // The project `carve init` writes has its own tests (node --test), run by the package test.
     exclude: ['**/node_modules/**', 'core/cli/template/**'],
-    env: { CARVE_LOG_LEVEL: 'silent', NODE_OPTIONS: [process.env['NODE_OPTIONS'], '--conditions=carve-source'].filter(Boolean).join(' ') },
+    // GRADEBOOK_NOTICE_KEY: the gradebook's secret, as a deployment's platform puts it in the environment.
+    env: { CARVE_LOG_LEVEL: 'silent', GRADEBOOK_NOTICE_KEY: 'test-notice-key', NODE_OPTIONS: [process.env['NODE_OPTIONS'], '--conditions=carve-source'].filter(Boolean).join(' ') },
     // Vitest's default is one worker fewer than the CPUs: one on a 2-core box, where most files wait on processes they
     // start (units, the CLI, builds). Two keep both cores busy; every heavy test gives itself the time it needs.
     maxWorkers: Math.max(2, availableParallelism() - 1),

@@ -37,7 +37,7 @@ describe('carve build, aws', () => {
     }
     expect(written.units[0]!.routes).toHaveLength(21);
     // What loading each large package, and the external better-sqlite3, costs the unit, measured.
-    expect(Object.keys(written.units[0]!.dependencyMs!).sort()).toEqual(['better-sqlite3', 'jose', 'tsyringe', 'zod']);
+    expect(Object.keys(written.units[0]!.dependencyMs!).sort()).toEqual(['aws4fetch', 'better-sqlite3', 'jose', 'tsyringe', 'zod']);
     for (const ms of Object.values(written.units[0]!.dependencyMs!)) expect(ms).toBeGreaterThanOrEqual(0);
   });
 
@@ -123,6 +123,23 @@ describe('carve build, aws', () => {
     }
   }, 120_000);
 
+  it("gives the gradebook's secret and queue to the one unit that posts grades, in its environment and its policy, and to no other", () => {
+    // examples/gradebook/carve.config.ts: GRADEBOOK_NOTICE_KEY in SSM, the grade-notices queue an SQS queue; only
+    // postGrades reaches them (notices/notices.ts), through GradeNotices and NoticeQueue.
+    const sam = parse(readFileSync(join(out, 'aws/nanoservices/template.yaml'), 'utf8')) as { Resources: Record<string, { Type: string; Properties: { Environment?: { Variables: Record<string, string> }; Policies?: unknown } }> };
+    const functions = Object.entries(sam.Resources).filter(([, r]) => r.Type === 'AWS::Serverless::Function');
+    expect(functions).toHaveLength(nano.units.length);
+    const withSecret = functions.filter(([, r]) => r.Properties.Environment?.Variables['GRADEBOOK_NOTICE_KEY'] !== undefined);
+    const withPolicy = functions.filter(([, r]) => r.Properties.Policies !== undefined);
+    expect(withSecret.map(([id]) => id)).toEqual(['PostGradesFunction']);
+    expect(withSecret[0]![1].Properties.Environment!.Variables['GRADEBOOK_NOTICE_KEY']).toBe('{{resolve:ssm:/gradebook/notice-key}}');
+    expect(withPolicy.map(([id]) => id)).toEqual(['PostGradesFunction']);
+    const [statement, ...others] = (withPolicy[0]![1].Properties.Policies as [{ Statement: { Action: string[]; Resource: { 'Fn::Join': [string, unknown[]] } }[] }])[0].Statement;
+    expect(others).toEqual([]);
+    expect(statement!.Action).toEqual(['sqs:SendMessage', 'sqs:GetQueueAttributes']);
+    expect(statement!.Resource['Fn::Join'][1].at(-1)).toBe(':gradebook-notices');
+  });
+
   it('ships a source map with every unit and runs it with --enable-source-maps: a stack trace names the source', () => {
     const dir = join(out, 'aws/nanoservices');
     for (const unit of nano.units) {
@@ -169,8 +186,35 @@ describe('carve build, aws', () => {
     expect(functions.find(([name]) => name === 'CarveFallbackFunction')![1].Properties.Events).toEqual({ Default: { Type: 'HttpApi', Properties: { ApiId: { Ref: 'CarveApi' } } } });
     const sls = parse(readFileSync(join(out, 'aws/nanoservices/serverless.yml'), 'utf8'));
     expect(sls).toMatchObject({ frameworkVersion: '>=3', provider: { name: 'aws', runtime: 'nodejs22.x' } });
-    expect(sls.functions['post-grades']).toEqual({ handler: 'post-grades/index.handler', package: { patterns: ['!**', 'post-grades/**'] }, events: [{ httpApi: { method: 'POST', path: '/grades' } }] });
+    // The one unit that reaches the gradebook's secret and queue gets them: its environment, its own role.
+    expect(sls.functions['post-grades']).toEqual({
+      handler: 'post-grades/index.handler', package: { patterns: ['!**', 'post-grades/**'] }, events: [{ httpApi: { method: 'POST', path: '/grades' } }],
+      environment: { GRADEBOOK_NOTICE_KEY: '{{resolve:ssm:/gradebook/notice-key}}' }, role: 'PostGradesRole',
+    });
+    expect(Object.keys(sls.resources.Resources).filter((id) => id.endsWith('Role'))).toEqual(['PostGradesRole']);
     expect(sls.functions['carve-fallback'].events).toEqual([{ httpApi: '*' }]);
+  });
+});
+
+describe("carve build: the gradebook's secret and queue on Azure", () => {
+  let manifest: Manifest;
+  beforeAll(async () => {
+    manifest = await buildApp({ app: gradebook, shape: 'microservices', target: await resolveTarget('azure'), out, coldStart: false });
+  }, 120_000);
+
+  it('puts the Key Vault reference in the settings of the one function app that posts grades, and gives only its identity roles', () => {
+    const dir = join(out, 'azure/microservices');
+    const keyed = manifest.units.filter((u) => (JSON.parse(readFileSync(join(dir, u.name, 'appsettings.json'), 'utf8')) as { name: string; value: string }[])
+      .some((s) => s.name === 'GRADEBOOK_NOTICE_KEY' && s.value === '@Microsoft.KeyVault(SecretUri=https://gradebook.vault.azure.net/secrets/notice-key)'));
+    expect(keyed.map((u) => u.name)).toEqual(['grades']);
+    const roles = join(dir, 'roles.json');
+    const template = JSON.parse(readFileSync(roles, 'utf8')) as { resources: { scope: string; properties: { description: string } }[] };
+    expect(template.resources.map((r) => `${r.properties.description} on ${r.scope}`)).toEqual([
+      'Azure Service Bus Data Sender for grades on Microsoft.ServiceBus/namespaces/gradebook-notices',
+      'Key Vault Secrets User for grades on Microsoft.KeyVault/vaults/gradebook',
+    ]);
+    const { python: models } = azureModels();
+    if (models) expect(armCheck(models, roles)).toEqual({ status: 0, findings: '' });
   });
 });
 

@@ -72,7 +72,12 @@ describe('carve build --target <module>: a target of your own, from outside carv
         '});',
         '',
       ].join('\n'));
-      writeFileSync(join(dir, 'carve.config.ts'), "export default { inproc: { greeting: 'hi' } };\n");
+      // The gradebook's own secret and resource declarations, and this target's settings.
+      writeFileSync(join(dir, 'carve.config.ts'), [
+        `import { gradebookCloud } from ${JSON.stringify(join(ROOT, 'examples/gradebook/carve.config.ts'))};`,
+        "export default { ...gradebookCloud, inproc: { greeting: 'hi' } };",
+        '',
+      ].join('\n'));
       const out = join(dir, 'out');
       const run = carveCli(['build', '--app', 'examples/gradebook/app.ts', '--shape', 'microservices', '--target', join(dir, 'target.ts'), '--config', join(dir, 'carve.config.ts'), '--out', out]);
       expect(run.status, run.stderr).toBe(0);

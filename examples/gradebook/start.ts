@@ -4,6 +4,9 @@ import app from './app.js';
 import { demoToken } from './demo-token.js';
 import { DEMO } from './seed.js';
 
+// Demo only: deployed, the platform sets the notice key from where carve.config.ts says it is kept.
+process.env['GRADEBOOK_NOTICE_KEY'] ??= 'gradebook-demo-notice-key';
+
 const port = Number(process.env['PORT'] ?? 3000);
 const host = process.env['HOST'] ?? '127.0.0.1';
 // The REST routes and /graphql beside them, resolving through the same handlers.

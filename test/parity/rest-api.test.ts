@@ -1,8 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradebookCases, type Caller } from '../contract/cases/gradebook.js';
 import { gradebookCredentials } from '../contract/credentials.js';
 import { runCases } from '../contract/run.js';
+import { cfnLint, pythonCfnLint } from '../support/cfn-lint.js';
 import { httpClient } from '../contract/client.js';
 import { removeDir, ROOT, scratchDir, viaOslsOffline } from './shapes.js';
 
@@ -38,5 +42,26 @@ describe('gradebook, microservices, REST API under osls offline', () => {
     expect(withoutKey.status).toBe(403);
     expect((await bare({ method: 'GET', url: '/dev/health' })).status).toBe(200);
   });
+  const { python, version } = pythonCfnLint();
+  it.skipIf(!python)(`serves a template.yaml with the key, plan, cache, secret and queue that passes the Python cfn-lint (${version || 'not installed: skipped'})`, () => {
+    const template = join(running.dir, 'template.yaml');
+    expect(cfnLint(python!, template)).toEqual({ status: 0, findings: '' });
+    const sam = parse(readFileSync(template, 'utf8')) as { Resources: Record<string, { Type: string; Properties: { Environment?: { Variables: Record<string, unknown> }; Policies?: unknown } }> };
+    expect(Object.keys(sam.Resources)).toEqual(expect.arrayContaining(['CarveApiKeySchool', 'CarveUsagePlanSchool']));
+    // Only the unit that posts grades reads the notice key and sends to the queue (examples/gradebook/carve.config.ts).
+    const functions = Object.entries(sam.Resources).filter(([, r]) => r.Type === 'AWS::Serverless::Function');
+    expect(functions.filter(([, r]) => r.Properties.Environment?.Variables['GRADEBOOK_NOTICE_KEY']).map(([id]) => id)).toEqual(['GradesFunction']);
+    expect(functions.filter(([, r]) => r.Properties.Policies).map(([id]) => id)).toEqual(['GradesFunction']);
+  });
+  it('serves a serverless.yml that `osls package` accepts: a zip per unit', () => {
+    const dir = join(scratch, 'package');
+    cpSync(running.dir, dir, { recursive: true, filter: (f) => !f.includes('.serverless') });
+    const osls = join(ROOT, 'node_modules/osls/bin/serverless.js');
+    const run = spawnSync(process.execPath, [osls, 'package'], { cwd: dir, encoding: 'utf8', env: { ...process.env, SLS_TELEMETRY_DISABLED: '1' } });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    const units = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => `${e.name}.zip`);
+    expect(readdirSync(join(dir, '.serverless')).filter((f) => f.endsWith('.zip') && f !== 'custom-resources.zip').sort()).toEqual(units.sort());
+    // osls takes seconds alone and far more on a busy 2-core machine: never bound by the idle time.
+  }, 180_000);
   runCases(gradebookCases, () => (req) => running.client({ ...req, url: `/dev${req.url}` }), () => credentials, undefined, EMULATOR_GAPS);
 });

@@ -68,7 +68,7 @@ export async function viaOslsOffline(appModule: string, shape: string, scratch: 
   environment?: Record<string, string>;
   /** serverless-offline applies JWT authorizers only with this flag, and then checks claims but never signatures. */
   jwtAuthorizers?: boolean;
-} = {}): Promise<Deployed & { url: string }> {
+} = {}): Promise<Deployed & { url: string; dir: string }> {
   // The aws build the other ways of this run made already, copied: this way edits its serverless.yml.
   const dir = join(scratch, 'aws', shape);
   cpSync((await built(appModule, shape, 'aws', scratch, options.config)).dir, dir, { recursive: true });
@@ -98,6 +98,7 @@ export async function viaOslsOffline(appModule: string, shape: string, scratch: 
   return {
     client: apiKey ? (req) => client({ ...req, headers: { 'x-api-key': apiKey, ...req.headers } }) : client,
     url: `http://127.0.0.1:${httpPort}`,
+    dir,
     stop: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
