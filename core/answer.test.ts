@@ -28,4 +28,10 @@ describe('answer', () => {
     const foreign = { handle: async () => ({ status: 418, headers: {}, cookies: [], body: undefined }) } as unknown as App;
     expect(await answer(foreign, { method: 'GET', path: '/', headers: {} })).toMatchObject({ status: 418 });
   });
+
+  it('answers each app as itself when a process serves several, one after another', () => {
+    const other = createApp({ handlers: [handler({ method: 'GET', path: '/hello', auth: 'public' }, () => ({ hello: 'other' }))], logger: { level: 'silent' } });
+    const bodies = [app, other, other, app].map((a) => (answer(a, { method: 'GET', path: '/hello', headers: {} }) as { body: string }).body);
+    expect(bodies).toEqual(['{"hello":"world"}', '{"hello":"other"}', '{"hello":"other"}', '{"hello":"world"}']);
+  });
 });

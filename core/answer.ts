@@ -17,6 +17,13 @@ export function answersWith(app: App, answer: Answering): void {
  * microtask queue per request. An app made otherwise than by createApp is asked through `handle`.
  */
 export function answer(app: App, incoming: IncomingRequest, options?: HandleOptions): Answer {
-  const answerOf = answering.get(app);
-  return answerOf ? answerOf(incoming, options) : app.handle(incoming, options);
+  // A process serves one app, request after request: remember the last one rather than hash it every time.
+  if (app !== lastApp) {
+    lastApp = app;
+    lastAnswer = answering.get(app);
+  }
+  return lastAnswer ? lastAnswer(incoming, options) : app.handle(incoming, options);
 }
+
+let lastApp: App | undefined;
+let lastAnswer: Answering | undefined;

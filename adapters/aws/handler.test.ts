@@ -350,6 +350,13 @@ describe('bad input, authorizers, deadline, isolation', () => {
     expect(result.headers['content-type']).toBe('application/problem+json');
   });
 
+  it("gives each of two invocations at once the deadline of its own context", async () => {
+    const slow = createApp({ logger: { level: 'silent' }, handlers: [defineHandler({ method: 'GET', path: '/slow', auth: 'public' }, () => new Promise((r) => setTimeout(() => r('late'), 300)))] });
+    const handler = toLambdaHandler(slow, { deadlineMarginMs: 500 });
+    const [short, long] = await Promise.all([550, 30_000].map((ms) => handler(v2Event({ rawPath: '/slow' }), { awsRequestId: `${ms}`, getRemainingTimeInMillis: () => ms }) as Promise<{ statusCode: number }>));
+    expect([short!.statusCode, long!.statusCode]).toEqual([504, 200]);
+  });
+
   it('keeps concurrent invocations apart (39)', async () => {
     const results = await Promise.all(['a', 'b', 'c'].map((id) => echoHandler(
       v2Event({ rawPath: `/echo/${id}`, requestContext: { requestId: `req-${id}` } as never }), context()) as Promise<{ body: string }>));

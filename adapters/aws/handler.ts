@@ -23,15 +23,22 @@ export function toLambdaHandler(app: App, options: LambdaHandlerOptions = {}): C
   if (app.remainder && !fallback) {
     throw new TypeError(`${app.name} has a legacy remainder: pass toLambdaHandler(app, { fallback: legacyHandler(app.remainder) }) with legacyHandler from carve/aws/legacy`);
   }
+  // One set of options for every invocation: the deadline is read from the request's own context, and only if it waits.
+  const handleOptions = {
+    fallthrough: fallback !== undefined,
+    timeoutMs: (incoming: { raw?: unknown }) => {
+      const ctx = lambdaRequestOf(incoming as { raw: unknown })?.context;
+      const remaining = typeof ctx?.getRemainingTimeInMillis === 'function' ? ctx.getRemainingTimeInMillis() : undefined;
+      return remaining === undefined ? undefined : Math.max(0, remaining - resolved.deadlineMarginMs);
+    },
+  };
   return async function handler(event: LambdaHttpEvent, context: LambdaContext): Promise<LambdaHttpResult> {
     // A scheduled warm-up (carve build --warmup): answered without running any handler.
     if ((event as { carve?: unknown } | null)?.carve === 'warmup') return { warmed: true } as unknown as LambdaHttpResult;
     const processor = processorFor(event);
     const ctx = context ?? {};
     const incoming = processor.request(event as never, ctx, resolved);
-    const remaining = typeof ctx.getRemainingTimeInMillis === 'function' ? ctx.getRemainingTimeInMillis() : undefined;
-    const timeoutMs = remaining === undefined ? undefined : Math.max(0, remaining - resolved.deadlineMarginMs);
-    const answered = answer(app, incoming, { fallthrough: fallback !== undefined, timeoutMs });
+    const answered = answer(app, incoming, handleOptions);
     // Not awaited when it is the response already: a warm request that never waits costs one promise, this function's.
     const response: CarveResponse | undefined = answered instanceof Promise ? await answered : answered;
     if (!response) return (await fallback!(event, ctx)) as LambdaHttpResult;

@@ -6,7 +6,9 @@ import { getEvent } from './events.js';
 import { printTable } from './table.js';
 
 const PROBE = fileURLToPath(new URL('./count-probe.cjs', import.meta.url));
-const APPS = ['raw', 'carve', 'carve-one'] as const satisfies readonly AdapterName[];
+const APPS = ['raw', 'carve', 'carve-one', 'raw-bare', 'carve-bare'] as const satisfies readonly AdapterName[];
+// Each row against the raw handler that validates as it does: with zod, or with no library at all.
+const FLOOR: Record<(typeof APPS)[number], AdapterName> = { raw: 'raw', carve: 'raw', 'carve-one': 'raw', 'raw-bare': 'raw-bare', 'carve-bare': 'raw-bare' };
 
 /**
  * Machine instructions per warm GET (valgrind's count, not a clock): the one warm figure a busy box cannot move, so
@@ -24,8 +26,8 @@ export async function lambdaInstructions(bundles: Record<AdapterName, Bundle>, {
     const [few, many] = await Promise.all([count(bundles[app].file, fewer), count(bundles[app].file, more)]);
     perRequest[app] = (many - few) / (more - fewer);
   }
-  printTable(['adapter', 'instructions', '÷ raw handler'], APPS.map((app) => [
-    LABEL[app], perRequest[app]!.toFixed(0), `${(perRequest[app]! / perRequest['raw']!).toFixed(2)}×`,
+  printTable(['adapter', 'instructions', '÷ raw handler', 'raw handler'], APPS.map((app) => [
+    LABEL[app], perRequest[app]!.toFixed(0), `${(perRequest[app]! / perRequest[FLOOR[app]]!).toFixed(2)}×`, LABEL[FLOOR[app]],
   ]));
 }
 

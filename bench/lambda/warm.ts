@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { ADAPTERS, LABEL, type AdapterName, type Bundle } from './bundles.js';
 import { getEvent, lambdaContext, postEvent } from './events.js';
 import { median, printTable } from './table.js';
@@ -48,4 +51,21 @@ export async function lambdaWarm(bundles: Record<AdapterName, Bundle>, { iterati
   console.log(`\n  carve ÷ raw handler: GET ${(m('carve', 'GET') / m('raw', 'GET')).toFixed(2)}×, POST ${(m('carve', 'POST') / m('raw', 'POST')).toFixed(2)}× (median rounds); `
     + `GET ${(best('carve', 'GET') / best('raw', 'GET')).toFixed(2)}×, POST ${(best('carve', 'POST') / best('raw', 'POST')).toFixed(2)}× (best rounds: ${best('carve', 'GET').toFixed(2)} / ${best('raw', 'GET').toFixed(2)} µs GET)`);
   console.log(`  fastest peer ÷ carve: GET ${(fastest('GET') / m('carve', 'GET')).toFixed(2)}×, POST ${(fastest('POST') / m('carve', 'POST')).toFixed(2)}× (above 1: carve is faster)`);
+  await alone(bundles, { iterations, rounds });
+}
+
+const PAIR = fileURLToPath(new URL('./pair-probe.cjs', import.meta.url));
+const PAIRED = ['raw', 'carve', 'carve-one'] as const satisfies readonly AdapterName[];
+
+/** carve against the raw handler with nothing else in the process, as Lambda runs a handler (see pair-probe.cjs). */
+async function alone(bundles: Record<AdapterName, Bundle>, { iterations, rounds }: { iterations: number; rounds: number }): Promise<void> {
+  // Three bundles of ~2 µs a call: many rounds cost a second or two, and pair each ratio within one round.
+  const many = Math.max(rounds, 25);
+  const { stdout } = await promisify(execFile)(process.execPath, [PAIR, JSON.stringify(getEvent), String(iterations), String(many), ...PAIRED.map((a) => bundles[a].file)]);
+  const [raw, ...others] = JSON.parse(stdout) as number[][];
+  const ratios = others.map((rounds, i) => {
+    const paired = median(rounds.map((us, round) => us / raw![round]!));
+    return `${LABEL[PAIRED[i + 1]!]} ${paired.toFixed(2)}× (best rounds ${(Math.min(...rounds) / Math.min(...raw!)).toFixed(2)}×)`;
+  });
+  console.log(`  ÷ raw handler, no peer in the process (GET, median of ${many} rounds' ratios; raw handler ${median(raw!).toFixed(2)} µs): ${ratios.join('; ')}`);
 }
