@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -468,6 +469,21 @@ describe('carve build: bad input is one line, exit code 2, nothing written', () 
     ['a stage name a platform refuses', ['--app', 'examples/gradebook/app.ts', '--shape', 'monolith', '--target', 'aws', '--stage', 'pro d'], /--stage pro d: a stage name is letters, digits, - and _/],
     ['a target module that is not there', ['--app', 'examples/gradebook/app.ts', '--shape', 'monolith', '--target', './nope/target.ts'], /--target \.\/nope\/target\.ts: no such file/],
   ];
+  it('an --out outside the project, where a unit cannot load the native package it measures with', () => {
+    const outside = join(mkdtempSync(join(tmpdir(), 'carve-out-')), 'dist');
+    try {
+      const run = carve('build', '--app', 'examples/gradebook/app.ts', '--shape', 'monolith', '--target', 'aws', '--out', outside);
+      expect(run.status, run.stderr).toBe(2);
+      expect(run.stderr.trim().split('\n').filter((l) => l.startsWith('carve:'))).toEqual([
+        expect.stringMatching(/needs the package better-sqlite3, which is installed in this project but not found from .*dist\/aws\/monolith\/gradebook, outside it: build into a folder inside the project/),
+      ]);
+      // Nothing written, not even the folders on the way to the stage.
+      expect(existsSync(outside)).toBe(false);
+    } finally {
+      rmSync(dirname(outside), { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('an --out that is a file, or under one', () => {
     for (const out of [join(dir, 'a-file'), join(dir, 'a-file', 'dist')]) {
       const run = carve('build', '--app', 'examples/echo/app.ts', '--shape', 'monolith', '--target', 'aws', '--out', out, '--no-cold-start');

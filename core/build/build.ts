@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { App } from '../app.js';
 import type { Access } from '../resource.js';
@@ -123,7 +123,8 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
   const finalDir = resolve(options.out ?? 'dist', target.name, shape);
   const stage = `${finalDir}.partial-${process.pid}`;
   rmSync(stage, { recursive: true, force: true });
-  mkdirSync(stage, { recursive: true });
+  // The first folder this build made on the way to its stage, if any: a failed build takes them away again.
+  const madeFrom = mkdirSync(stage, { recursive: true });
   const warnings: string[] = [...await shapeWarningsOf(app, shape, options.shapeWarnings), ...planned.warnings];
   try {
     const legacyModule = units.length > 1 && units.some((u) => u.remainder)
@@ -156,7 +157,19 @@ export async function buildApp(options: BuildOptions): Promise<Manifest> {
     renameSync(stage, finalDir);
     return manifest;
   } finally {
-    if (existsSync(stage)) rmSync(stage, { recursive: true, force: true });
+    if (existsSync(stage)) {
+      rmSync(stage, { recursive: true, force: true });
+      if (madeFrom && madeFrom !== stage) removeEmptyUpTo(dirname(stage), madeFrom);
+    }
+  }
+}
+
+/** Removes `dir` and its parents up to `top`, while each is empty (another build may be writing beside it). */
+function removeEmptyUpTo(dir: string, top: string): void {
+  for (let at = dir; at.startsWith(top); at = dirname(at)) {
+    if (readdirSync(at).length > 0) return;
+    rmdirSync(at);
+    if (at === top) return;
   }
 }
 

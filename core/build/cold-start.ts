@@ -22,7 +22,8 @@ export function measureColdStart(probeFile: string, unit: BuiltUnit, options: { 
     } catch (error) {
       const { signal, stderr } = error as { signal?: string; stderr?: string };
       const why = signal === 'SIGKILL' ? `did not answer within ${PROBE_TIMEOUT_MS / 1000} s` : `failed: ${String(stderr ?? '').trim().split('\n').slice(-3).join(' ')}`;
-      throw new Error(`the cold-start probe of unit ${unit.name} (${route.method} ${route.path}) ${why}`, { cause: error });
+      // Its output kept on the error: a package the unit cannot load is named there (explainMissingPackage reads it).
+      throw Object.assign(new Error(`the cold-start probe of unit ${unit.name} (${route.method} ${route.path}) ${why}`, { cause: error }), { stderr });
     }
     const ms = Number(/coldStartMs=([\d.]+)/.exec(out)?.[1]);
     if (!Number.isFinite(ms)) throw new Error(`the cold start probe printed no time: ${out.slice(0, 200)}`);
