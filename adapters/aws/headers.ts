@@ -50,11 +50,15 @@ function addHeader(out: Record<string, string>, name: string, value: string): vo
 
 // Hop-by-hop headers describe one connection; API Gateway and ALB frame the response themselves.
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'proxy-authenticate', 'proxy-authorization']);
+// Their lengths: most names a response has (content-type and x-request-id are 12) are no hop-by-hop length, and
+// comparing a length is cheaper than hashing the name for the set.
+const HOP_BY_HOP_LENGTH = new Set([...HOP_BY_HOP].map((name) => name.length));
+const hopByHopLength: boolean[] = Array.from({ length: 1 + Math.max(...HOP_BY_HOP_LENGTH) }, (_, n) => HOP_BY_HOP_LENGTH.has(n));
 
 /** The response's headers for the platform (the response is this invocation's own, so it is not copied). */
 export function responseHeaders(headers: Record<string, string>): Record<string, string> {
   // A response has a few headers and there are eight hop-by-hop names: look its names up, not the eight in it.
-  for (const name in headers) if (HOP_BY_HOP.has(name)) delete headers[name];
+  for (const name in headers) if (hopByHopLength[name.length] === true && HOP_BY_HOP.has(name)) delete headers[name];
   return headers;
 }
 
