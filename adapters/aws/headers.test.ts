@@ -29,4 +29,10 @@ describe('responseHeaders', () => {
     expect(responseHeaders({ 'content-type': 'application/json', connection: 'close', 'transfer-encoding': 'chunked', 'x-request-id': 'r' }))
       .toEqual({ 'content-type': 'application/json', 'x-request-id': 'r' });
   });
+
+  it('drops each of the eight, and keeps names of the same lengths', () => {
+    const hopByHop = ['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'proxy-authenticate', 'proxy-authorization'];
+    const alike = { expires: '0', 'x-trace-id': 'on', 'x-amzn-trace-header': '4', tk: 'N', 'x-request-started': '1', 'x-content-duration': '2', 'access-control-max': '3' };
+    expect(responseHeaders({ ...Object.fromEntries(hopByHop.map((name) => [name, 'x'])), ...alike })).toEqual(alike);
+  });
 });
