@@ -19,6 +19,22 @@ describe('mergeHeaders', () => {
     expect(mergeHeaders({ Accept: 'text/html', 'x-n': null as never }, undefined)).toEqual({ accept: 'text/html' });
   });
 
+  it('tells lower-case maps from others whatever came before (it remembers the last names found lower case)', () => {
+    const lower = { accept: 'a', host: 'h', 'x-trace': 't' };
+    expect(mergeHeaders(lower, undefined)).toBe(lower);
+    expect(mergeHeaders(lower, undefined)).toBe(lower);
+    const laterUpper = { accept: 'a', host: 'h', 'X-Trace': 't' };
+    expect(mergeHeaders(laterUpper, undefined)).toEqual(lower);
+    expect(mergeHeaders(laterUpper, undefined)).not.toBe(laterUpper);
+    const fewer = { accept: 'a' };
+    expect(mergeHeaders(fewer, undefined)).toBe(fewer);
+    const more = { accept: 'a', host: 'h', 'x-trace': 't', Via: 'v' };
+    expect(mergeHeaders(more, undefined)).toEqual({ ...lower, via: 'v' });
+    const reordered = { host: 'h', accept: 'a' };
+    expect(mergeHeaders(reordered, undefined)).toBe(reordered);
+    expect(mergeHeaders({ host: 'h', accept: 7 as never }, undefined)).toEqual({ host: 'h' });
+  });
+
   it('lower-cases every time, also past the names it remembers', () => {
     for (let i = 0; i < 300; i++) expect(mergeHeaders({ [`X-Name-${i}`]: 'v' }, undefined)).toEqual({ [`x-name-${i}`]: 'v' });
   });

@@ -25,9 +25,25 @@ export function mergeHeaders(single: StringMap, multi: MultiMap): Record<string,
 }
 
 function lowerCaseStrings(map: Record<string, unknown>): boolean {
-  for (const name in map) if (typeof map[name] !== 'string' || lowerCase(name) !== name) return false;
+  let at = 0;
+  let same = true;
+  for (const name in map) {
+    if (typeof map[name] !== 'string') return false;
+    // The names of one API's events repeat, in order, and JSON.parse interns them: one comparison of references.
+    if (same && lastLowerNames[at] === name) {
+      at++;
+      continue;
+    }
+    same = false;
+    if (lowerCase(name) !== name) return false;
+    at++;
+  }
+  if (!same || at !== lastLowerNames.length) lastLowerNames = Object.keys(map);
   return true;
 }
+
+// The names of the last map found lower case, in its order.
+let lastLowerNames: string[] = [];
 
 // Header names repeat from one invocation to the next, and String#toLowerCase (or a scan of the characters) is most of
 // what checking them costs; a bounded map of the names seen (so odd names cannot grow it) answers in a hash lookup.
