@@ -14,26 +14,30 @@ const FLOOR: Record<(typeof APPS)[number], AdapterName> = { raw: 'raw', carve: '
  * Machine instructions per warm GET (valgrind's count, not a clock): the one warm figure a busy box cannot move, so
  * the ratio to the raw handler can be read against a goal. Skipped, saying so, where valgrind is not installed.
  */
-export async function lambdaInstructions(bundles: Record<AdapterName, Bundle>, { fewer, more }: { fewer: number; more: number }): Promise<void> {
-  console.log(`\n## AWS Lambda adapters: instructions per warm GET (valgrind, runs of ${fewer} and ${more} requests subtracted)\n`);
+export async function lambdaInstructions(bundles: Record<AdapterName, Bundle>, { fewer, more, nodes }: { fewer: number; more: number; nodes: readonly string[] }): Promise<void> {
   if (spawnSync('valgrind', ['--version']).status !== 0) {
-    console.log('  skipped: valgrind is not installed (apt-get install valgrind)');
+    console.log(`\n## AWS Lambda adapters: instructions per warm GET\n\n  skipped: valgrind is not installed (apt-get install valgrind)`);
     return;
   }
-  const perRequest: Record<string, number> = {};
-  for (const app of APPS) {
-    // The two runs side by side: a count of instructions does not depend on what else the box runs.
-    const [few, many] = await Promise.all([count(bundles[app].file, fewer), count(bundles[app].file, more)]);
-    perRequest[app] = (many - few) / (more - fewer);
+  // This Node, and any other the run names (BENCH_NODES: Lambda's default runtime is nodejs22.x).
+  for (const node of [process.execPath, ...nodes]) {
+    const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+    console.log(`\n## AWS Lambda adapters: instructions per warm GET, node ${version} (valgrind, runs of ${fewer} and ${more} requests subtracted)\n`);
+    const perRequest: Record<string, number> = {};
+    for (const app of APPS) {
+      // The two runs side by side: a count of instructions does not depend on what else the box runs.
+      const [few, many] = await Promise.all([count(node, bundles[app].file, fewer), count(node, bundles[app].file, more)]);
+      perRequest[app] = (many - few) / (more - fewer);
+    }
+    printTable(['adapter', 'instructions', '÷ raw handler', 'raw handler'], APPS.map((app) => [
+      LABEL[app], perRequest[app]!.toFixed(0), `${(perRequest[app]! / perRequest[FLOOR[app]]!).toFixed(2)}×`, LABEL[FLOOR[app]],
+    ]));
   }
-  printTable(['adapter', 'instructions', '÷ raw handler', 'raw handler'], APPS.map((app) => [
-    LABEL[app], perRequest[app]!.toFixed(0), `${(perRequest[app]! / perRequest[FLOOR[app]]!).toFixed(2)}×`, LABEL[FLOOR[app]],
-  ]));
 }
 
-async function count(file: string, times: number): Promise<number> {
+async function count(node: string, file: string, times: number): Promise<number> {
   // --single-threaded: the JIT compiles on this thread, so two runs tier up alike; no output file is wanted.
-  const args = ['--tool=callgrind', '--callgrind-out-file=/dev/null', '--smc-check=all-non-file', process.execPath, '--single-threaded', PROBE, file, JSON.stringify(getEvent), String(times)];
+  const args = ['--tool=callgrind', '--callgrind-out-file=/dev/null', '--smc-check=all-non-file', node, '--single-threaded', PROBE, file, JSON.stringify(getEvent), String(times)];
   const { stderr } = await run('valgrind', args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   const collected = /Collected\s*:\s*(\d+)/.exec(stderr);
   if (!collected) throw new Error(`valgrind on ${file} counted nothing: ${stderr.slice(-400)}`);
