@@ -7,19 +7,22 @@ import type { MultiMap, StringMap } from './events.js';
  * a caller that adds to it copies it first.
  */
 export function mergeHeaders(single: StringMap, multi: MultiMap): Record<string, string> {
-  const out: Record<string, string> = {};
   // Events come from outside: maps that are not objects, and values that are not strings, are skipped.
   if (isMap(multi)) {
+    const out: Record<string, string> = {};
     for (const name in multi) {
       const values = multi[name];
       if (Array.isArray(values)) for (const value of values) if (typeof value === 'string') addHeader(out, name, value);
     }
-  } else if (isMap(single)) {
-    if (lowerCaseStrings(single)) return single as Record<string, string>;
-    for (const name in single) {
-      const value = single[name];
-      if (typeof value === 'string') addHeader(out, name, value);
-    }
+    return out;
+  }
+  if (!isMap(single)) return {};
+  // The map as it came when it can be: the common case then allocates nothing.
+  if (lowerCaseStrings(single)) return single as Record<string, string>;
+  const out: Record<string, string> = {};
+  for (const name in single) {
+    const value = single[name];
+    if (typeof value === 'string') addHeader(out, name, value);
   }
   return out;
 }

@@ -30,7 +30,7 @@ export const v2: Processor<ApiGatewayV2Event> = {
     let path = functionUrl ? event.rawPath : encodePath(event.rawPath);
     const stage = str(rc.stage);
     if (options.stripStage && stage && stage !== '$default') path = stripBasePath(path, `/${encodePath(stage)}`);
-    if (options.basePath !== '') path = stripBasePath(path, options.basePath);
+    path = stripBasePath(path, options.basePath);
     let headers = mergeHeaders(event.headers, undefined);
     // HTTP API moves cookies out of the headers; a Function URL sends both, so never add them twice.
     if (Array.isArray(event.cookies) && event.cookies.length > 0 && headers['cookie'] === undefined) {
