@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import * as z from 'carve/zod/mini';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { cfnLint, pythonCfnLint } from '../../test/support/cfn-lint.js';
+import { oslsPackage } from '../../test/support/osls.js';
 import { entryOptions } from './entry-options.js';
 import { chooseApi } from './api-type.js';
 import { checkGateway } from './gateway.js';
@@ -245,16 +245,15 @@ describe('the gateway features in template.yaml and serverless.yml', () => {
 });
 
 /** `osls package` on the serverless.yml of these settings, each unit a stand-in function: it must exit 0. */
-function oslsPackage(dir: string, settings: EmitContext<AwsSettings>): void {
+function packageSettings(dir: string, settings: EmitContext<AwsSettings>): void {
   const ctx = { ...settings, outDir: dir };
   for (const u of ctx.units) {
     mkdirSync(join(dir, u.name), { recursive: true });
     writeFileSync(join(dir, u.name, 'index.js'), 'export const handler = async () => ({ statusCode: 200 });\n');
   }
   writeFileSync(join(dir, 'serverless.yml'), serverlessYml(ctx));
-  const osls = join(import.meta.dirname, '../../node_modules/osls/bin/serverless.js');
-  const run = spawnSync(process.execPath, [osls, 'package'], { cwd: dir, encoding: 'utf8', env: { ...process.env, SLS_TELEMETRY_DISABLED: '1' } });
-  expect(run.status, run.stdout + run.stderr).toBe(0);
+  const run = oslsPackage(dir);
+  expect(run.status, run.output).toBe(0);
 }
 
 // The shop with its tokens from a Cognito user pool: on a REST API, the pool's authorizer guards its guarded routes.
@@ -300,7 +299,7 @@ describe('a REST API with tokens from a Cognito user pool', () => {
     const file = join(outside, 'cognito.yaml');
     writeFileSync(file, samTemplate(cognito({ api: 'rest' }, { stage: 'prod' })));
     expect(cfnLint(python!, file)).toEqual({ status: 0, findings: '' });
-    oslsPackage(join(outside, 'osls-cognito'), cognito({ api: 'rest' }));
+    packageSettings(join(outside, 'osls-cognito'), cognito({ api: 'rest' }));
   }, 180_000);
 });
 
@@ -319,7 +318,7 @@ describe('every gateway feature at once, checked by the real tools', () => {
   it('serverless.yml with a REST API, its keys, plans and allow-list, is accepted by `osls package`', () => {
     const dir = join(outside, 'osls-rest');
     const ctx = context(everything, { stage: 'prod' });
-    oslsPackage(dir, ctx);
+    packageSettings(dir, ctx);
     // A zip per unit, and the framework's own custom resource that gives API Gateway its CloudWatch role for access logs.
     expect(readdirSync(join(dir, '.serverless')).filter((f) => f.endsWith('.zip')).sort()).toEqual([...ctx.units.map((u) => `${u.name}.zip`), 'custom-resources.zip'].sort());
     // osls takes a few seconds alone and far more on a busy 2-core machine: never bound it by the idle time.

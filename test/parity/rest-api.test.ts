@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -7,6 +6,7 @@ import { gradebookCases, type Caller } from '../contract/cases/gradebook.js';
 import { gradebookCredentials } from '../contract/credentials.js';
 import { runCases } from '../contract/run.js';
 import { cfnLint, pythonCfnLint } from '../support/cfn-lint.js';
+import { oslsPackage } from '../support/osls.js';
 import { httpClient } from '../contract/client.js';
 import { removeDir, ROOT, scratchDir, viaOslsOffline } from './shapes.js';
 
@@ -56,9 +56,8 @@ describe('gradebook, microservices, REST API under osls offline', () => {
   it('serves a serverless.yml that `osls package` accepts: a zip per unit', () => {
     const dir = join(scratch, 'package');
     cpSync(running.dir, dir, { recursive: true, filter: (f) => !f.includes('.serverless') });
-    const osls = join(ROOT, 'node_modules/osls/bin/serverless.js');
-    const run = spawnSync(process.execPath, [osls, 'package'], { cwd: dir, encoding: 'utf8', env: { ...process.env, SLS_TELEMETRY_DISABLED: '1' } });
-    expect(run.status, run.stdout + run.stderr).toBe(0);
+    const run = oslsPackage(dir);
+    expect(run.status, run.output).toBe(0);
     const units = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => `${e.name}.zip`);
     expect(readdirSync(join(dir, '.serverless')).filter((f) => f.endsWith('.zip') && f !== 'custom-resources.zip').sort()).toEqual(units.sort());
     // osls takes seconds alone and far more on a busy 2-core machine: never bound by the idle time.
