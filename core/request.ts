@@ -1,7 +1,6 @@
 import { parseCookies } from './cookies.js';
 import type { Principal } from './auth/principal.js';
 import { BadRequest } from './errors.js';
-import { HTTP_METHODS } from './handler.js';
 import type { Logger } from './log.js';
 import { parseQuery, type QueryRecord } from './query.js';
 
@@ -14,6 +13,11 @@ export interface IncomingRequest {
   rawQuery?: string | undefined;
   /** Header names in lower case; repeated values already joined with `, `. */
   headers?: Record<string, string> | undefined;
+  /**
+   * The size of `headers` as the header limit counts it (each name and value, plus 4 bytes), when the adapter
+   * counted it on a pass of its own over them; otherwise the app counts.
+   */
+  headerBytes?: number | undefined;
   /**
    * The request body: its exact bytes, or its text when the platform delivers text (a Lambda event),
    * which saves decoding it again. `undefined` or empty when there is no body.
@@ -58,13 +62,15 @@ export class CarveRequest {
   #query: QueryRecord | undefined;
   #cookies: Record<string, string> | undefined;
   #log: Logger | undefined;
+  #headerBytes: number | undefined;
   readonly #appLog: Logger;
 
   constructor(incoming: IncomingRequest, requestId: string, appLog: Logger) {
-    this.method = UPPER_CASE_METHODS.has(incoming.method) ? incoming.method : incoming.method.toUpperCase();
+    this.method = upperCaseMethod(incoming.method);
     this.path = incoming.path === '' ? '/' : incoming.path;
     this.rawQuery = incoming.rawQuery ?? '';
     this.headers = incoming.headers ?? {};
+    this.#headerBytes = incoming.headers ? incoming.headerBytes : 0;
     this.setBody(incoming.body);
     this.requestId = requestId;
     this.sourceIp = incoming.sourceIp ?? '';
@@ -77,6 +83,18 @@ export class CarveRequest {
   /** A logger bound to this request's id (made on first use). */
   get log(): Logger {
     return (this.#log ??= this.#appLog.child({ requestId: this.requestId }));
+  }
+
+  /** The size of the headers as the header limit counts it: each name and value, plus 4 bytes. */
+  get headerBytes(): number {
+    if (this.#headerBytes === undefined) {
+      let size = 0;
+      // The loop's own object read by the loop's keys: V8 reads each value off its enumeration cache, no lookup by name.
+      const headers = this.headers;
+      for (const name in headers) size += name.length + headers[name]!.length + 4;
+      this.#headerBytes = size;
+    }
+    return this.#headerBytes;
   }
 
   /** The exact request bytes, or `undefined` when there is no body. */
@@ -137,8 +155,18 @@ export class CarveRequest {
   }
 }
 
-// String#toUpperCase is a call into the runtime: the methods clients send are upper case already.
-const UPPER_CASE_METHODS = new Set<string>(HTTP_METHODS);
+/**
+ * The methods clients send are upper case already, and String#toUpperCase is a call into the runtime. Compared by name,
+ * not hashed for a Set: JSON.parse interns short strings, so an event's method is one comparison of references.
+ */
+function upperCaseMethod(method: string): string {
+  switch (method) {
+    case 'GET': case 'POST': case 'PUT': case 'PATCH': case 'DELETE': case 'HEAD': case 'OPTIONS':
+      return method;
+    default:
+      return method.toUpperCase();
+  }
+}
 const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
 const encoder = new TextEncoder();
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });

@@ -94,4 +94,30 @@ describe('Router', () => {
     expect(() => router(['GET', '/a/x{y}'])).toThrow(/whole/);
     expect(() => router(['GET', '/a'], ['GET', '/a'])).toThrow(/defined twice/);
   });
+
+  it('answers as the trie does when every route has one template (a unit of one route), matched by one expression', () => {
+    const templates = ['/courses/{code}', '/courses/{code}/grades', '/a.b/{x}/c', '/', '/static', '/files/{path+}', '/caf\u00e9/{x}', '/{a}/{b}'];
+    const paths = ['/courses/MATH-101', '/courses/MATH-101/', '/courses/MATH-101//', '/courses/', '/courses', '/courses/a%20b', '/courses/a%2Fb',
+      '/courses/%E0%A4%A', '/courses/a/grades', '/courses/a/grades/', '/courses//grades', '/c%6Furses/x', '/a.b/1/c', '/aXb/1/c', '/', '//',
+      '/static', '/static/', '/STATIC', '/files/a/b/', '/files/', '/caf%C3%A9/1', '/café/1', '/x/y', '/x/y/z', 'courses/x', ''];
+    for (const template of templates) {
+      for (const methods of [['GET'], ['GET', 'PUT'], ['ANY']]) {
+        const one = router(...methods.map((m): [string, string] => [m, template]));
+        // A second template turns the expression off: the same routes answered by the walk alone.
+        const walked = router(...methods.map((m): [string, string] => [m, template]), ['GET', '/zz-only-here']);
+        for (const path of paths) {
+          for (const method of ['GET', 'HEAD', 'PUT', 'DELETE']) {
+            const answer = (r: Router<string>) => {
+              try {
+                return r.match(method, path);
+              } catch (error) {
+                return (error as Error).message;
+              }
+            };
+            expect(answer(one), `${methods.join(',')} ${template} ← ${method} ${path}`).toEqual(answer(walked));
+          }
+        }
+      }
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { statusText } from 'carve';
 import { stripBasePath } from 'carve/adapter';
-import { eventBody, writeResultBody } from './body.js';
+import { bodyText, eventBody, isBase64, resultBody } from './body.js';
 import type { AlbEvent, AlbResult } from './events.js';
 import { isMap, lastForwardedFor, mergeHeaders, queryMap, responseHeaders, str } from './headers.js';
 import type { Processor } from './processor.js';
@@ -22,13 +22,13 @@ export const alb: Processor<AlbEvent> = {
     };
   },
   result(response, event, options): AlbResult {
+    const body = resultBody(response, options.binaryTypes);
     const base = {
       statusCode: response.status,
       statusDescription: `${response.status} ${statusText(response.status)}`.trim(),
-      body: '',
-      isBase64Encoded: false,
+      body: bodyText(body),
+      isBase64Encoded: isBase64(body),
     };
-    writeResultBody(base, response, options.binaryTypes);
     const headers = responseHeaders(response.headers);
     // The response must use the header mode the target group is in, which the request event tells.
     if (isMap(event.multiValueHeaders)) {

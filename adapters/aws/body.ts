@@ -16,39 +16,35 @@ export function eventBody(body: unknown, isBase64Encoded: unknown): Uint8Array |
 const TEXT_TYPES = /^(text\/|application\/(json|xml|javascript|ecmascript|x-www-form-urlencoded|graphql)\b|image\/svg\+xml\b|[^;]+[+/](json|xml)\b)/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** A body Lambda must carry as base64: bytes that are not text, or are compressed. */
+export interface Base64Body {
+  base64: string;
+}
+export type ResultBody = string | Base64Body;
+
 /**
- * Writes the response body into a Lambda result, as text or base64: base64 whenever the body is compressed (any
+ * The response body for a Lambda result, as text or base64: base64 whenever the body is compressed (any
  * content-encoding but identity) or its media type is not text-like (images, PDFs, octet-stream, fonts, audio,
- * video); text otherwise. It writes into the result rather than returning a pair: one object less per request.
+ * video); text otherwise. Text is returned as the string itself: the common case allocates nothing.
  */
-export function writeResultBody(result: { body: string; isBase64Encoded: boolean }, response: CarveResponse, binaryTypes: readonly string[]): void {
+export function resultBody(response: CarveResponse, binaryTypes: readonly string[]): ResultBody {
   const body = response.body;
-  result.isBase64Encoded = false;
-  if (body === undefined) {
-    result.body = '';
-    return;
-  }
-  if (typeof body === 'string' && response.headers['content-encoding'] === undefined && binaryTypes.length === 0) {
-    result.body = body;
-    return;
-  }
+  if (body === undefined) return '';
+  if (typeof body === 'string' && response.headers['content-encoding'] === undefined && binaryTypes.length === 0) return body;
   const encoding = response.headers['content-encoding']?.trim().toLowerCase();
   const compressed = encoding !== undefined && encoding !== '' && encoding !== 'identity';
   const type = (response.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   const forcedBinary = binaryTypes.includes(type);
-  if (typeof body === 'string' && !compressed && !forcedBinary) {
-    result.body = body;
-    return;
-  }
+  if (typeof body === 'string' && !compressed && !forcedBinary) return body;
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   const text = !compressed && !forcedBinary && TEXT_TYPES.test(type) ? decodeUtf8(bytes) : undefined;
-  if (text !== undefined) {
-    result.body = text;
-    return;
-  }
-  result.body = bytes.toString('base64');
-  result.isBase64Encoded = true;
+  return text ?? { base64: bytes.toString('base64') };
 }
+
+/** A result body's `body` field. */
+export const bodyText = (body: ResultBody): string => (typeof body === 'string' ? body : body.base64);
+/** A result body's `isBase64Encoded` field. */
+export const isBase64 = (body: ResultBody): boolean => typeof body !== 'string';
 
 function decodeUtf8(bytes: Uint8Array): string | undefined {
   try {

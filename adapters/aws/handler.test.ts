@@ -222,6 +222,8 @@ describe('responses (27–36, 38)', () => {
   it('27 and 28: two cookies → v2 `cookies`; v1 and multi-value ALB → multiValueHeaders; never split, never top-level in v1/ALB', async () => {
     const cookies = ['a=1; Expires=Thu, 01 Jan 1970 00:00:00 GMT', 'b=2'];
     expect((await get('/cookies', 'v2')).cookies).toEqual(cookies);
+    // Without cookies, no key at all in what Lambda sends (JSON leaves out an undefined field).
+    for (const kind of ['v2', 'v1'] as const) expect(Object.keys(JSON.parse(JSON.stringify(await get('/echo/x', kind))))).toEqual(['statusCode', 'headers', 'body', 'isBase64Encoded']);
     for (const kind of ['v1', 'alb-multi'] as const) {
       const result = await get('/cookies', kind);
       expect(result.multiValueHeaders['set-cookie']).toEqual(cookies);
@@ -285,9 +287,12 @@ describe('responses (27–36, 38)', () => {
     await expect(respond({ Records: [{ cf: { config: {}, request: { uri: '/' } } }] } as never, context())).rejects.toThrow(/Lambda@Edge/);
   });
 
-  it('38: the exported handler is async with arity 2', () => {
-    expect(respond.length).toBe(2);
-    expect(respond.constructor.name).toBe('AsyncFunction');
+  it('38: the exported handler is async with arity 2, in front of a legacy app too', () => {
+    const strangler = toLambdaHandler(echo, { fallback: async () => ({ statusCode: 200, body: '' }) });
+    for (const handler of [respond, strangler]) {
+      expect(handler.length).toBe(2);
+      expect(handler.constructor.name).toBe('AsyncFunction');
+    }
   });
 });
 
@@ -365,6 +370,17 @@ describe('bad input, authorizers, deadline, isolation', () => {
 });
 
 describe('warm-up', () => {
+  it('counts the cookies HTTP API moved out of the headers against the header limit (431 past it)', async () => {
+    const app = createApp({ handlers: [defineHandler({ method: 'GET', path: '/x', auth: 'public' }, () => ({ ok: true }))], headerLimit: 64 });
+    const status = async (event: ApiGatewayV2Event) => ((await toLambdaHandler(app)(event, context())) as { statusCode: number }).statusCode;
+    // host: 4 + 8 + 4 = 16 bytes; the cookie header: 6 + its value + 4.
+    expect(await status(v2Event({ rawPath: '/x', cookies: ['a='.padEnd(38, 'v')] }))).toBe(200);
+    expect(await status(v2Event({ rawPath: '/x', cookies: ['a='.padEnd(39, 'v')] }))).toBe(431);
+    // A map not in lower case is merged and counted by the app: the same limit.
+    expect(await status(v2Event({ rawPath: '/x', headers: { Host: 'api.test', 'x-a': 'v'.repeat(42) } }))).toBe(431);
+    expect(await status(v2Event({ rawPath: '/x', headers: { Host: 'api.test', 'x-a': 'v'.repeat(41) } }))).toBe(200);
+  });
+
   it('answers the scheduled warm-up event without running any handler', async () => {
     let ran = 0;
     const app = createApp({ handlers: [defineHandler({ method: 'GET', path: '/x', auth: 'public' }, () => ++ran)] });

@@ -32,19 +32,30 @@ export function toLambdaHandler(app: App, options: LambdaHandlerOptions = {}): C
       return remaining === undefined ? undefined : Math.max(0, remaining - resolved.deadlineMarginMs);
     },
   };
-  return async function handler(event: LambdaHttpEvent, context: LambdaContext): Promise<LambdaHttpResult> {
-    // A scheduled warm-up (carve build --warmup): answered without running any handler.
-    if ((event as { carve?: unknown } | null)?.carve === 'warmup') return { warmed: true } as unknown as LambdaHttpResult;
+  if (!fallback) {
+    return async function handler(event: LambdaHttpEvent, context: LambdaContext): Promise<LambdaHttpResult> {
+      if (isWarmup(event)) return WARMED;
+      const processor = processorFor(event);
+      const answered = answer(app, processor.request(event as never, context ?? {}, resolved), handleOptions);
+      // Not awaited when it is the response already: a warm request that never waits costs one promise, this function's.
+      // Its own return, with no other value beside it: V8 sees the result's shape and skips looking for a `then` on it.
+      return processor.result((answered instanceof Promise ? await answered : answered)!, event as never, resolved);
+    };
+  }
+  // In front of a legacy app (strangler fig): what no route matches goes to it.
+  return async function stranglerHandler(event: LambdaHttpEvent, context: LambdaContext): Promise<LambdaHttpResult> {
+    if (isWarmup(event)) return WARMED;
     const processor = processorFor(event);
     const ctx = context ?? {};
-    const incoming = processor.request(event as never, ctx, resolved);
-    const answered = answer(app, incoming, handleOptions);
-    // Not awaited when it is the response already: a warm request that never waits costs one promise, this function's.
+    const answered = answer(app, processor.request(event as never, ctx, resolved), handleOptions);
     const response: CarveResponse | undefined = answered instanceof Promise ? await answered : answered;
-    if (!response) return (await fallback!(event, ctx)) as LambdaHttpResult;
-    return processor.result(response, event as never, resolved);
+    return response ? processor.result(response, event as never, resolved) : ((await fallback(event, ctx)) as LambdaHttpResult);
   };
 }
+
+/** A scheduled warm-up (carve build --warmup), answered without running any handler. */
+const isWarmup = (event: unknown): boolean => (event as { carve?: unknown } | null)?.carve === 'warmup';
+const WARMED = Object.freeze({ warmed: true }) as unknown as LambdaHttpResult;
 
 /** The Lambda event and context a request came from, for handlers that need an escape hatch. */
 export function lambdaRequestOf(request: { raw: unknown }): { event: LambdaHttpEvent; context: LambdaContext } | undefined {

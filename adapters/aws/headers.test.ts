@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeHeaders, responseHeaders } from './headers.js';
+import { lowerCaseSize, mergeHeaders, responseHeaders } from './headers.js';
 
 describe('mergeHeaders', () => {
   it('hands back a map of lower-case names and string values as it is (no copy per request)', () => {
@@ -37,6 +37,16 @@ describe('mergeHeaders', () => {
 
   it('lower-cases every time, also past the names it remembers', () => {
     for (let i = 0; i < 300; i++) expect(mergeHeaders({ [`X-Name-${i}`]: 'v' }, undefined)).toEqual({ [`x-name-${i}`]: 'v' });
+  });
+});
+
+describe('lowerCaseSize', () => {
+  it('counts a map of lower-case names and string values as the header limit does, and refuses anything else', () => {
+    expect(lowerCaseSize({ accept: 'a/b', host: 'h' })).toBe(6 + 3 + 4 + 4 + 1 + 4);
+    expect(lowerCaseSize({})).toBe(0);
+    expect(lowerCaseSize({ accept: 'a/b', Host: 'h' })).toBe(-1);
+    expect(lowerCaseSize({ accept: 'a/b', host: 7 })).toBe(-1);
+    for (const notMap of [null, undefined, 'x', ['a']]) expect(lowerCaseSize(notMap)).toBe(-1);
   });
 });
 

@@ -18,7 +18,7 @@ export function mergeHeaders(single: StringMap, multi: MultiMap): Record<string,
   }
   if (!isMap(single)) return {};
   // The map as it came when it can be: the common case then allocates nothing.
-  if (lowerCaseStrings(single)) return single as Record<string, string>;
+  if (lowerCaseSize(single) !== -1) return single as Record<string, string>;
   const out: Record<string, string> = {};
   for (const name in single) {
     const value = single[name];
@@ -27,22 +27,30 @@ export function mergeHeaders(single: StringMap, multi: MultiMap): Record<string,
   return out;
 }
 
-function lowerCaseStrings(map: Record<string, unknown>): boolean {
+/**
+ * The size of a map of lower-case names and string values as the header limit counts it (each name and value, plus 4
+ * bytes), or -1 for anything else: the one pass over an HTTP API event's headers checks them and counts them.
+ */
+export function lowerCaseSize(map: unknown): number {
+  if (!isMap(map)) return -1;
   let at = 0;
   let same = true;
+  let size = 0;
   for (const name in map) {
-    if (typeof map[name] !== 'string') return false;
+    const value = map[name];
+    if (typeof value !== 'string') return -1;
+    size += name.length + value.length + 4;
     // The names of one API's events repeat, in order, and JSON.parse interns them: one comparison of references.
     if (same && lastLowerNames[at] === name) {
       at++;
       continue;
     }
     same = false;
-    if (lowerCase(name) !== name) return false;
+    if (lowerCase(name) !== name) return -1;
     at++;
   }
   if (!same || at !== lastLowerNames.length) lastLowerNames = Object.keys(map);
-  return true;
+  return size;
 }
 
 // The names of the last map found lower case, in its order.

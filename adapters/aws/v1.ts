@@ -1,6 +1,6 @@
 import { stringifyQuery, stripBasePath } from 'carve/adapter';
 import { authorizerPrincipal } from './authorizer.js';
-import { eventBody, writeResultBody } from './body.js';
+import { bodyText, eventBody, isBase64, resultBody } from './body.js';
 import type { ApiGatewayV1Event, ApiGatewayV1Result } from './events.js';
 import { isMap, mergeHeaders, queryMap, responseHeaders, str } from './headers.js';
 import type { Processor } from './processor.js';
@@ -25,10 +25,11 @@ export const v1: Processor<ApiGatewayV1Event> = {
     };
   },
   result(response, _event, options): ApiGatewayV1Result {
-    const result: ApiGatewayV1Result = { statusCode: response.status, headers: responseHeaders(response.headers), body: '', isBase64Encoded: false };
-    writeResultBody(result, response, options.binaryTypes);
-    // Never a top-level `cookies` key in a v1 result: API Gateway answers 502 to it.
-    if (response.cookies.length > 0) result.multiValueHeaders = { 'set-cookie': [...response.cookies] };
-    return result;
+    const body = resultBody(response, options.binaryTypes);
+    // One literal, made last (see v2's result). Never a top-level `cookies` key in a v1 result: API Gateway answers 502 to it.
+    return {
+      statusCode: response.status, headers: responseHeaders(response.headers), body: bodyText(body), isBase64Encoded: isBase64(body),
+      multiValueHeaders: response.cookies.length > 0 ? { 'set-cookie': [...response.cookies] } : undefined,
+    };
   },
 };

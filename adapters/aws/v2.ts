@@ -1,8 +1,8 @@
 import { stripBasePath } from 'carve/adapter';
 import { authorizerPrincipal } from './authorizer.js';
-import { eventBody, writeResultBody } from './body.js';
+import { bodyText, eventBody, isBase64, resultBody } from './body.js';
 import type { ApiGatewayV2Event, ApiGatewayV2Result } from './events.js';
-import { isMap, mergeHeaders, responseHeaders, str } from './headers.js';
+import { isMap, lowerCaseSize, mergeHeaders, responseHeaders, str } from './headers.js';
 import { encodePath } from './path.js';
 import type { Processor } from './processor.js';
 
@@ -31,18 +31,26 @@ export const v2: Processor<ApiGatewayV2Event> = {
     const stage = str(rc.stage);
     if (options.stripStage && stage && stage !== '$default') path = stripBasePath(path, `/${encodePath(stage)}`);
     path = stripBasePath(path, options.basePath);
-    let headers = mergeHeaders(event.headers, undefined);
+    // Lower-case strings as HTTP API sends them: used as they are, and counted on the same pass.
+    const counted = lowerCaseSize(event.headers);
+    let headers = counted === -1 ? mergeHeaders(event.headers, undefined) : event.headers as Record<string, string>;
+    let headerBytes = counted === -1 ? undefined : counted;
     // HTTP API moves cookies out of the headers; a Function URL sends both, so never add them twice.
     if (Array.isArray(event.cookies) && event.cookies.length > 0 && headers['cookie'] === undefined) {
       const cookies = event.cookies.filter((c): c is string => typeof c === 'string');
       // A copy: the event's own headers stay as the platform sent them (a legacy fallback reads the event).
-      if (cookies.length > 0) headers = { ...headers, cookie: cookies.join('; ') };
+      if (cookies.length > 0) {
+        const cookie = cookies.join('; ');
+        headers = { ...headers, cookie };
+        if (headerBytes !== undefined) headerBytes += 'cookie'.length + cookie.length + 4;
+      }
     }
     return {
       method: rc.http.method,
       path,
       rawQuery: str(event.rawQueryString) ?? '',
       headers,
+      headerBytes,
       readBody: event.body ? () => eventBody(event.body, event.isBase64Encoded) : undefined,
       requestId: str(rc.requestId) ?? str(context.awsRequestId),
       sourceIp: str(rc.http.sourceIp) ?? '',
@@ -51,9 +59,12 @@ export const v2: Processor<ApiGatewayV2Event> = {
     };
   },
   result(response, _event, options): ApiGatewayV2Result {
-    const result: ApiGatewayV2Result = { statusCode: response.status, headers: responseHeaders(response.headers), body: '', isBase64Encoded: false };
-    writeResultBody(result, response, options.binaryTypes);
-    if (response.cookies.length > 0) result.cookies = [...response.cookies];
-    return result;
+    const body = resultBody(response, options.binaryTypes);
+    // One literal, made last, with every field (`cookies` undefined when there are none, which JSON leaves out): V8
+    // then knows the result's shape where the handler's promise resolves with it, and skips looking for a `then` on it.
+    return {
+      statusCode: response.status, headers: responseHeaders(response.headers), body: bodyText(body), isBase64Encoded: isBase64(body),
+      cookies: response.cookies.length > 0 ? [...response.cookies] : undefined,
+    };
   },
 };

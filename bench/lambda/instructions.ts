@@ -6,7 +6,10 @@ import { getEvent } from './events.js';
 import { printTable } from './table.js';
 
 const PROBE = fileURLToPath(new URL('./count-probe.cjs', import.meta.url));
+const COLD_PROBE = fileURLToPath(new URL('./cold-probe.cjs', import.meta.url));
 const APPS = ['raw', 'carve', 'carve-one', 'raw-bare', 'carve-bare'] as const satisfies readonly AdapterName[];
+// A cold start above Node's own (the raw handler with no library is Node's boot and next to nothing), against lambda-api's.
+const COLD = ['lambda-api-bare', 'carve-one', 'carve-one-valibot', 'carve'] as const satisfies readonly AdapterName[];
 // Each row against the raw handler that validates as it does: with zod, or with no library at all.
 const FLOOR: Record<(typeof APPS)[number], AdapterName> = { raw: 'raw', carve: 'raw', 'carve-one': 'raw', 'raw-bare': 'raw-bare', 'carve-bare': 'raw-bare' };
 
@@ -32,15 +35,28 @@ export async function lambdaInstructions(bundles: Record<AdapterName, Bundle>, {
     printTable(['adapter', 'instructions', '÷ raw handler', 'raw handler'], APPS.map((app) => [
       LABEL[app], perRequest[app]!.toFixed(0), `${(perRequest[app]! / perRequest[FLOOR[app]]!).toFixed(2)}×`, LABEL[FLOOR[app]],
     ]));
+ 
+    console.log(`\n## AWS Lambda cold start by instructions, node ${version}: load the bundle and answer one GET, above Node's own start\n`);
+    const boot = await valgrind(node, [COLD_PROBE, bundles['raw-bare'].file, JSON.stringify(getEvent)]);
+    const cold: Record<string, number> = {};
+    for (const app of COLD) cold[app] = (await valgrind(node, [COLD_PROBE, bundles[app].file, JSON.stringify(getEvent)])) - boot;
+    printTable(['adapter', 'million instructions', '× lambda-api (no library)'], COLD.map((app) => [
+      LABEL[app], (cold[app]! / 1e6).toFixed(1), `${(cold[app]! / cold['lambda-api-bare']!).toFixed(2)}×`,
+    ]));
   }
 }
 
-async function count(node: string, file: string, times: number): Promise<number> {
-  // --single-threaded: the JIT compiles on this thread, so two runs tier up alike; no output file is wanted.
-  const args = ['--tool=callgrind', '--callgrind-out-file=/dev/null', '--smc-check=all-non-file', node, '--single-threaded', PROBE, file, JSON.stringify(getEvent), String(times)];
-  const { stderr } = await run('valgrind', args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+function count(node: string, file: string, times: number): Promise<number> {
+  // --single-threaded: the JIT compiles on this thread, so two runs tier up alike.
+  return valgrind(node, ['--single-threaded', PROBE, file, JSON.stringify(getEvent), String(times)]);
+}
+
+/** The instructions one node process runs. Hash and random seeds fixed: otherwise the count moves by up to ~4% a run. */
+async function valgrind(node: string, args: readonly string[]): Promise<number> {
+  const vg = ['--tool=callgrind', '--callgrind-out-file=/dev/null', '--smc-check=all-non-file', node, '--hash-seed=1', '--random-seed=1', ...args];
+  const { stderr } = await run('valgrind', vg, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   const collected = /Collected\s*:\s*(\d+)/.exec(stderr);
-  if (!collected) throw new Error(`valgrind on ${file} counted nothing: ${stderr.slice(-400)}`);
+  if (!collected) throw new Error(`valgrind on ${args.join(' ').slice(0, 200)} counted nothing: ${stderr.slice(-400)}`);
   return Number(collected[1]);
 }
 
