@@ -33,7 +33,7 @@ const NOT_FOUND: RouteMatch<never> = Object.freeze({ kind: 'not-found' });
 /** The one template every route of a router has (a nanoservice's unit), as a regular expression for the common path. */
 interface OnlyTemplate<T> {
   template: string;
-  /** Matches a path with no escape, each parameter captured as it stands; undefined when the template has none. */
+  /** Matches the paths with no escape the template matches; undefined for a greedy template, or one with escaped text. */
   pattern: RegExp | undefined;
   /** Each segment's length, PARAM_LENGTH for a parameter's. */
   lengths: readonly number[];
@@ -97,10 +97,7 @@ export class Router<T> {
     if (table.has(method)) throw new TypeError(`route ${method} ${template} is defined twice`);
     const route: Route<T> = { method, template, value, paramNames };
     table.set(method, route);
-    this.#only = this.#entries.length === 0 ? {
-      template, pattern: greedy ? undefined : templatePattern(segments), lengths: segments.map((s) => (PARAM.test(s) ? PARAM_LENGTH : s.length)), routes: table,
-    }
-      : this.#only?.template === template ? this.#only : undefined;
+    this.#only = this.#entries.length === 0 ? onlyTemplate(template, segments, greedy, table) : this.#only?.template === template ? this.#only : undefined;
     this.#entries.push(route);
   }
 
@@ -222,6 +219,11 @@ function cut<T>(route: Route<T>, lengths: readonly number[], path: string): Rout
   return { kind: 'found', route, params };
 }
 
+function onlyTemplate<T>(template: string, segments: readonly string[], greedy: boolean, routes: Map<string, Route<T>>): OnlyTemplate<T> {
+  const lengths = segments.map((segment) => (PARAM.test(segment) ? PARAM_LENGTH : segment.length));
+  return { template, pattern: greedy ? undefined : templatePattern(segments), lengths, routes };
+}
+
 /**
  * The template as a regular expression over paths with no escape: its static segments as they are, each parameter a
  * non-empty run of anything but `/` and `%`, one trailing slash allowed (as the walk allows). Undefined when a static
@@ -230,7 +232,7 @@ function cut<T>(route: Route<T>, lengths: readonly number[], path: string): Rout
 function templatePattern(segments: readonly string[]): RegExp | undefined {
   let source = '';
   for (const segment of segments) {
-    if (PARAM.test(segment)) source += '/([^/%]+)';
+    if (PARAM.test(segment)) source += '/[^/%]+';
     else if (PLAIN_SEGMENT.test(segment)) source += `/${segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
     else return undefined;
   }
