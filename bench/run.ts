@@ -1,6 +1,6 @@
 // `npm run bench`: every comparison side by side in one run. Numbers, never assertions.
 // BENCH_SECONDS, BENCH_ROUNDS, BENCH_ITERATIONS, BENCH_COLD_RUNS shorten or lengthen it; BENCH_ONLY=lambda,shapes,azure,graphql,codemods,load,express picks sections;
-// BENCH_NODES=/path/to/node,… counts the Lambda instructions under those Node binaries too.
+// BENCH_NODES=/path/to/node,… counts the Lambda instructions, and times the cold starts, under those Node binaries too.
 import { azureWarm } from './azure.js';
 import { codemods } from './codemods.js';
 import { expressThroughput } from './express-throughput.js';
@@ -22,7 +22,7 @@ if (wanted('lambda')) {
   await lambdaWarm(bundles, { iterations: env('BENCH_ITERATIONS', 5000), rounds: env('BENCH_ROUNDS', 5) });
   const nodes = process.env['BENCH_NODES']?.split(',').filter(Boolean) ?? [];
   await lambdaInstructions(bundles, { fewer: env('BENCH_COUNT_FEWER', 20_000), more: env('BENCH_COUNT_MORE', 70_000), nodes });
-  await lambdaCold(bundles, { runs: env('BENCH_COLD_RUNS', 11) });
+  await lambdaCold(bundles, { runs: env('BENCH_COLD_RUNS', 11), nodes });
 }
 if (wanted('shapes')) await shapes();
 if (wanted('azure')) await azureWarm({ iterations: env('BENCH_ITERATIONS', 5000), rounds: env('BENCH_ROUNDS', 5) });
