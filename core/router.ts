@@ -110,7 +110,7 @@ export class Router<T> {
     // static segment compared in JavaScript costs ~300 instructions). Anything else, a 405 say, walks the trie.
     const only = this.#only;
     if (only?.pattern?.test(path)) {
-      const route = only.routes.get(method) ?? only.routes.get(ANY) ?? (method === 'HEAD' ? only.routes.get('GET') : undefined);
+      const route = pick(only.routes, method, undefined);
       if (route) return cut(route, only.lengths, path);
     }
     if (path.charCodeAt(0) !== SLASH) return NOT_FOUND;
@@ -219,24 +219,27 @@ function cut<T>(route: Route<T>, lengths: readonly number[], path: string): Rout
   return { kind: 'found', route, params };
 }
 
-function onlyTemplate<T>(template: string, segments: readonly string[], greedy: boolean, routes: Map<string, Route<T>>): OnlyTemplate<T> {
-  const lengths = segments.map((segment) => (PARAM.test(segment) ? PARAM_LENGTH : segment.length));
-  return { template, pattern: greedy ? undefined : templatePattern(segments), lengths, routes };
-}
-
 /**
- * The template as a regular expression over paths with no escape: its static segments as they are, each parameter a
- * non-empty run of anything but `/` and `%`, one trailing slash allowed (as the walk allows). Undefined when a static
- * segment has a character a path would carry escaped.
+ * The template's segments classified once: each one's length (PARAM_LENGTH for a parameter), and the template as a
+ * regular expression over paths with no escape: its static segments as they are, each parameter a non-empty run of
+ * anything but `/` and `%`, one trailing slash allowed (as the walk allows). No expression for a greedy template, nor
+ * for one with a static segment a path would carry escaped.
  */
-function templatePattern(segments: readonly string[]): RegExp | undefined {
+function onlyTemplate<T>(template: string, segments: readonly string[], greedy: boolean, routes: Map<string, Route<T>>): OnlyTemplate<T> {
+  const lengths: number[] = [];
   let source = '';
+  let plain = !greedy;
   for (const segment of segments) {
-    if (PARAM.test(segment)) source += '/[^/%]+';
-    else if (PLAIN_SEGMENT.test(segment)) source += `/${segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
-    else return undefined;
+    if (PARAM.test(segment)) {
+      lengths.push(PARAM_LENGTH);
+      source += '/[^/%]+';
+    } else {
+      lengths.push(segment.length);
+      plain &&= PLAIN_SEGMENT.test(segment);
+      source += `/${segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
+    }
   }
-  return new RegExp(`^${source || '/'}${source ? '/?' : ''}$`);
+  return { template, pattern: plain ? new RegExp(`^${source || '/'}${source ? '/?' : ''}$`) : undefined, lengths, routes };
 }
 
 function found<T>(route: Route<T>, values: string[]): RouteMatch<T> {
